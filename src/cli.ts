@@ -1,0 +1,197 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { BackpropError, InputError } from './errors.js';
+import type { Program } from './graph.js';
+import { parseExpression } from './parse/expression.js';
+import { parseReceipt } from './parse/receipt.js';
+import { isBinding } from './parse/word.js';
+import { renderJson } from './render/json.js';
+import { evaluate } from './result.js';
+
+/** The largest program file read; past it a file is surely not meant as an expression. */
+const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
+
+const EXAMPLES = `Examples:
+  backprop apple=100x2 orange=150x3 tax=1.1          the book's receipt: price 715 and every ∂price
+  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1      an expression; NAME=VALUE gives its inputs
+  backprop -f model.txt --all                         a program from a file, intermediates too
+  backprop apple=100x2 tax=1.1 --json | jq .gradients
+`;
+
+interface Options {
+  expr?: string;
+  file?: string;
+  json?: boolean;
+  format: 'table' | 'json';
+  all?: boolean;
+  precision?: number;
+  color?: boolean;
+}
+
+function command(): Command {
+  return new Command()
+    .name('backprop')
+    .usage('[options] [EXPRESSION] [NAME=VALUE ...]')
+    .description(
+      'Builds the computational graph of a receipt or an expression, runs it forward and backward, ' +
+        'and prints the output and its partial derivative with respect to every input.',
+    )
+    .argument('[words...]', 'receipt words (apple=100x2 tax=1.1 shipping=+5), or an expression then NAME=VALUE inputs')
+    .option('-e, --expr <text>', 'the expression (statements separated by ; or newlines)')
+    .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
+    .option('--json', 'print JSON (same as --format json)')
+    .addOption(new Option('--format <form>', 'output form').choices(['table', 'json']).default('table'))
+    .option('--all', 'also show intermediate values and their gradients')
+    .option('--precision <digits>', 'significant digits (default: 12 in the table, 15 in JSON)', digits)
+    .option('--color', 'color even when not writing to a terminal')
+    .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('beforeAll', EXAMPLES)
+    .addHelpText(
+      'after',
+      '\nExit status: 0 success, 1 the math failed (overflow, 1/0, log of a non-positive number),\n' +
+        '2 bad input (unknown option, parse error, unknown name). Details: README.md.',
+    );
+}
+
+function digits(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 17) throw new InvalidArgumentError('give a whole number from 1 to 17.');
+  return n;
+}
+
+/**
+ * Color only on a terminal, unless said otherwise: --color/--no-color first, then
+ * FORCE_COLOR, then NO_COLOR (any value) and TERM=dumb.
+ */
+function useColor(flag: boolean | undefined): boolean {
+  const { FORCE_COLOR, NO_COLOR, TERM } = process.env;
+  if (flag !== undefined) return flag;
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  if (NO_COLOR !== undefined || TERM === 'dumb') return false;
+  return isatty(1);
+}
+
+/** The program the words describe: an expression (from -e, -f or the words) or a receipt. */
+function program(words: string[], options: Options): Program {
+  if (options.expr !== undefined && options.file !== undefined) {
+    throw new InputError('give the expression once: with -e or with -f, not both');
+  }
+  let source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file));
+  let bindings = words;
+  if (source === undefined) {
+    const at = words.findIndex((word) => !isBinding(word));
+    if (at < 0) return parseReceipt(words);
+    source = words[at];
+    bindings = words.filter((_, i) => i !== at);
+  }
+  const stray = bindings.find((word) => !isBinding(word));
+  if (stray !== undefined) {
+    throw new InputError(`unexpected '${stray}': give one expression, then inputs as NAME=VALUE (x=2)`);
+  }
+  return parseExpression(source, bindings);
+}
+
+function readSource(path: string): string {
+  const where = path === '-' ? 'standard input' : `'${path}'`;
+  let fd: number;
+  try {
+    fd = path === '-' ? 0 : openSync(path, 'r');
+  } catch (error) {
+    throw new InputError(`cannot read ${where}: ${reason(error)}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+      if (size > MAX_SOURCE_BYTES) {
+        throw new InputError(`${where} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: split the program`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${where}: ${reason(error)}`);
+  } finally {
+    if (path !== '-') closeSync(fd);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EBADF: 'it is closed',
+    EAGAIN: 'it is not ready (non-blocking); pipe the expression in instead',
+  };
+  return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
+}
+
+async function render(words: string[], options: Options): Promise<string> {
+  const result = evaluate(program(words, options));
+  if (options.json || options.format === 'json') return renderJson(result, options.precision);
+  // Loaded only for the table: a script asking for JSON does not pay for chalk and cli-table3.
+  const { renderTable } = await import('./render/table.js');
+  return renderTable(result, { color: useColor(options.color), digits: options.precision ?? 12, all: options.all === true });
+}
+
+/**
+ * Writes all of `text` straight to the file descriptor. process.stdout would load Node's
+ * stream machinery for nothing, and a synchronous write is whole before the process exits.
+ */
+function write(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A reader that stopped early (| head -1) closed the pipe: end quietly.
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      // A non-blocking pipe that is full: wait for the reader.
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      else throw error;
+    }
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = command()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => write(1, text),
+      writeErr: (text) => write(2, text),
+      // Commander's messages already start with "error:"; keep each on one line.
+      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')} (see backprop --help)\n`),
+    });
+  try {
+    cli.parse(argv, { from: 'user' });
+    write(1, await render(cli.args, cli.opts<Options>()));
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (process.env.BACKPROP_DEBUG === '1') console.error(error);
+    if (error instanceof BackpropError) {
+      write(2, `error: ${error.message}\n${error.excerpt === undefined ? '' : `${error.excerpt}\n`}`);
+      return error.status;
+    }
+    write(2, `error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)\n`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

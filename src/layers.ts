@@ -1,0 +1,195 @@
+/**
+ * The layers of chapter 5 of Deep Learning from Scratch, one class per operation.
+ *
+ * forward(x, y) computes the output and keeps what backward will need, as the book's
+ * MulLayer keeps x and y; backward(dout) applies the chain rule: it multiplies the
+ * upstream gradient dout by the local derivative and returns one gradient per input.
+ * `symbol` is how the operation is written when the graph is shown.
+ */
+export interface Layer {
+  forward(x: number, y?: number): number;
+  backward(dout: number): number[];
+}
+
+export interface LayerClass {
+  new (): Layer;
+  readonly symbol: string;
+  readonly arity: 1 | 2;
+}
+
+export class MulLayer implements Layer {
+  static readonly symbol = '×';
+  static readonly arity = 2;
+  private x = 0;
+  private y = 0;
+
+  forward(x: number, y: number): number {
+    this.x = x;
+    this.y = y;
+    return x * y;
+  }
+
+  // Each input's gradient is dout times the other input: x and y swap.
+  backward(dout: number): number[] {
+    return [dout * this.y, dout * this.x];
+  }
+}
+
+export class AddLayer implements Layer {
+  static readonly symbol = '+';
+  static readonly arity = 2;
+
+  forward(x: number, y: number): number {
+    return x + y;
+  }
+
+  // Addition passes the upstream gradient on unchanged.
+  backward(dout: number): number[] {
+    return [dout, dout];
+  }
+}
+
+export class SubLayer implements Layer {
+  static readonly symbol = '−';
+  static readonly arity = 2;
+
+  forward(x: number, y: number): number {
+    return x - y;
+  }
+
+  backward(dout: number): number[] {
+    return [dout, -dout];
+  }
+}
+
+export class DivLayer implements Layer {
+  static readonly symbol = '÷';
+  static readonly arity = 2;
+  private y = 0;
+  private out = 0;
+
+  forward(x: number, y: number): number {
+    this.y = y;
+    this.out = x / y;
+    return this.out;
+  }
+
+  // ∂(x/y)/∂y = −x/y² = −out/y, which needs no second division by y².
+  backward(dout: number): number[] {
+    return [dout / this.y, (-dout * this.out) / this.y];
+  }
+}
+
+export class PowLayer implements Layer {
+  static readonly symbol = '^';
+  static readonly arity = 2;
+  private x = 0;
+  private y = 0;
+  private out = 0;
+
+  forward(x: number, y: number): number {
+    this.x = x;
+    this.y = y;
+    this.out = x ** y;
+    return this.out;
+  }
+
+  // ∂/∂x = y·x^(y−1) and ∂/∂y = out·ln x. Where a factor is flat (x^0 is 1 for every x,
+  // 0^y is 0 for every y > 0) the slope is 0, not the 0·∞ = NaN the formula would give.
+  backward(dout: number): number[] {
+    const dx = this.y === 0 ? 0 : dout * this.y * this.x ** (this.y - 1);
+    const dy = this.x === 0 ? 0 : dout * this.out * Math.log(this.x);
+    return [dx, dy];
+  }
+}
+
+export class NegLayer implements Layer {
+  static readonly symbol = '−';
+  static readonly arity = 1;
+
+  forward(x: number): number {
+    return -x;
+  }
+
+  backward(dout: number): number[] {
+    return [-dout];
+  }
+}
+
+export class ExpLayer implements Layer {
+  static readonly symbol = 'exp';
+  static readonly arity = 1;
+  private out = 0;
+
+  forward(x: number): number {
+    this.out = Math.exp(x);
+    return this.out;
+  }
+
+  // exp is its own derivative.
+  backward(dout: number): number[] {
+    return [dout * this.out];
+  }
+}
+
+export class LogLayer implements Layer {
+  static readonly symbol = 'log';
+  static readonly arity = 1;
+  private x = 0;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.log(x);
+  }
+
+  backward(dout: number): number[] {
+    return [dout / this.x];
+  }
+}
+
+/** The book's Relu: the mask remembers where x ≤ 0, where nothing flows back. */
+export class ReluLayer implements Layer {
+  static readonly symbol = 'relu';
+  static readonly arity = 1;
+  private mask = false;
+
+  forward(x: number): number {
+    this.mask = x <= 0;
+    return this.mask ? 0 : x;
+  }
+
+  backward(dout: number): number[] {
+    return [this.mask ? 0 : dout];
+  }
+}
+
+/** The book's Sigmoid: backward needs only the output, y(1 − y). */
+export class SigmoidLayer implements Layer {
+  static readonly symbol = 'sigmoid';
+  static readonly arity = 1;
+  private out = 0;
+
+  forward(x: number): number {
+    this.out = 1 / (1 + Math.exp(-x));
+    return this.out;
+  }
+
+  backward(dout: number): number[] {
+    return [dout * this.out * (1 - this.out)];
+  }
+}
+
+export class TanhLayer implements Layer {
+  static readonly symbol = 'tanh';
+  static readonly arity = 1;
+  private out = 0;
+
+  forward(x: number): number {
+    this.out = Math.tanh(x);
+    return this.out;
+  }
+
+  backward(dout: number): number[] {
+    return [dout * (1 - this.out * this.out)];
+  }
+}

@@ -1,0 +1,46 @@
+import type { Graph } from './graph.js';
+import type { LayerClass } from './layers.js';
+import { formatNumber } from './numbers.js';
+
+/**
+ * How an operation node is written, given how to write each argument: `a × b`, `−a`,
+ * `exp(a)`. An argument for which `compound` holds is put in parentheses.
+ */
+export function written(
+  graph: Graph,
+  node: number,
+  term: (argument: number) => string,
+  compound: (argument: number) => boolean,
+): string {
+  const { symbol } = graph.layers[node]!.constructor as LayerClass;
+  const x = graph.xs[node];
+  const y = graph.ys[node];
+  if (/^\p{L}/u.test(symbol)) return `${symbol}(${term(x)})`;
+  const operand = (argument: number) => (compound(argument) ? `(${term(argument)})` : term(argument));
+  return y < 0 ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
+}
+
+/**
+ * What a node is called: its name, a constant's number, or for an unnamed operation how it
+ * is computed from its arguments' labels, down to `depth` levels (a generated sum of a
+ * million terms is one unnamed node inside another).
+ */
+export function label(graph: Graph, node: number, depth = 3): string {
+  const name = graph.names[node];
+  if (name !== undefined) return name;
+  if (graph.layers[node] === undefined) return formatNumber(graph.values[node], 15);
+  if (depth === 0) return '…';
+  const unnamedPair = (argument: number) =>
+    graph.layers[argument] !== undefined && graph.names[argument] === undefined && graph.ys[argument] >= 0;
+  return written(graph, node, (argument) => label(graph, argument, depth - 1), unnamedPair);
+}
+
+/** An operation with its arguments' values in place of their names: `100 × 2`. */
+export function withValues(graph: Graph, node: number, digits: number): string {
+  return written(
+    graph,
+    node,
+    (argument) => formatNumber(graph.values[argument], digits),
+    (argument) => graph.values[argument] < 0,
+  );
+}

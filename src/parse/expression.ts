@@ -1,0 +1,321 @@
+import { InputError } from '../errors.js';
+import { Graph, type Program } from '../graph.js';
+import {
+  AddLayer,
+  DivLayer,
+  ExpLayer,
+  LogLayer,
+  MulLayer,
+  NegLayer,
+  PowLayer,
+  ReluLayer,
+  SigmoidLayer,
+  SubLayer,
+  TanhLayer,
+  type LayerClass,
+} from '../layers.js';
+import { Lexer, type Token } from './lexer.js';
+import { errorAt } from './source.js';
+import { parseWord } from './word.js';
+
+/**
+ * How deep parentheses may nest. The parser keeps its own stacks and never recurses, so
+ * this is not a stack limit: it turns a runaway generated program into a clear error.
+ */
+export const MAX_NESTING = 10_000;
+
+interface Infix {
+  precedence: number;
+  right: boolean;
+  Layer: LayerClass;
+}
+
+// Unary minus binds tighter than * and / but looser than ^, so -x^2 is -(x^2).
+const UNARY = 3;
+const infix = (precedence: number, Layer: LayerClass, right = false): Infix => ({ precedence, right, Layer });
+const INFIX = new Map<string, Infix>([
+  ['+', infix(1, AddLayer)],
+  ['-', infix(1, SubLayer)],
+  ['−', infix(1, SubLayer)],
+  ['*', infix(2, MulLayer)],
+  ['×', infix(2, MulLayer)],
+  ['·', infix(2, MulLayer)],
+  ['/', infix(2, DivLayer)],
+  ['÷', infix(2, DivLayer)],
+  ['^', infix(4, PowLayer, true)],
+  ['**', infix(4, PowLayer, true)],
+]);
+
+const FUNCTIONS = new Map<string, LayerClass>([
+  ['exp', ExpLayer],
+  ['log', LogLayer],
+  ['relu', ReluLayer],
+  ['sigmoid', SigmoidLayer],
+  ['tanh', TanhLayer],
+]);
+
+/** An operator waiting on the stack for its operands. */
+type Pending =
+  | { kind: 'infix'; op: Infix; token: Token }
+  | { kind: 'negate'; token: Token }
+  | { kind: 'call'; Layer: LayerClass; token: Token }
+  | { kind: 'paren'; token: Token };
+
+/**
+ * Parses a program (DESIGN.md §1) straight into a graph, with no syntax tree in between.
+ * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
+ */
+export function parseExpression(source: string, bindings: readonly string[] = []): Program {
+  return new Parser(source).program(bindings);
+}
+
+class Parser {
+  private readonly graph = new Graph();
+  private readonly lexer: Lexer;
+  /** Every name of the program and its node; `y = x` makes y another name for x's node. */
+  private readonly scope = new Map<string, number>();
+  private readonly definedAt = new Map<string, number>();
+  /** Names used before any definition: inputs that the command line must bind. */
+  private readonly unboundAt = new Map<string, number>();
+
+  constructor(private readonly source: string) {
+    this.lexer = new Lexer(source);
+  }
+
+  program(bindings: readonly string[]): Program {
+    let last: { node: number; name?: string; start: number } | undefined;
+    for (let token = this.lexer.next(); token.kind !== 'end'; token = this.lexer.next()) {
+      if (token.kind === 'newline' || token.kind === ';') continue;
+      if (last !== undefined && last.name === undefined) {
+        throw this.error(last.start, 'this value is not used: name it (NAME = …) or make it the last statement');
+      }
+      last = this.statement(token);
+    }
+    if (last === undefined) throw new InputError('the expression is empty: write one, e.g. backprop "x*y" x=2 y=3');
+    if (last.name === undefined && this.scope.has('result')) {
+      throw this.error(last.start, "the last statement has no name and 'result' is taken: name it (NAME = …)");
+    }
+    this.bind(bindings);
+    return { graph: this.graph, output: last.node, outputName: last.name ?? 'result' };
+  }
+
+  private statement(first: Token): { node: number; name?: string; start: number } {
+    if (first.kind !== 'name' || this.lexer.peek().kind !== '=') {
+      return { node: this.expression(first), start: first.start };
+    }
+    const name = first.text;
+    this.define(first);
+    this.lexer.next(); // '='
+    const value = this.signedNumber();
+    if (value !== undefined) {
+      const node = this.graph.input(name, value);
+      this.scope.set(name, node);
+      return { node, name, start: first.start };
+    }
+    const node = this.expression(this.lexer.next());
+    if (this.graph.layers[node] !== undefined && this.graph.names[node] === undefined) {
+      this.graph.names[node] = name;
+    }
+    this.scope.set(name, node);
+    return { node, name, start: first.start };
+  }
+
+  /** A statement `NAME = -2.5` defines an input: reads the number if that is what follows. */
+  private signedNumber(): number | undefined {
+    const start = this.lexer.pos;
+    let token = this.lexer.next();
+    let sign = 1;
+    if (token.kind === 'operator' && (token.text === '-' || token.text === '−' || token.text === '+')) {
+      sign = token.text === '+' ? 1 : -1;
+      token = this.lexer.next();
+    }
+    const end = this.lexer.peek().kind;
+    if (token.kind === 'number' && (end === ';' || end === 'newline' || end === 'end')) {
+      return sign * this.number(token);
+    }
+    this.lexer.pos = start;
+    return undefined;
+  }
+
+  /**
+   * One expression up to the end of its statement, by precedence climbing on explicit
+   * stacks: each operator waits until one of lower precedence (or the end) arrives.
+   */
+  private expression(first: Token): number {
+    const operands: number[] = [];
+    const pending: Pending[] = [];
+    let depth = 0;
+    let expectOperand = true;
+    let previous: Token | undefined;
+    for (let token = first; ; previous = token, token = this.lexer.next()) {
+      // Inside parentheses, or after an operator, a line break only continues the expression.
+      if (token.kind === 'newline' && (depth > 0 || expectOperand)) continue;
+      if (expectOperand) {
+        if (token.kind === 'number') {
+          operands.push(this.graph.constant(this.number(token)));
+          expectOperand = false;
+        } else if (token.kind === 'name') {
+          const Layer = FUNCTIONS.get(token.text);
+          if (Layer === undefined) {
+            operands.push(this.reference(token));
+            expectOperand = false;
+          } else {
+            if (this.lexer.next().kind !== '(') {
+              throw this.error(token.start, `'${token.text}' is a function: write ${token.text}(…)`);
+            }
+            depth = this.open(depth, token);
+            pending.push({ kind: 'call', Layer, token });
+          }
+        } else if (token.kind === '(') {
+          depth = this.open(depth, token);
+          pending.push({ kind: 'paren', token });
+        } else if (token.kind === 'operator' && (token.text === '-' || token.text === '−')) {
+          pending.push({ kind: 'negate', token });
+        } else if (token.kind === 'operator' && token.text === '+') {
+          // unary plus changes nothing
+        } else {
+          const after = previous === undefined ? '' : ` after '${previous.text}'`;
+          throw this.error(token.start, `expected a number, a name or '('${after}, found ${describe(token)}`);
+        }
+        continue;
+      }
+      if (token.kind === 'operator') {
+        const op = INFIX.get(token.text)!;
+        for (let top = pending.at(-1); top !== undefined; top = pending.at(-1)) {
+          const precedence = top.kind === 'infix' ? top.op.precedence : top.kind === 'negate' ? UNARY : 0;
+          if (precedence < op.precedence || (precedence === op.precedence && op.right)) break;
+          this.reduce(pending, operands);
+        }
+        pending.push({ kind: 'infix', op, token });
+        expectOperand = true;
+      } else if (token.kind === ')') {
+        if (depth === 0) throw this.error(token.start, "unexpected ')': there is no '(' for it to close");
+        while (pending.at(-1)!.kind !== 'paren' && pending.at(-1)!.kind !== 'call') this.reduce(pending, operands);
+        if (pending.at(-1)!.kind === 'paren') pending.pop();
+        else this.reduce(pending, operands);
+        depth--;
+      } else if (token.kind === ';' || token.kind === 'newline' || token.kind === 'end') {
+        if (depth > 0) {
+          const open = pending.findLast((p) => p.kind === 'paren' || p.kind === 'call')!;
+          throw this.error(open.token.start, `this '${open.token.text}' is never closed: add ')'`);
+        }
+        while (pending.length > 0) this.reduce(pending, operands);
+        return operands[0];
+      } else {
+        const hint = previous?.kind === 'number' ? ` (write ${previous.text} * ${token.text} to multiply)` : '';
+        throw this.error(token.start, `expected an operator before ${describe(token)}${hint}`);
+      }
+    }
+  }
+
+  private open(depth: number, token: Token): number {
+    if (depth >= MAX_NESTING) {
+      throw this.error(token.start, `parentheses nest deeper than ${MAX_NESTING} levels: split the expression into named statements`);
+    }
+    return depth + 1;
+  }
+
+  private reduce(pending: Pending[], operands: number[]): void {
+    const top = pending.pop()!;
+    if (top.kind === 'infix') {
+      const y = operands.pop()!;
+      const x = operands.pop()!;
+      operands.push(this.graph.apply(new top.op.Layer(), x, y));
+    } else if (top.kind === 'negate') {
+      operands.push(this.graph.apply(new NegLayer(), operands.pop()!));
+    } else if (top.kind === 'call') {
+      operands.push(this.graph.apply(new top.Layer(), operands.pop()!));
+    }
+  }
+
+  private reference(token: Token): number {
+    const node = this.scope.get(token.text);
+    if (node !== undefined) return node;
+    const input = this.graph.input(token.text, NaN);
+    this.scope.set(token.text, input);
+    this.unboundAt.set(token.text, token.start);
+    return input;
+  }
+
+  private define(token: Token): void {
+    const name = token.text;
+    if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`);
+    const defined = this.definedAt.get(name);
+    if (defined !== undefined) {
+      throw this.error(token.start, `'${name}' is already defined, at ${this.where(defined)}: rename one of the two`);
+    }
+    const used = this.unboundAt.get(name);
+    if (used !== undefined) {
+      throw this.error(token.start, `'${name}' is used before it is defined, at ${this.where(used)}: move this definition above that use`);
+    }
+    this.definedAt.set(name, token.start);
+  }
+
+  /** Gives the inputs their values from the command line, then checks that every input has one. */
+  private bind(words: readonly string[]): void {
+    const bound = new Set<string>();
+    for (const word of words) {
+      const parsed = parseWord(word);
+      const pairs: [string, number][] =
+        parsed.kind === 'item'
+          ? [
+              [parsed.name, parsed.price],
+              [`${parsed.name}_num`, parsed.quantity],
+            ]
+          : [[parsed.name, parsed.value]];
+      for (const [name, value] of pairs) {
+        const node = this.scope.get(name);
+        if (bound.has(name)) throw new InputError(`'${word}': '${name}' is bound twice`);
+        if (node === undefined) {
+          throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`);
+        }
+        if (!this.graph.isInput(node) || this.graph.names[node] !== name) {
+          throw new InputError(`'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`);
+        }
+        this.graph.values[node] = value;
+        bound.add(name);
+      }
+    }
+    const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
+    if (missing.length > 0) {
+      const [first] = missing;
+      const names = list(missing.map((name) => `'${name}'`));
+      throw this.error(
+        this.unboundAt.get(first)!,
+        `${names} ${missing.length === 1 ? 'has' : 'have'} no value: bind ${missing.length === 1 ? 'it' : 'them'} on the command line (${first}=2) or define ${missing.length === 1 ? 'it' : 'them'} in the expression (${first} = 2)`,
+      );
+    }
+  }
+
+  private suggest(): string {
+    const inputs = [...this.scope].filter(([name, node]) => this.graph.names[node] === name && this.graph.isInput(node));
+    return inputs.length === 0 ? '' : ` (its inputs: ${list(inputs.map(([name]) => name))})`;
+  }
+
+  private number(token: Token): number {
+    const value = Number(token.text);
+    if (!Number.isFinite(value)) throw this.error(token.start, `${token.text} is too large (the largest number is about 1.8e308)`);
+    return value;
+  }
+
+  private where(offset: number): string {
+    const lines = this.source.slice(0, offset).split('\n');
+    return `line ${lines.length}, column ${[...lines.at(-1)!].length + 1}`;
+  }
+
+  private error(offset: number, message: string): InputError {
+    return errorAt(this.source, offset, message);
+  }
+}
+
+function describe(token: Token): string {
+  if (token.kind === 'end') return 'the end of the expression';
+  if (token.kind === 'newline') return 'the end of the line';
+  return `'${token.text}'`;
+}
+
+/** A list for a message, cut short: a generated program can have millions of names. */
+function list(items: string[], most = 5): string {
+  const shown = items.slice(0, most).join(', ');
+  return items.length > most ? `${shown} and ${items.length - most} more` : shown;
+}

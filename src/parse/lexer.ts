@@ -1,0 +1,76 @@
+import { errorAt } from './source.js';
+
+export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | '=' | ';' | 'newline' | 'end';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Offset in the source, for error positions. */
+  start: number;
+}
+
+export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+/**
+ * A name: a letter or _, then letters, digits or _. "Letter" beyond ASCII follows XML's
+ * NameStartChar ranges, so that 사과 or prix_été are names while × ÷ − · stay operators;
+ * plain ranges also keep the regex cheap to compile, unlike \p{L}, on every start.
+ */
+const LETTER = String.raw`A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-῿‌‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�`;
+export const NAME = `[${LETTER}][${LETTER}0-9\u0300-\u036F\u203F\u2040]*`;
+
+const SKIP = /(?:[ \t\r\u00A0]+|#[^\n]*)+/y;
+const NUMBER_TOKEN = new RegExp(NUMBER, 'y');
+const NAME_TOKEN = new RegExp(NAME, 'y');
+// Longest first, so that ** is one token. ×, ÷ and − are what --steps prints: pasting it back works.
+const OPERATOR_TOKEN = /\*\*|[-+*/^×÷−·]/y;
+const SINGLE = new Map<string, TokenKind>([
+  ['(', '('],
+  [')', ')'],
+  ['=', '='],
+  [';', ';'],
+  ['\n', 'newline'],
+]);
+
+/**
+ * Splits an expression into tokens one at a time, so that a program of millions of tokens
+ * never holds them all. `pos` can be saved and restored to look ahead.
+ */
+export class Lexer {
+  pos = 0;
+
+  constructor(readonly source: string) {}
+
+  next(): Token {
+    this.match(SKIP);
+    const start = this.pos;
+    if (start >= this.source.length) return { kind: 'end', text: '', start };
+    const single = SINGLE.get(this.source[start]);
+    if (single !== undefined) {
+      this.pos++;
+      return { kind: single, text: this.source[start], start };
+    }
+    const number = this.match(NUMBER_TOKEN);
+    if (number !== undefined) return { kind: 'number', text: number, start };
+    const name = this.match(NAME_TOKEN);
+    if (name !== undefined) return { kind: 'name', text: name, start };
+    const operator = this.match(OPERATOR_TOKEN);
+    if (operator !== undefined) return { kind: 'operator', text: operator, start };
+    const char = String.fromCodePoint(this.source.codePointAt(start)!);
+    throw errorAt(this.source, start, `unexpected character '${char}'`);
+  }
+
+  peek(): Token {
+    const pos = this.pos;
+    const token = this.next();
+    this.pos = pos;
+    return token;
+  }
+
+  private match(pattern: RegExp): string | undefined {
+    pattern.lastIndex = this.pos;
+    if (!pattern.test(this.source)) return undefined;
+    const text = this.source.slice(this.pos, pattern.lastIndex);
+    this.pos = pattern.lastIndex;
+    return text;
+  }
+}

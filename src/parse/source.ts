@@ -1,0 +1,37 @@
+import { InputError } from '../errors.js';
+
+/** How much of a long line an excerpt shows on each side of the caret. */
+const WINDOW = 40;
+
+/**
+ * An input error at `offset` in `text`: the message says where, the excerpt shows that line
+ * with a caret under the column, as compilers do.
+ */
+export function errorAt(text: string, offset: number, message: string): InputError {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const line = countLines(text, lineStart);
+  const before = [...text.slice(lineStart, offset)];
+  let after = [...text.slice(offset, lineEnd)];
+  let head = before;
+  // Generated programs can have a line of megabytes: show a window around the column.
+  if (before.length > WINDOW) head = ['…', ...before.slice(-WINDOW)];
+  if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
+  const shown = (head.join('') + after.join('')).replace(/\r$/, '');
+  const excerpt = `  ${shown}\n  ${underline(head)}^`;
+  return new InputError(`${message} (line ${line}, column ${before.length + 1})`, excerpt);
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+// The blank that takes the same room as each character, so the caret lands under the column
+// even after tabs or wide characters such as Korean names.
+const WIDE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF60]/u;
+
+function underline(chars: string[]): string {
+  return chars.map((c) => (c === '\t' ? '\t' : WIDE.test(c) ? '\u3000' : ' ')).join('');
+}
