@@ -122,6 +122,10 @@ function readSource(path: string): string {
   } finally {
     if (path !== '-') closeSync(fd);
   }
+  if (size === 0) {
+    const hint = path === '-' ? ": pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3" : '';
+    throw new InputError(`${where} is empty${hint}`);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

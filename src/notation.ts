@@ -25,14 +25,14 @@ export function written(
  * is computed from its arguments' labels, down to `depth` levels (a generated sum of a
  * million terms is one unnamed node inside another).
  */
-export function label(graph: Graph, node: number, depth = 3): string {
+export function label(graph: Graph, node: number, depth = 4): string {
   const name = graph.names[node];
   if (name !== undefined) return name;
   if (graph.layers[node] === undefined) return formatNumber(graph.values[node], 15);
   if (depth === 0) return '…';
-  const unnamedPair = (argument: number) =>
-    graph.layers[argument] !== undefined && graph.names[argument] === undefined && graph.ys[argument] >= 0;
-  return written(graph, node, (argument) => label(graph, argument, depth - 1), unnamedPair);
+  const writtenPair = (argument: number) =>
+    depth > 1 && graph.layers[argument] !== undefined && graph.names[argument] === undefined && graph.ys[argument] >= 0;
+  return written(graph, node, (argument) => label(graph, argument, depth - 1), writtenPair);
 }
 
 /** An operation with its arguments' values in place of their names: `100 × 2`. */

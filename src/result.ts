@@ -1,6 +1,7 @@
 import { MathError } from './errors.js';
 import type { Graph, Program } from './graph.js';
 import { label, withValues } from './notation.js';
+import { formatNumber } from './numbers.js';
 
 /** A program run forward and backward: what every renderer takes. */
 export interface Result extends Program {
@@ -45,19 +46,26 @@ function describeValue(graph: Graph, node: number): string {
 }
 
 /**
- * Names the operation whose local derivative broke, found by looking for the first node,
- * walking back from the output, that turns a finite gradient into a non-finite one.
+ * Says where the gradient broke: walking back from the output, the first operation that
+ * turns a finite gradient into one that is not, either because its own slope is infinite
+ * or because gradient times slope overflows; else the sum of finite shares overflowed.
  */
 function describeGradient({ graph, output, outputName }: Program, node: number): string {
   const gradient = `∂${outputName}/∂${graph.names[node]} is ${graph.grads[node]}`;
   for (let at = output; at >= 0; at--) {
     const layer = graph.layers[at];
-    if (layer === undefined || graph.grads[at] === 0 || !Number.isFinite(graph.grads[at])) continue;
-    const d = layer.backward(graph.grads[at]);
+    const dout = graph.grads[at];
+    if (layer === undefined || dout === 0 || !Number.isFinite(dout)) continue;
+    const shares = layer.backward(dout);
+    const slopes = layer.backward(1);
     const args = graph.ys[at] < 0 ? [graph.xs[at]] : [graph.xs[at], graph.ys[at]];
-    if (args.some((arg, i) => !Number.isFinite(d[i]) && !graph.isConstant(arg))) {
+    const broken = args.findIndex((arg, i) => !Number.isFinite(shares[i]) && !graph.isConstant(arg));
+    if (broken < 0) continue;
+    if (!Number.isFinite(slopes[broken])) {
       return `${gradient}: ${label(graph, at)} has no finite derivative at ${withValues(graph, at, 15)}`;
     }
+    const product = `${formatNumber(dout, 15)} × ${formatNumber(slopes[broken], 15)}`;
+    return `${gradient}: it overflows going back through ${label(graph, at)} (${product})`;
   }
-  return `${gradient}: the gradient grew beyond the largest number (about 1.8e308)`;
+  return `${gradient}: its shares add up beyond the largest number (about 1.8e308)`;
 }

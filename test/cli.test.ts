@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { backprop, shell } from './run.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const CARD_TABLE = `price = 715
+┌────────────┬───────┬───────────────┐
+│ input      │ value │ ∂price/∂input │
+├────────────┼───────┼───────────────┤
+│ apple      │   100 │           2.2 │
+│ apple_num  │     2 │           110 │
+│ orange     │   150 │           3.3 │
+│ orange_num │     3 │           165 │
+│ tax        │   1.1 │           650 │
+└────────────┴───────┴───────────────┘
+`;
+
+/** Every failure: one error line (plus a source excerpt for parse errors), nothing on stdout. */
+function expectFailure(run: ReturnType<typeof backprop>, status: 1 | 2, message: RegExp) {
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^error: /);
+  expect(run.stderr.split('\n')[0]).toMatch(message);
+  expect(run.stderr.match(/^error:/gm)).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('receipts', () => {
+  test('the card’s example prints the seed’s numbers, piped with no escape code', () => {
+    const run = backprop(CARD);
+    expect(run).toEqual({ status: 0, stdout: CARD_TABLE, stderr: '' });
+    expect(run.stdout).not.toContain('\x1b');
+  });
+
+  test('the book’s buy_apple', () => {
+    expect(JSON.parse(backprop(['apple=100x2', 'tax=1.1', '--json']).stdout)).toMatchObject({
+      value: 220,
+      gradients: { apple: 2.2, apple_num: 110, tax: 200 },
+    });
+  });
+
+  test('--json is one document with the seed’s numbers, noise-free', () => {
+    const run = backprop([...CARD, '--json']);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document).toEqual({
+      output: 'price',
+      value: 715,
+      inputs: { apple: 100, apple_num: 2, orange: 150, orange_num: 3, tax: 1.1 },
+      gradients: { apple: 2.2, apple_num: 110, orange: 3.3, orange_num: 165, tax: 650 },
+      intermediates: {
+        apple_price: { value: 200, grad: 1.1 },
+        orange_price: { value: 450, grad: 1.1 },
+        all_price: { value: 650, grad: 1.1 },
+      },
+    });
+    expect(run.stdout).not.toContain('3.3000000000000003');
+    expect(backprop([...CARD, '--format', 'json']).stdout).toBe(run.stdout);
+  });
+
+  test('--all and --precision', () => {
+    const run = backprop(['apple=100x2', 'orange=150x3', 'tax=1.1', 'shipping=+5', '--all', '--precision', '2']);
+    expect(run.stdout).toMatch(/^price = 720$/m);
+    expect(run.stdout).toMatch(/│ after_tax\s+│\s+720 │\s+1 │/);
+    expect(run.stdout).toMatch(/│ orange\s+│\s+150 │\s+3\.3 │/);
+  });
+});
+
+describe('expressions', () => {
+  const design =
+    'apple_price = apple*apple_num; orange_price = orange*orange_num; all_price = apple_price + orange_price; price = all_price*tax';
+
+  test('DESIGN.md’s expression gives the receipt’s numbers and, with --all, the intermediates', () => {
+    const receipt = JSON.parse(backprop([...CARD, '--json']).stdout);
+    const expression = JSON.parse(backprop([design, ...CARD, '--json', '--all']).stdout);
+    expect(expression).toEqual(receipt);
+    const table = backprop([design, ...CARD, '--all']).stdout;
+    for (const name of ['apple_price', 'orange_price', 'all_price']) expect(table).toMatch(new RegExp(`│ ${name}\\s+│ .* │\\s+1\\.1 │`));
+  });
+
+  test('from -e, -f FILE and -f - (standard input), statements on lines with comments', () => {
+    const program = '# fan-out\nx = 3\ny = x*x + x  # 12\n';
+    const file = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'program.txt');
+    writeFileSync(file, program);
+    const expected = { output: 'y', value: 12, gradients: { x: 7 } };
+    expect(JSON.parse(backprop(['-e', program, '--json']).stdout)).toMatchObject(expected);
+    expect(JSON.parse(backprop(['-f', file, '--json']).stdout)).toMatchObject(expected);
+    expect(JSON.parse(backprop(['-f', '-', '--json'], { input: program }).stdout)).toMatchObject(expected);
+    expect(JSON.parse(backprop(['-f', file, 'x=5', '--json']).stdout)).toMatchObject({ value: 30, gradients: { x: 11 } });
+  });
+
+  test('every operation, forward and backward', () => {
+    const run = backprop(['y = exp(a) + log(b) - relu(c) * sigmoid(d) / tanh(e) ^ 2 ** 1 + -a', 'a=1', 'b=2', 'c=3', 'd=0', 'e=1', '--json']);
+    const { value, gradients } = JSON.parse(run.stdout);
+    const e = Math.E;
+    expect(value).toBeCloseTo(e + Math.log(2) - (3 * 0.5) / Math.tanh(1) ** 2 - 1, 12);
+    expect(gradients.a).toBeCloseTo(e - 1, 12);
+    expect(gradients.b).toBeCloseTo(0.5, 12);
+    expect(gradients.c).toBeCloseTo(-0.5 / Math.tanh(1) ** 2, 12);
+    expect(gradients.d).toBeCloseTo(-3 * 0.25 / Math.tanh(1) ** 2, 12);
+    expect(gradients.e).toBeCloseTo(2 * 1.5 * (1 - Math.tanh(1) ** 2) / Math.tanh(1) ** 3, 12);
+  });
+
+  test('an expression starting with - goes after -e', () => {
+    expect(JSON.parse(backprop(['-e', '-x^2', 'x=3', '--json']).stdout)).toMatchObject({ value: -9, gradients: { x: -6 } });
+  });
+});
+
+describe('color', () => {
+  test.each([
+    [{ FORCE_COLOR: '1' }, [], true],
+    [{ FORCE_COLOR: '0' }, [], false],
+    [{}, ['--color'], true],
+    [{ NO_COLOR: '1' }, ['--color'], true],
+    [{ FORCE_COLOR: '1' }, ['--no-color'], false],
+  ])('piped, with %j and %j: color %s', (env, flags, colored) => {
+    const run = backprop([...CARD, ...flags], { env });
+    expect(run.stdout.includes('\x1b')).toBe(colored);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  // script(1) gives the command a terminal, as a teacher's shell does.
+  const onTerminal = (env: string) => shell(`${env} script -qec "backprop ${CARD.join(' ')}" /dev/null`).stdout;
+
+  test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (any value) or TERM=dumb', () => {
+    expect(onTerminal('TERM=xterm')).toContain('\x1b[');
+    expect(onTerminal('TERM=xterm NO_COLOR=')).not.toContain('\x1b[');
+    expect(onTerminal('TERM=dumb')).not.toContain('\x1b[');
+    expect(onTerminal('TERM=xterm')).toContain('\x1b[2m┌');
+  });
+});
+
+describe('errors: one line, the right status, nothing on stdout', () => {
+  test.each([
+    [['apple=abc'], 2, /^error: 'abc' has no value/],
+    [['apple=1OOx2'], 2, /^error: 'apple=1OOx2': '1OOx2' is not a number/],
+    [['tax=1.1'], 2, /^error: a receipt needs at least one item/],
+    [[], 2, /^error: nothing to compute/],
+    [['x*(y', 'x=1', 'y=2'], 2, /^error: this '\(' is never closed: add '\)' \(line 1, column 3\)$/],
+    [['x*y', 'x=1'], 2, /^error: 'y' has no value: bind it on the command line \(y=2\)/],
+    [['x*y', 'x=1', 'y=2', 'z=3'], 2, /^error: 'z=3': the expression has no input 'z'/],
+    [['x*y', 'x=1', 'y=2', 'stray'], 2, /^error: unexpected 'stray'/],
+    [['-e', 'x', '-f', 'f'], 2, /^error: give the expression once/],
+    [['-f', '/nonexistent/program'], 2, /^error: cannot read '\/nonexistent\/program': no such file$/],
+    [['--nope'], 2, /^error: unknown option '--nope'/],
+    [['--format', 'pdf', ...CARD], 2, /^error: option '--format <form>' argument 'pdf' is invalid/],
+    [['--precision', '0', ...CARD], 2, /^error: option '--precision <digits>' argument '0' is invalid/],
+    [[...CARD, '--precision'], 2, /^error: option '--precision <digits>' argument missing/],
+    [['x', 'x=NaN'], 2, /^error: 'x=NaN': inputs must be finite numbers$/],
+    [['apple=1e400x1'], 2, /^error: 'apple=1e400x1': 1e400 is too large/],
+    [['1/x', 'x=0'], 1, /^error: 1 ÷ x is infinite: 1 ÷ 0 = Infinity$/],
+    [['log(x)', 'x=-1'], 1, /^error: log\(x\) is not a number: log\(-1\) = NaN$/],
+    [['apple=1e308x10'], 1, /^error: price is infinite: 1e\+308 × 10 = Infinity$/],
+  ])('%j', (args, status, message) => {
+    expectFailure(backprop(['--json', ...args]), status as 1 | 2, message);
+    expectFailure(backprop(args), status as 1 | 2, message);
+  });
+
+  test('a parse error shows the line with a caret under the column', () => {
+    const run = backprop(['-e', 'x = 1\ny = x +* 2']);
+    expectFailure(run, 2, /^error: expected a number, a name or '\(' after '\+', found '\*' \(line 2, column 8\)$/);
+    expect(run.stderr).toBe("error: expected a number, a name or '(' after '+', found '*' (line 2, column 8)\n  y = x +* 2\n         ^\n");
+  });
+
+  test('empty or closed standard input is a clear error', () => {
+    expectFailure(backprop(['-f', '-'], { input: '# only a comment\n' }), 2, /^error: the expression is empty/);
+    // Node opens a closed standard input on /dev/null, so it reads as empty.
+    expectFailure(shell('backprop -f - <&-'), 2, /^error: standard input is empty: pipe the program in/);
+    expectFailure(backprop(['-f', '-'], { input: '' }), 2, /^error: standard input is empty: pipe the program in/);
+  });
+
+  test('BACKPROP_DEBUG=1 adds the stack', () => {
+    expect(backprop(['1/x', 'x=0'], { env: { BACKPROP_DEBUG: '1' } }).stderr).toMatch(/^\s+at /m);
+  });
+});
+
+describe('pipes', () => {
+  // 20,000 inputs and their sum: a JSON document of about a megabyte.
+  const big = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');
+  writeFileSync(big, Array.from({ length: 20_000 }, (_, i) => `x${i} = ${i}`).join('\n') + `\ntotal = ${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ')}\n`);
+
+  test('a reader that stops early ends the program quietly', () => {
+    for (const command of [`backprop ${CARD.join(' ')} --json | head -c 10`, `backprop ${CARD.join(' ')} | head -1`, `backprop -f ${big} --json | head -c 10`]) {
+      const run = shell(command);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^(\{\n {2}"outpu|price = 715\n)/);
+    }
+  });
+
+  test('a large document is written whole', () => {
+    const run = shell(`backprop -f ${big} --json | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(Object.keys(JSON.parse(s).gradients).length, s.length))'`);
+    const [inputs, bytes] = run.stdout.trim().split(' ').map(Number);
+    expect(inputs).toBe(20_000);
+    expect(bytes).toBeGreaterThan(500_000);
+  });
+});
+
+describe('help and version', () => {
+  test('--help opens with examples and exits 0', () => {
+    const run = backprop(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Examples:\n {2}backprop apple=100x2 orange=150x3 tax=1\.1 /);
+    expect(run.stdout).toContain('--json | jq');
+    expect(run.stdout).toContain('Usage: backprop');
+  });
+
+  test('--version prints the package’s version', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(backprop(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect(backprop(['-V']).stdout).toBe(`${version}\n`);
+  });
+});

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { label, withValues } from '../src/notation.js';
+import { parseExpression } from '../src/parse/expression.js';
+import { evaluate } from '../src/result.js';
+
+const { graph, output } = evaluate(parseExpression('y = -(a * b + 2) ^ 2 + exp(a - b)', ['a=1', 'b=3']));
+
+test('an unnamed operation is written from its arguments, parenthesized where needed', () => {
+  const labels = Array.from({ length: graph.size }, (_, node) => label(graph, node));
+  expect(labels).toEqual(['a', 'b', 'a × b', '2', '(a × b) + 2', '2', '((a × b) + 2) ^ 2', '−(((a × b) + 2) ^ 2)', 'a − b', 'exp(a − b)', 'y']);
+});
+
+test('labels stop at a depth, for generated expressions a million terms long', () => {
+  const sum = parseExpression(Array.from({ length: 10 }, (_, i) => `x${i}`).join(' + '), Array.from({ length: 10 }, (_, i) => `x${i}=1`));
+  expect(label(sum.graph, sum.output)).toBe('(((… + x6) + x7) + x8) + x9');
+});
+
+test('with values in place of names, negative numbers in parentheses', () => {
+  expect(withValues(graph, output, 15)).toBe('(-25) + 0.135335283236613');
+  expect(withValues(graph, 8, 15)).toBe('1 − 3');
+  expect(withValues(graph, 9, 15)).toBe('exp(-2)');
+  expect(withValues(graph, 7, 3)).toBe('−25');
+});

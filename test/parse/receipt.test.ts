@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { parseReceipt } from '../../src/parse/receipt.js';
+import { evaluate } from '../../src/result.js';
+
+function receipt(...words: string[]) {
+  const result = evaluate(parseReceipt(words));
+  const { graph } = result;
+  const rounded = (x: number) => Number(x.toPrecision(15));
+  return {
+    price: rounded(result.value),
+    gradients: Object.fromEntries(result.inputs.map((node) => [graph.names[node], rounded(graph.grads[node])])),
+    intermediates: result.intermediates.map((node) => graph.names[node]),
+  };
+}
+
+describe('receipts', () => {
+  test('the book’s buy_apple_orange', () => {
+    expect(receipt('apple=100x2', 'orange=150x3', 'tax=1.1')).toEqual({
+      price: 715,
+      gradients: { apple: 2.2, apple_num: 110, orange: 3.3, orange_num: 165, tax: 650 },
+      intermediates: ['apple_price', 'orange_price', 'all_price'],
+    });
+  });
+
+  test('the book’s buy_apple', () => {
+    expect(receipt('apple=100x2', 'tax=1.1')).toEqual({
+      price: 220,
+      gradients: { apple: 2.2, apple_num: 110, tax: 200 },
+      intermediates: ['apple_price'],
+    });
+  });
+
+  test('x, X, * and × all separate price and quantity', () => {
+    for (const separator of ['x', 'X', '*', '×']) expect(receipt(`apple=100${separator}2`).price).toBe(200);
+  });
+
+  test('one item alone is the price', () => {
+    expect(receipt('apple=100x2')).toEqual({ price: 200, gradients: { apple: 2, apple_num: 100 }, intermediates: [] });
+  });
+
+  test('factors and amounts apply to the running total in the order given', () => {
+    expect(receipt('apple=100x2', 'coupon=-20', 'tax=1.1')).toMatchObject({
+      price: 198,
+      gradients: { coupon: 1.1, tax: 180 },
+      intermediates: ['apple_price', 'after_coupon'],
+    });
+    expect(receipt('apple=100x2', 'tax=1.1', 'coupon=-20', 'shipping=+5')).toMatchObject({
+      price: 205,
+      gradients: { tax: 200, coupon: 1, shipping: 1 },
+      intermediates: ['apple_price', 'after_tax', 'after_coupon'],
+    });
+  });
+
+  test('items are summed in order, whatever their place among the modifiers', () => {
+    expect(receipt('tax=1.1', 'apple=100x2', 'orange=150x3', 'pear=50x1')).toMatchObject({
+      price: 770,
+      gradients: { tax: 700, pear: 1.1 },
+      intermediates: ['apple_price', 'orange_price', 'pear_price', 'all_price'],
+    });
+  });
+
+  test.each([
+    [['tax=1.1'], /^a receipt needs at least one item/],
+    [[], /^nothing to compute/],
+    [['apple=100x2', 'apple=50x1'], /^'apple' names both 'apple=100x2' and 'apple=50x1'/],
+    [['price=100x2'], /^'price' names both 'price=100x2' and the total/],
+    [['apple=100x2', 'apple_num=3'], /^'apple_num' names both the quantity of 'apple=100x2' and 'apple_num=3'/],
+    [['apple=100x'], /^'apple=100x': '100x' is not a number/],
+    [['apple'], /^'apple' is not NAME=VALUE/],
+    [['=5'], /^'=5' is not NAME=VALUE/],
+  ])('%j is an input error', (words, message) => {
+    expect(() => parseReceipt(words)).toThrow(message);
+  });
+});

@@ -1,0 +1,53 @@
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test } from 'vitest';
+import { parseReceipt } from '../../src/parse/receipt.js';
+import { renderTable } from '../../src/render/table.js';
+import { evaluate } from '../../src/result.js';
+
+const card = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+
+test('the card’s example', () => {
+  expect(renderTable(card, { color: false, digits: 12, all: false })).toBe(`price = 715
+┌────────────┬───────┬───────────────┐
+│ input      │ value │ ∂price/∂input │
+├────────────┼───────┼───────────────┤
+│ apple      │   100 │           2.2 │
+│ apple_num  │     2 │           110 │
+│ orange     │   150 │           3.3 │
+│ orange_num │     3 │           165 │
+│ tax        │   1.1 │           650 │
+└────────────┴───────┴───────────────┘
+`);
+});
+
+test('--all adds the intermediates below a rule', () => {
+  expect(renderTable(card, { color: false, digits: 12, all: true })).toBe(`price = 715
+┌──────────────┬───────┬──────────────┐
+│ name         │ value │ ∂price/∂name │
+├──────────────┼───────┼──────────────┤
+│ apple        │   100 │          2.2 │
+│ apple_num    │     2 │          110 │
+│ orange       │   150 │          3.3 │
+│ orange_num   │     3 │          165 │
+│ tax          │   1.1 │          650 │
+├──────────────┼───────┼──────────────┤
+│ apple_price  │   200 │          1.1 │
+│ orange_price │   450 │          1.1 │
+│ all_price    │   650 │          1.1 │
+└──────────────┴───────┴──────────────┘
+`);
+});
+
+test('color is the same table with escape codes, borders included; none without color', () => {
+  const plain = renderTable(card, { color: false, digits: 12, all: true });
+  const colored = renderTable(card, { color: true, digits: 12, all: true });
+  expect(plain).not.toContain('\x1b');
+  expect(colored).toContain('\x1b[2m┌');
+  expect(stripVTControlCharacters(colored)).toBe(plain);
+});
+
+test('--precision sets the significant digits', () => {
+  const table = renderTable(evaluate(parseReceipt(['apple=3.14159x1'])), { color: false, digits: 3, all: false });
+  expect(table).toMatch(/^price = 3\.14$/m);
+  expect(table).toMatch(/│ apple\s+│\s+3\.14 │\s+1 │/);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { MathError } from '../src/errors.js';
+import { Graph } from '../src/graph.js';
+import { MulLayer } from '../src/layers.js';
+import { parseExpression } from '../src/parse/expression.js';
+import { parseReceipt } from '../src/parse/receipt.js';
+import { evaluate } from '../src/result.js';
+
+function mathError(source: string, ...bindings: string[]): MathError {
+  try {
+    evaluate(parseExpression(source, bindings));
+  } catch (error) {
+    if (error instanceof MathError) return error;
+    throw error;
+  }
+  throw new Error(`${source} evaluated`);
+}
+
+describe('evaluate', () => {
+  test('lists inputs in order and named operations other than the output', () => {
+    const result = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+    const names = (nodes: number[]) => nodes.map((node) => result.graph.names[node]);
+    expect(names(result.inputs)).toEqual(['apple', 'apple_num', 'orange', 'orange_num', 'tax']);
+    expect(names(result.intermediates)).toEqual(['apple_price', 'orange_price', 'all_price']);
+    expect(result.value).toBeCloseTo(715, 12);
+  });
+
+  test('evaluating twice gives the same result', () => {
+    const program = parseExpression('x*x + x', ['x=3']);
+    evaluate(program);
+    expect(program.graph.grads[0]).toBe(7);
+    evaluate(program);
+    expect(program.graph.grads[0]).toBe(7);
+  });
+
+  test('works on a graph built by hand', () => {
+    const graph = new Graph();
+    const out = graph.apply(new MulLayer(), graph.input('a', 3), graph.input('b', 4));
+    const result = evaluate({ graph, output: out, outputName: 'p' });
+    expect(result.value).toBe(12);
+    expect(graph.grads.slice(0, 2)).toEqual([4, 3]);
+  });
+});
+
+describe('math failures name the node (status 1)', () => {
+  test.each([
+    ['1/x', ['x=0'], '1 ÷ x is infinite: 1 ÷ 0 = Infinity'],
+    ['log(x)', ['x=0'], 'log(x) is infinite: log(0) = -Infinity'],
+    ['y = log(x)', ['x=-1'], 'y is not a number: log(-1) = NaN'],
+    ['x * 10', ['x=1e308'], 'x × 10 is infinite: 1e+308 × 10 = Infinity'],
+    ['0^x', ['x=-1'], '0 ^ x is infinite: 0 ^ (-1) = Infinity'],
+    ['exp(x)', ['x=1000'], 'exp(x) is infinite: exp(1000) = Infinity'],
+    ['relu(-exp(x))', ['x=1000'], 'exp(x) is infinite: exp(1000) = Infinity'],
+  ])('%s with %j', (source, bindings, message) => {
+    const error = mathError(source, ...bindings);
+    expect(error.status).toBe(1);
+    expect(error.message).toBe(message);
+  });
+
+  test('a gradient that is not finite names the operation whose slope broke', () => {
+    expect(mathError('y = x^0.5 * 2', 'x=0').message).toBe('∂y/∂x is Infinity: x ^ 0.5 has no finite derivative at 0 ^ 0.5');
+  });
+
+  test('a gradient that overflows says where', () => {
+    expect(mathError('1e200 * (x * 1e200)', 'x=1e-300').message).toBe(
+      '∂result/∂x is Infinity: it overflows going back through x × 1e+200 (1e+200 × 1e+200)',
+    );
+    expect(mathError('x * 1e308 + x * 1e308', 'x=1e-300').message).toBe(
+      '∂result/∂x is Infinity: its shares add up beyond the largest number (about 1.8e308)',
+    );
+  });
+
+  test('an input that does not reach the output with an infinite slope is not a failure', () => {
+    expect(evaluate(parseExpression('y = z^0.5; x * 2', ['x=1', 'z=0'])).value).toBe(2);
+  });
+});

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built bin as a user would, with the color variables of the test runner's own
+ * environment removed so that each test sets exactly the ones it is about.
+ */
+export function backprop(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
+  const env = { ...process.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'BACKPROP_DEBUG']) delete env[name];
+  const { status, stdout, stderr } = spawnSync(BIN, args, {
+    input: options.input,
+    env: { ...env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { status, stdout, stderr };
+}
+
+// A folder with the bin linked as `backprop`, as npm links it into node_modules/.bin.
+const PATH_DIR = mkdtempSync(join(tmpdir(), 'backprop-bin-'));
+symlinkSync(BIN, join(PATH_DIR, 'backprop'));
+
+/** A shell command line, for pipes, with `backprop` on the PATH. */
+export function shell(command: string, env: Record<string, string> = {}): Run {
+  const { status, stdout, stderr } = spawnSync('sh', ['-c', command], {
+    env: { ...process.env, PATH: `${PATH_DIR}:${process.env.PATH}`, ...env },
+    encoding: 'utf8',
+  });
+  return { status, stdout, stderr };
+}
