@@ -2,13 +2,17 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import { ABSOLUTE, assertAgreement, check, RELATIVE } from './check.js';
 import { BackpropError, InputError } from './errors.js';
 import type { Program } from './graph.js';
 import { parseExpression } from './parse/expression.js';
 import { parseReceipt } from './parse/receipt.js';
 import { isBinding } from './parse/word.js';
+import { renderDot } from './render/dot.js';
 import { renderJson } from './render/json.js';
+import { renderMermaid } from './render/mermaid.js';
 import { evaluate } from './result.js';
+import { trace } from './trace.js';
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
@@ -24,9 +28,12 @@ interface Options {
   expr?: string;
   file?: string;
   json?: boolean;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'dot' | 'mermaid';
   all?: boolean;
   precision?: number;
+  steps?: boolean;
+  graph?: boolean;
+  check?: boolean;
   color?: boolean;
 }
 
@@ -42,9 +49,18 @@ function command(): Command {
     .option('-e, --expr <text>', 'the expression (statements separated by ; or newlines)')
     .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
     .option('--json', 'print JSON (same as --format json)')
-    .addOption(new Option('--format <form>', 'output form').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <form>', 'output form; dot and mermaid draw the graph').choices(['table', 'json', 'dot', 'mermaid']).default('table'),
+    )
     .option('--all', 'also show intermediate values and their gradients')
-    .option('--precision <digits>', 'significant digits (default: 12 in the table, 15 in JSON)', digits)
+    .option('--precision <digits>', 'significant digits (default: 12, and 15 in JSON)', digits)
+    .option('--steps', 'show the forward and backward passes step by step, with the chain rule')
+    .option('--graph', 'draw the computational graph as a tree, from the output down to the inputs')
+    .option(
+      '--check',
+      `also estimate each gradient by central differences, with the cost of both methods; status 1 if one ` +
+        `differs from backprop by more than ${ABSOLUTE} + ${RELATIVE} × |numerical| (a relu at its kink is named, not failed)`,
+    )
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
     .version(pkg.version, '-V, --version', 'print the version')
@@ -142,11 +158,29 @@ function reason(error: unknown): string {
 }
 
 async function render(words: string[], options: Options): Promise<string> {
+  const format = options.json ? 'json' : options.format;
+  const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
+  if ((format === 'dot' || format === 'mermaid') && views.length > 0) {
+    throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
+  }
   const result = evaluate(program(words, options));
-  if (options.json || options.format === 'json') return renderJson(result, options.precision);
-  // Loaded only for the table: a script asking for JSON does not pay for chalk and cli-table3.
-  const { renderTable } = await import('./render/table.js');
-  return renderTable(result, { color: useColor(options.color), digits: options.precision ?? 12, all: options.all === true });
+  const checked = options.check ? check(result) : undefined;
+  if (checked !== undefined) assertAgreement(result, checked);
+  const steps = options.steps ? trace(result) : undefined;
+  const digits = options.precision;
+  if (format === 'json') return renderJson(result, { digits, steps, graph: options.graph, check: checked });
+  if (format === 'dot') return renderDot(result, digits ?? 12);
+  if (format === 'mermaid') return renderMermaid(result, digits ?? 12);
+  // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
+  const { renderText } = await import('./render/text.js');
+  return renderText(result, {
+    color: useColor(options.color),
+    digits: digits ?? 12,
+    all: options.all === true,
+    steps,
+    tree: options.graph === true,
+    check: checked,
+  });
 }
 
 /**

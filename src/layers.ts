@@ -4,7 +4,9 @@
  * forward(x, y) computes the output and keeps what backward will need, as the book's
  * MulLayer keeps x and y; backward(dout) applies the chain rule: it multiplies the
  * upstream gradient dout by the local derivative and returns one gradient per input.
- * `symbol` is how the operation is written when the graph is shown.
+ *
+ * Beside them, what showing the graph needs: the operation's name, its symbol, and how its
+ * local derivatives are written (`slopes`, given how x, y and the output are written).
  */
 export interface Layer {
   forward(x: number, y?: number): number;
@@ -13,11 +15,14 @@ export interface Layer {
 
 export interface LayerClass {
   new (): Layer;
+  readonly operation: string;
   readonly symbol: string;
   readonly arity: 1 | 2;
+  slopes(x: string, y: string, out: string): string[];
 }
 
 export class MulLayer implements Layer {
+  static readonly operation = 'mul';
   static readonly symbol = '×';
   static readonly arity = 2;
   private x = 0;
@@ -33,9 +38,14 @@ export class MulLayer implements Layer {
   backward(dout: number): number[] {
     return [dout * this.y, dout * this.x];
   }
+
+  static slopes(x: string, y: string): string[] {
+    return [y, x];
+  }
 }
 
 export class AddLayer implements Layer {
+  static readonly operation = 'add';
   static readonly symbol = '+';
   static readonly arity = 2;
 
@@ -47,9 +57,14 @@ export class AddLayer implements Layer {
   backward(dout: number): number[] {
     return [dout, dout];
   }
+
+  static slopes(): string[] {
+    return ['1', '1'];
+  }
 }
 
 export class SubLayer implements Layer {
+  static readonly operation = 'sub';
   static readonly symbol = '−';
   static readonly arity = 2;
 
@@ -60,9 +75,14 @@ export class SubLayer implements Layer {
   backward(dout: number): number[] {
     return [dout, -dout];
   }
+
+  static slopes(): string[] {
+    return ['1', '(-1)'];
+  }
 }
 
 export class DivLayer implements Layer {
+  static readonly operation = 'div';
   static readonly symbol = '÷';
   static readonly arity = 2;
   private y = 0;
@@ -78,9 +98,14 @@ export class DivLayer implements Layer {
   backward(dout: number): number[] {
     return [dout / this.y, (-dout * this.out) / this.y];
   }
+
+  static slopes(_x: string, y: string, out: string): string[] {
+    return [`(1 ÷ ${y})`, `(−${out} ÷ ${y})`];
+  }
 }
 
 export class PowLayer implements Layer {
+  static readonly operation = 'pow';
   static readonly symbol = '^';
   static readonly arity = 2;
   private x = 0;
@@ -101,9 +126,14 @@ export class PowLayer implements Layer {
     const dy = this.x === 0 ? 0 : dout * this.out * Math.log(this.x);
     return [dx, dy];
   }
+
+  static slopes(x: string, y: string, out: string): string[] {
+    return [`${y} × ${x} ^ (${y} − 1)`, `${out} × log(${x})`];
+  }
 }
 
 export class NegLayer implements Layer {
+  static readonly operation = 'neg';
   static readonly symbol = '−';
   static readonly arity = 1;
 
@@ -114,9 +144,14 @@ export class NegLayer implements Layer {
   backward(dout: number): number[] {
     return [-dout];
   }
+
+  static slopes(): string[] {
+    return ['(-1)'];
+  }
 }
 
 export class ExpLayer implements Layer {
+  static readonly operation = 'exp';
   static readonly symbol = 'exp';
   static readonly arity = 1;
   private out = 0;
@@ -130,9 +165,14 @@ export class ExpLayer implements Layer {
   backward(dout: number): number[] {
     return [dout * this.out];
   }
+
+  static slopes(_x: string, _y: string, out: string): string[] {
+    return [out];
+  }
 }
 
 export class LogLayer implements Layer {
+  static readonly operation = 'log';
   static readonly symbol = 'log';
   static readonly arity = 1;
   private x = 0;
@@ -145,10 +185,15 @@ export class LogLayer implements Layer {
   backward(dout: number): number[] {
     return [dout / this.x];
   }
+
+  static slopes(x: string): string[] {
+    return [`(1 ÷ ${x})`];
+  }
 }
 
 /** The book's Relu: the mask remembers where x ≤ 0, where nothing flows back. */
 export class ReluLayer implements Layer {
+  static readonly operation = 'relu';
   static readonly symbol = 'relu';
   static readonly arity = 1;
   private mask = false;
@@ -161,10 +206,15 @@ export class ReluLayer implements Layer {
   backward(dout: number): number[] {
     return [this.mask ? 0 : dout];
   }
+
+  static slopes(x: string): string[] {
+    return [`(${x} > 0 ? 1 : 0)`];
+  }
 }
 
 /** The book's Sigmoid: backward needs only the output, y(1 − y). */
 export class SigmoidLayer implements Layer {
+  static readonly operation = 'sigmoid';
   static readonly symbol = 'sigmoid';
   static readonly arity = 1;
   private out = 0;
@@ -177,9 +227,14 @@ export class SigmoidLayer implements Layer {
   backward(dout: number): number[] {
     return [dout * this.out * (1 - this.out)];
   }
+
+  static slopes(_x: string, _y: string, out: string): string[] {
+    return [`${out} × (1 − ${out})`];
+  }
 }
 
 export class TanhLayer implements Layer {
+  static readonly operation = 'tanh';
   static readonly symbol = 'tanh';
   static readonly arity = 1;
   private out = 0;
@@ -191,5 +246,9 @@ export class TanhLayer implements Layer {
 
   backward(dout: number): number[] {
     return [dout * (1 - this.out * this.out)];
+  }
+
+  static slopes(_x: string, _y: string, out: string): string[] {
+    return [`(1 − ${out} ^ 2)`];
   }
 }

@@ -20,6 +20,11 @@ export function written(
   return y < 0 ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
 }
 
+/** Whether a node is written as a formula with an operator, so needs parentheses inside another. */
+export function isCompound(graph: Graph, node: number): boolean {
+  return graph.layers[node] !== undefined && graph.names[node] === undefined && graph.ys[node] >= 0;
+}
+
 /**
  * What a node is called: its name, a constant's number, or for an unnamed operation how it
  * is computed from its arguments' labels, down to `depth` levels (a generated sum of a
@@ -30,9 +35,17 @@ export function label(graph: Graph, node: number, depth = 4): string {
   if (name !== undefined) return name;
   if (graph.layers[node] === undefined) return formatNumber(graph.values[node], 15);
   if (depth === 0) return '…';
-  const writtenPair = (argument: number) =>
-    depth > 1 && graph.layers[argument] !== undefined && graph.names[argument] === undefined && graph.ys[argument] >= 0;
-  return written(graph, node, (argument) => label(graph, argument, depth - 1), writtenPair);
+  return written(
+    graph,
+    node,
+    (argument) => label(graph, argument, depth - 1),
+    (argument) => depth > 1 && isCompound(graph, argument),
+  );
+}
+
+/** How an operation node is computed from its arguments' labels: `all_price × tax`. */
+export function expression(graph: Graph, node: number): string {
+  return written(graph, node, (argument) => label(graph, argument), (argument) => isCompound(graph, argument));
 }
 
 /** An operation with its arguments' values in place of their names: `100 × 2`. */

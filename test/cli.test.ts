@@ -198,6 +198,68 @@ describe('pipes', () => {
   });
 });
 
+describe('teaching views', () => {
+  test('--steps, --graph and --check print before the table, in that order', () => {
+    const run = backprop([...CARD, '--steps', '--graph', '--check']);
+    expect(run.status).toBe(0);
+    const forward = run.stdout.indexOf('(1) apple_price = apple × apple_num = 100 × 2 = 200');
+    const backward = run.stdout.indexOf('(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650');
+    const tree = run.stdout.indexOf('└── tax = 1.1  ∂ 650');
+    const table = run.stdout.indexOf('price = 715\n┌');
+    expect([forward, backward, tree, table].every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]))).toBe(true);
+    expect(run.stdout).toMatch(/│ orange\s+│\s+150 │\s+3\.3 │\s+3\.(3|29)\d* │\s+[\d.e-]+ │ agrees │/);
+    expect(run.stdout).toMatch(/^backprop: {2}1 forward \+ 1 backward pass, [\d.e-]+ ms$/m);
+    expect(run.stdout).toMatch(/^numerical: 10 forward passes \(2 per input\), [\d.e-]+ ms/m);
+    expect(run.stdout).not.toContain('\x1b');
+  });
+
+  test('they compose with --json, --all and --precision', () => {
+    const document = JSON.parse(backprop([...CARD, '--steps', '--graph', '--check', '--json', '--precision', '3']).stdout);
+    expect(document.steps[0]).toEqual({
+      pass: 'forward',
+      step: 1,
+      node: 'apple_price',
+      operation: 'mul',
+      expression: 'apple × apple_num',
+      arguments: [100, 2],
+      value: 200,
+    });
+    expect(document.graph).toHaveLength(9);
+    expect(document.check.inputs.tax).toMatchObject({ backprop: 650, numerical: 650, verdict: 'agrees' });
+    const table = backprop([...CARD, '--check', '--all', '--precision', '2']).stdout;
+    expect(table).toMatch(/│ all_price\s+│\s+650 │\s+1\.1 │\s+│\s+│\s+│/);
+  });
+
+  test('--no-color wins over FORCE_COLOR in every view', () => {
+    const run = backprop([...CARD, '--steps', '--graph', '--check', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(run.stdout).not.toContain('\x1b');
+    expect(backprop([...CARD, '--steps', '--graph'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+  });
+
+  test('--check fails with status 1 and nothing on stdout where the estimate disagrees', () => {
+    expectFailure(backprop(['sigmoid(x * 1000000)', 'x=0.0000001', '--check']), 1, /^error: --check: ∂result\/∂x disagrees/);
+  });
+
+  test('--check names a kink and still succeeds', () => {
+    const run = backprop(['relu(x) * 2', 'x=0', '--check']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/│ x .* │ kink at relu\(x\) │/);
+  });
+
+  test('--format dot and --format mermaid draw the graph', () => {
+    expect(backprop([...CARD, '--format', 'dot']).stdout).toMatch(/^digraph backprop \{\n[^]*n7 -> n8;\n {2}n4 -> n8;\n\}\n$/);
+    expect(backprop([...CARD, '--format', 'mermaid']).stdout).toMatch(/^flowchart LR\n[^]*n4 --> n8\n$/);
+    expectFailure(backprop([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
+  });
+
+  test.skipIf(spawnSync('dot', ['-V']).status !== 0)('backprop … --format dot | dot -Tsvg > graph.svg works', () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'graph.svg');
+    const run = shell(`backprop ${CARD.join(' ')} --format dot | dot -Tsvg > ${svg}`);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(svg, 'utf8')).toContain('apple_price');
+  });
+});
+
 describe('help and version', () => {
   test('--help opens with examples and exits 0', () => {
     const run = backprop(['--help']);

@@ -1,35 +1,50 @@
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import type { Check, InputCheck } from '../check.js';
+import { label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
-export interface TableOptions {
-  color: boolean;
-  digits: number;
-  all: boolean;
-}
-
 /**
- * The output line, then a table of the inputs (and with `all` the intermediates): name,
- * value, gradient. Color comes only from the chalk made here, so that the caller's one
- * decision holds for the text and the borders alike; cli-table3's own styling stays off.
+ * The output line, then a table of the inputs (with `all`, the intermediates too): name,
+ * value, gradient, and with a check the numerical gradient beside it. All color comes from
+ * `paint`, so that one decision holds for text and borders alike; cli-table3's own styling
+ * stays off.
  */
-export function renderTable(result: Result, { color, digits, all }: TableOptions): string {
+export function renderTable(result: Result, paint: ChalkInstance, digits: number, all: boolean, check?: Check): string {
   const { graph, outputName } = result;
-  const paint = new Chalk({ level: color ? 1 : 0 });
   const number = (x: number) => formatNumber(x, digits);
   const column = all ? 'name' : 'input';
+  const head = [column, 'value', `∂${outputName}/∂${column}`];
+  if (check !== undefined) head.push('numerical', 'rel. error', 'check');
   const table = new Table({
-    head: [column, 'value', `∂${outputName}/∂${column}`].map((text) => paint.bold(text)),
-    colAligns: ['left', 'right', 'right'],
+    head: head.map((text) => paint.bold(text)),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'left'],
     style: { head: [], border: [] },
   });
-  // One row a section, a line a node: the table then rules off the sections and nothing else.
-  const section = (nodes: number[], name: (text: string) => string) => [
-    nodes.map((node) => name(graph.names[node]!)).join('\n'),
-    nodes.map((node) => number(graph.values[node])).join('\n'),
-    nodes.map((node) => paint.yellow(number(graph.grads[node]))).join('\n'),
-  ];
+  const checks = new Map<number, InputCheck>(check?.inputs.map((input) => [input.node, input]));
+  const verdict = ({ verdict, kink }: InputCheck) => {
+    if (verdict === 'kink') return paint.magenta(`kink at ${label(graph, kink!)}`);
+    if (verdict === 'domain') return paint.magenta('x ± h leaves the domain');
+    return verdict === 'agrees' ? paint.green('agrees') : paint.red('disagrees');
+  };
+  // One row a section, one line a node: the table then rules off the sections and nothing else.
+  const section = (nodes: number[], name: (text: string) => string) => {
+    const cells = [
+      nodes.map((node) => name(graph.names[node]!)),
+      nodes.map((node) => number(graph.values[node])),
+      nodes.map((node) => paint.yellow(number(graph.grads[node]))),
+    ];
+    if (check !== undefined) {
+      const found = nodes.map((node) => checks.get(node));
+      cells.push(
+        found.map((input) => (input === undefined ? '' : Number.isFinite(input.numerical) ? number(input.numerical) : '–')),
+        found.map((input) => (input === undefined ? '' : Number.isFinite(input.error) ? formatNumber(input.error, 2) : '–')),
+        found.map((input) => (input === undefined ? '' : verdict(input))),
+      );
+    }
+    return cells.map((lines) => lines.join('\n'));
+  };
   if (result.inputs.length > 0) table.push(section(result.inputs, paint.cyan));
   if (all && result.intermediates.length > 0) table.push(section(result.intermediates, paint.magenta));
   // Names are letters, digits and _, so box-drawing characters can only be the borders.

@@ -1,8 +1,10 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/check.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
 import { renderJson } from '../../src/render/json.js';
 import { evaluate } from '../../src/result.js';
+import { trace } from '../../src/trace.js';
 
 const card = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
 
@@ -40,7 +42,7 @@ test('numbers parse back noise-free, in order of first appearance', () => {
 });
 
 test('--precision rounds further', () => {
-  expect(JSON.parse(renderJson(evaluate(parseExpression('x / 3', ['x=1'])), 3)).value).toBe(0.333);
+  expect(JSON.parse(renderJson(evaluate(parseExpression('x / 3', ['x=1'])), { digits: 3 })).value).toBe(0.333);
 });
 
 test('names that are special to JavaScript objects stay plain keys', () => {
@@ -58,5 +60,58 @@ test('an output without intermediates or inputs still has every key', () => {
     inputs: {},
     gradients: {},
     intermediates: {},
+  });
+});
+
+describe('the teaching views as data', () => {
+  test('"steps" carries the same facts as --steps', () => {
+    const result = evaluate(parseExpression('x*x + x', ['x=3']));
+    const { steps } = JSON.parse(renderJson(result, { steps: trace(result) }));
+    expect(steps).toEqual([
+      { pass: 'forward', step: 1, node: 'x × x', operation: 'mul', expression: 'x × x', arguments: [3, 3], value: 9 },
+      { pass: 'forward', step: 2, node: 'result', operation: 'add', expression: '(x × x) + x', arguments: [9, 3], value: 12 },
+      {
+        pass: 'backward',
+        step: 2,
+        node: 'result',
+        grad: 1,
+        shares: [
+          { to: 'x × x', slope: 1, share: 1 },
+          { to: 'x', slope: 1, share: 1 },
+        ],
+      },
+      {
+        pass: 'backward',
+        step: 1,
+        node: 'x × x',
+        grad: 1,
+        shares: [
+          { to: 'x', slope: 3, share: 3 },
+          { to: 'x', slope: 3, share: 3 },
+        ],
+      },
+      { pass: 'sum', node: 'x', shares: [1, 3, 3], grad: 7 },
+    ]);
+  });
+
+  test('"graph" lists every node with its operation, arguments, value and gradient', () => {
+    const { graph } = JSON.parse(renderJson(card, { graph: true }));
+    expect(graph).toHaveLength(9);
+    expect(graph[0]).toEqual({ id: 0, name: 'apple', kind: 'input', value: 100, grad: 2.2 });
+    expect(graph[8]).toEqual({ id: 8, name: 'price', kind: 'operation', operation: 'mul', arguments: [7, 4], value: 715, grad: 1 });
+  });
+
+  test('"check" gives both gradients, the error, the verdict and the cost of each method', () => {
+    const result = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+    const { check: report } = JSON.parse(renderJson(result, { check: check(result) }));
+    expect(report).toMatchObject({
+      step: 0.0001,
+      tolerance: { absolute: 0.00001, relative: 0.001 },
+      backprop: { forward_passes: 1, backward_passes: 1 },
+      numerical: { forward_passes: 10 },
+    });
+    expect(Object.keys(report.inputs)).toEqual(['apple', 'apple_num', 'orange', 'orange_num', 'tax']);
+    expect(report.inputs.orange).toMatchObject({ backprop: 3.3, verdict: 'agrees' });
+    expect(report.inputs.orange.numerical).toBeCloseTo(3.3, 6);
   });
 });

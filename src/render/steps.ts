@@ -1,0 +1,55 @@
+import type { ChalkInstance } from 'chalk';
+import type { LayerClass } from '../layers.js';
+import { expression, isCompound, label, withValues } from '../notation.js';
+import { formatNumber } from '../numbers.js';
+import type { Result } from '../result.js';
+import type { Step } from '../trace.js';
+
+/**
+ * The trace in words a student can follow, one numbered line per node: the forward pass as
+ * `(1) apple_price = apple × apple_num = 100 × 2 = 200`, the backward pass as upstream
+ * gradient × local derivative for each argument, and the sums where shares meet.
+ */
+export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number): string {
+  const { graph, output, outputName } = result;
+  const number = (x: number) => formatNumber(x, digits);
+  const name = (node: number) => (node === output ? outputName : graph.names[node]);
+  // A node written inside a formula: in parentheses when it is itself a formula with an operator.
+  const operand = (node: number) =>
+    node === output ? outputName : isCompound(graph, node) ? `(${label(graph, node)})` : label(graph, node);
+  const head = (node: number) => (name(node) === undefined ? expression(graph, node) : `${name(node)} = ${expression(graph, node)}`);
+  const d = (node: number) => `∂${outputName}/∂${operand(node)}`;
+
+  const lines = [paint.bold('forward')];
+  let backward = false;
+  for (const step of steps) {
+    if (step.pass === 'forward') {
+      const { node } = step;
+      // With numbers for arguments (c = 2 × 3), the values would only say it again.
+      const values = withValues(graph, node, digits);
+      const computed = values === expression(graph, node) ? '' : ` = ${values}`;
+      lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.values[node]))}`);
+      continue;
+    }
+    if (!backward) {
+      backward = true;
+      lines.push(paint.bold(`backward, from ${d(output)} = 1`));
+    }
+    if (step.pass === 'sum') {
+      const shares = step.shares.map(number).join(' + ');
+      lines.push(`    ${operand(step.node)} is used ${step.shares.length} times: ${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`);
+      continue;
+    }
+    const { node } = step;
+    const Layer = graph.layers[node]!.constructor as LayerClass;
+    const x = operand(graph.xs[node]);
+    const y = graph.ys[node] < 0 ? '' : operand(graph.ys[node]);
+    const slopes = Layer.slopes(x, y, operand(node));
+    const sent = step.shares.map(
+      ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
+    );
+    const why = step.grad === 0 ? `${d(node)} is 0, so nothing flows back` : 'its arguments are numbers, so nothing flows back';
+    lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

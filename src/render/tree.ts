@@ -1,0 +1,52 @@
+import type { ChalkInstance } from 'chalk';
+import type { LayerClass } from '../layers.js';
+import { label } from '../notation.js';
+import { formatNumber } from '../numbers.js';
+import type { Result } from '../result.js';
+
+/** A tree taller than this is cut short: --format dot draws graphs of any size. */
+const MAX_LINES = 1000;
+
+/**
+ * The graph as a tree from the output down to the inputs, each node with its operation,
+ * value and gradient. A named value used more than once is drawn the first time and
+ * referred to (↑) after. Drawn from an explicit stack: a chain a million deep is no danger.
+ */
+export function renderTree(result: Result, paint: ChalkInstance, digits: number): string {
+  const { graph, output, outputName } = result;
+  const number = (x: number) => formatNumber(x, digits);
+  const name = (node: number) => (node === output ? outputName : graph.names[node]);
+  const describe = (node: number) => {
+    const layer = graph.layers[node];
+    if (layer === undefined && name(node) === undefined) return paint.dim(number(graph.values[node]));
+    const operation = layer === undefined ? '' : `${paint.dim(`(${(layer.constructor as LayerClass).symbol})`)} `;
+    const called = name(node) === undefined ? label(graph, node) : paint.cyan(name(node)!);
+    return `${operation}${called} = ${number(graph.values[node])}  ${paint.yellow(`∂ ${number(graph.grads[node])}`)}`;
+  };
+
+  const lines = [paint.dim(`(operation) node = value  ∂ = ∂${outputName}/∂node`)];
+  const drawn = new Set<number>();
+  const stack = [{ node: output, branch: '', indent: '' }];
+  while (stack.length > 0) {
+    if (lines.length > MAX_LINES) {
+      lines.push(paint.dim(`… cut at ${MAX_LINES} lines: --format dot draws the whole graph`));
+      break;
+    }
+    const { node, branch, indent } = stack.pop()!;
+    if (drawn.has(node) && name(node) !== undefined) {
+      lines.push(`${branch}${paint.cyan(name(node)!)} ${paint.dim('↑')}`);
+      continue;
+    }
+    drawn.add(node);
+    lines.push(`${branch}${describe(node)}`);
+    if (graph.layers[node] === undefined) continue;
+    const args = graph.ys[node] < 0 ? [graph.xs[node]] : [graph.xs[node], graph.ys[node]];
+    // Pushed last first, so that the first argument is drawn first.
+    args.reverse().forEach((argument, i) => {
+      const last = i === 0;
+      stack.push({ node: argument, branch: indent + (last ? '└── ' : '├── '), indent: indent + (last ? '    ' : '│   ') });
+    });
+  }
+  // Branches are drawn dim, like the table's borders.
+  return `${lines.map((line) => line.replace(/^[│├└─ ]+/, (branch) => paint.dim(branch))).join('\n')}\n`;
+}

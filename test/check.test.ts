@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { assertAgreement, check } from '../src/check.js';
+import { InputError, MathError } from '../src/errors.js';
+import { parseExpression } from '../src/parse/expression.js';
+import { parseReceipt } from '../src/parse/receipt.js';
+import { evaluate } from '../src/result.js';
+
+function checked(source: string, ...bindings: string[]) {
+  const result = evaluate(parseExpression(source, bindings));
+  const gradients = [...result.graph.grads];
+  const report = check(result);
+  // The check leaves the graph as evaluate left it.
+  expect(result.graph.grads).toEqual(gradients);
+  return { result, report, verdicts: report.inputs.map(({ verdict }) => verdict) };
+}
+
+describe('check', () => {
+  test.each([
+    ['x * y', 'x=3', 'y=-4'],
+    ['x + y', 'x=3', 'y=-4'],
+    ['x - y', 'x=3', 'y=-4'],
+    ['x / y', 'x=3', 'y=-4'],
+    ['x ^ y', 'x=1.5', 'y=2.5'],
+    ['-x * y', 'x=3', 'y=2'],
+    ['exp(x) * y', 'x=1', 'y=2'],
+    ['log(x) * y', 'x=2', 'y=3'],
+    ['relu(x) * y', 'x=2', 'y=3'],
+    ['sigmoid(x) * y', 'x=0.5', 'y=3'],
+    ['tanh(x) * y', 'x=0.5', 'y=3'],
+  ])('agrees on %s', (source, ...bindings) => {
+    expect(checked(source, ...bindings).verdicts).toEqual(['agrees', 'agrees']);
+  });
+
+  test('agrees on the card’s example, and counts two forward passes per input', () => {
+    const result = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+    const report = check(result);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(Array(5).fill('agrees'));
+    expect(report.numerical.forwardPasses).toBe(10);
+    expect(report.backprop).toMatchObject({ forwardPasses: 1, backwardPasses: 1 });
+    expect(report.numerical.milliseconds).toBeGreaterThan(0);
+    report.inputs.forEach(({ error }) => expect(error).toBeLessThan(1e-9));
+  });
+
+  test('a relu at its kink is named, not failed', () => {
+    const { result, report } = checked('z = x - 1; y = relu(z) * 2', 'x=1');
+    expect(report.inputs[0]).toMatchObject({ verdict: 'kink', kink: 3 });
+    expect(result.graph.layers[3]?.constructor.name).toBe('ReluLayer');
+    expect(() => assertAgreement(result, report)).not.toThrow();
+  });
+
+  test('a step that leaves the domain is named, not failed', () => {
+    expect(checked('log(x)', 'x=0.00001').verdicts).toEqual(['domain']);
+  });
+
+  test('a disagreement is a math error naming the input', () => {
+    const { result, report } = checked('sigmoid(x * 1000000) + y', 'x=0.0000001', 'y=1');
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees', 'agrees']);
+    expect(() => assertAgreement(result, report)).toThrow(MathError);
+    expect(() => assertAgreement(result, report)).toThrow(/^--check: ∂result\/∂x disagrees: backprop 249376, numerical 5000, beyond/);
+  });
+
+  test('a graph too large to check by differences is refused', () => {
+    const words = Array.from({ length: 10_000 }, (_, i) => `item${i}=1x1`);
+    expect(() => check(evaluate(parseReceipt(words)))).toThrow(InputError);
+  });
+});

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { shell } from './run.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const blocks = [...readme.matchAll(/```(\w*)\n([^]*?)```/g)].map(([, language, text]) => ({ language, text }));
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+// Timings differ from run to run; everything else in the README is what backprop prints.
+const steady = (text: string) => text.replace(/[\d.e+-]+ ms/g, 'T ms').replace(/, [\d.e+-]+× backprop's time/, '');
+
+describe('every example in the README prints what the README shows', () => {
+  const examples = blocks.filter(({ text }) => text.startsWith('$ backprop '));
+  test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', (_, text) => {
+    const [command, ...expected] = text.split('\n');
+    if (command.includes('| jq') && !has('jq')) return;
+    const run = shell(`${command.slice(2)} 2>&1`);
+    // A last line "… (then the table)" leaves out the rest of the output.
+    if (expected.at(-2)?.startsWith('… ')) expect(run.stdout.startsWith(expected.slice(0, -2).join('\n'))).toBe(true);
+    else expect(steady(run.stdout)).toBe(steady(expected.join('\n')));
+  });
+
+  test('there are examples of every view', () => {
+    for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all']) {
+      expect(examples.some(({ text }) => text.split('\n')[0].includes(flag))).toBe(true);
+    }
+  });
+});
+
+test('the demo for class runs from start to end', () => {
+  const demo = blocks.find(({ language, text }) => language === 'bash' && text.includes('step apple=100x2 tax=1.1'));
+  const run = shell(demo!.text);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('price = 220');
+  expect(run.stdout).toContain('x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7');
+  expect(run.stdout).toContain('kink at relu(x)');
+});
+
+test('the Quick start is the two lines CI runs', () => {
+  expect(readme).toContain('```\nnpm install && npx backprop apple=100x2 orange=150x3 tax=1.1\nnpm test\n```');
+});

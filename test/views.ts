@@ -1,0 +1,13 @@
+import { parseExpression } from '../src/parse/expression.js';
+import { parseReceipt } from '../src/parse/receipt.js';
+import { evaluate } from '../src/result.js';
+
+/** The three examples every teaching view is tested on. */
+export const examples = {
+  /** The card's receipt: the seed's buy_apple_orange. */
+  card: () => evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'])),
+  /** A value that feeds several places. */
+  fanOut: () => evaluate(parseExpression('x*x + x', ['x=3'])),
+  /** A neuron and its loss, in three statements. */
+  neuron: () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z); loss = (y - t)^2', ['w=2', 'x=0.5', 'b=-1', 't=1'])),
+};
