@@ -42,19 +42,19 @@ export function check(result: Result): Check {
   if (passes * graph.size > MAX_WORK) {
     throw new InputError(`--check would run ${passes} forward passes over ${graph.size} nodes, too many to wait for: leave it out for this graph`);
   }
-  const relus = [...graph.layers.keys()].filter((node) => graph.layers[node] instanceof ReluLayer);
+  const relus = Array.from({ length: graph.size }, (_, node) => node).filter((node) => graph.layer(node) instanceof ReluLayer);
 
   const estimate = () => inputs.map((node) => {
-    const x = graph.values[node];
+    const x = graph.value(node);
     const h = STEP * Math.max(1, Math.abs(x));
     const at = (value: number) => {
-      graph.values[node] = value;
+      graph.setValue(node, value);
       graph.forward();
-      return { output: graph.values[output], signs: relus.map((relu) => Math.sign(graph.values[graph.xs[relu]])) };
+      return { output: graph.value(output), signs: relus.map((relu) => Math.sign(graph.value(graph.args(relu)[0]))) };
     };
     const plus = at(x + h);
     const minus = at(x - h);
-    graph.values[node] = x;
+    graph.setValue(node, x);
     const kink = relus.find((_, i) => plus.signs[i] !== minus.signs[i]);
     return { node, numerical: (plus.output - minus.output) / (2 * h), kink };
   });
@@ -67,7 +67,7 @@ export function check(result: Result): Check {
 
   return {
     inputs: estimates.map(({ node, numerical, kink }) => {
-      const grad = graph.grads[node];
+      const grad = graph.grad(node);
       const scale = Math.max(Math.abs(grad), Math.abs(numerical));
       const error = scale === 0 ? 0 : Math.abs(grad - numerical) / scale;
       const verdict: Verdict = !Number.isFinite(numerical)
@@ -107,7 +107,7 @@ export function assertAgreement({ graph, outputName }: Result, { inputs }: Check
   const number = (x: number) => formatNumber(x, 6);
   const others = disagreeing.length > 1 ? ` (and ${disagreeing.length - 1} more)` : '';
   throw new MathError(
-    `--check: ∂${outputName}/∂${label(graph, worst.node)} disagrees${others}: backprop ${number(graph.grads[worst.node])}, ` +
+    `--check: ∂${outputName}/∂${label(graph, worst.node)} disagrees${others}: backprop ${number(graph.grad(worst.node))}, ` +
       `numerical ${number(worst.numerical)}, beyond ${ABSOLUTE} + ${RELATIVE} × |numerical|`,
   );
 }

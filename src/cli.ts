@@ -9,7 +9,7 @@ import { parseExpression } from './parse/expression.js';
 import { parseReceipt } from './parse/receipt.js';
 import { isBinding } from './parse/word.js';
 import { renderDot } from './render/dot.js';
-import { renderJson } from './render/json.js';
+import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
 import { evaluate } from './result.js';
 import { trace } from './trace.js';
@@ -157,7 +157,7 @@ function reason(error: unknown): string {
   return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
 }
 
-async function render(words: string[], options: Options): Promise<string> {
+async function render(words: string[], options: Options): Promise<string | Iterable<string>> {
   const format = options.json ? 'json' : options.format;
   const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid') && views.length > 0) {
@@ -168,7 +168,7 @@ async function render(words: string[], options: Options): Promise<string> {
   if (checked !== undefined) assertAgreement(result, checked);
   const steps = options.steps ? trace(result) : undefined;
   const digits = options.precision;
-  if (format === 'json') return renderJson(result, { digits, steps, graph: options.graph, check: checked });
+  if (format === 'json') return jsonChunks(result, { digits, steps, graph: options.graph, check: checked });
   if (format === 'dot') return renderDot(result, digits ?? 12);
   if (format === 'mermaid') return renderMermaid(result, digits ?? 12);
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
@@ -214,7 +214,9 @@ async function main(argv: string[]): Promise<number> {
     });
   try {
     cli.parse(argv, { from: 'user' });
-    write(1, await render(cli.args, cli.opts<Options>()));
+    const output = await render(cli.args, cli.opts<Options>());
+    // Everything that can fail has run: what is written now is written whole.
+    for (const chunk of typeof output === 'string' ? [output] : output) write(1, chunk);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

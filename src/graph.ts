@@ -5,22 +5,31 @@ import type { Layer } from './layers.js';
  * only use nodes that already exist, so this order is topological: forward() walks the tape
  * from the start, backward() from the end, and neither recurses, however deep the graph.
  *
- * The nodes are stored column by column, in plain arrays indexed by node, rather than as
- * one object each: a receipt of a million items stays a few hundred bytes a node.
- * Leaves have no layer: an input has a name and gets a gradient, a constant (a number
- * written in an expression) has neither.
+ * A node is a position on the tape. Its name, layer, arguments, value and gradient are kept
+ * column by column, numbers in typed arrays, rather than as one object a node: a receipt of
+ * a million items is four million nodes. Leaves have no layer: an input has a name and gets
+ * a gradient, a constant (a number written in an expression) has neither.
  */
 export class Graph {
-  readonly names: (string | undefined)[] = [];
-  readonly layers: (Layer | undefined)[] = [];
-  /** The node of each node's first and second argument; -1 where there is none. */
-  readonly xs: number[] = [];
-  readonly ys: number[] = [];
-  readonly values: number[] = [];
-  readonly grads: number[] = [];
+  /**
+   * What each node is: an operation's layer, an input's name, or nothing for a constant. One
+   * column serves both, as every input has a name and no layer; the names that operations are
+   * given (`y = x * 2`, a receipt's apple_price) are kept aside.
+   */
+  private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
+  private readonly operationNames = new Map<number, string>();
+  private readonly xs = new Numbers(() => new Int32Array(BLOCK));
+  private readonly ys = new Numbers(() => new Int32Array(BLOCK));
+  private readonly values = new Numbers(() => new Float64Array(BLOCK));
+  private readonly grads = new Numbers(() => new Float64Array(BLOCK));
+  private count = 0;
+  /** How many nodes the last backward() gave gradients: a graph can grow after it. */
+  private graded = 0;
+  /** Below the first operation there are only leaves: the passes need not walk them. */
+  private firstOperation = Infinity;
 
   get size(): number {
-    return this.values.length;
+    return this.count;
   }
 
   input(name: string, value: number): number {
@@ -33,31 +42,70 @@ export class Graph {
 
   /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
   apply(layer: Layer, x: number, y = -1): number {
+    this.firstOperation = Math.min(this.firstOperation, this.count);
     return this.add(undefined, layer, x, y, NaN);
   }
 
+  name(node: number): string | undefined {
+    const kind = this.kinds.get(node);
+    return typeof kind === 'object' ? this.operationNames.get(node) : kind;
+  }
+
+  /** Names an operation, as the statement `y = x * 2` names its product. */
+  rename(node: number, name: string): void {
+    if (typeof this.kinds.get(node) === 'object') this.operationNames.set(node, name);
+    else this.kinds.set(node, name);
+  }
+
+  layer(node: number): Layer | undefined {
+    const kind = this.kinds.get(node);
+    return typeof kind === 'object' ? kind : undefined;
+  }
+
+  /** The nodes a node is computed from: none for a leaf, then x, then y. */
+  args(node: number): number[] {
+    if (this.layer(node) === undefined) return [];
+    const y = this.ys.get(node);
+    return y < 0 ? [this.xs.get(node)] : [this.xs.get(node), y];
+  }
+
+  /** A leaf's given value, or what the last forward() computed. */
+  value(node: number): number {
+    return this.values.get(node);
+  }
+
+  /** Gives a leaf a new value, for the next forward(). */
+  setValue(node: number, value: number): void {
+    this.values.set(node, value);
+  }
+
+  /** ∂output/∂node, from the last backward(); 0 before. */
+  grad(node: number): number {
+    return node < this.graded ? this.grads.get(node) : 0;
+  }
+
   isInput(node: number): boolean {
-    return this.layers[node] === undefined && this.names[node] !== undefined;
+    return typeof this.kinds.get(node) === 'string';
   }
 
   isConstant(node: number): boolean {
-    return this.layers[node] === undefined && this.names[node] === undefined;
+    return this.kinds.get(node) === undefined;
   }
 
   /** The node with this name, for callers that built the graph by hand. */
   find(name: string): number | undefined {
-    const node = this.names.indexOf(name);
-    return node < 0 ? undefined : node;
+    for (let node = 0; node < this.count; node++) if (this.name(node) === name) return node;
+    return undefined;
   }
 
   forward(): void {
-    const { layers, xs, ys, values } = this;
-    for (let node = 0; node < layers.length; node++) {
-      const layer = layers[node];
-      if (layer === undefined) continue;
-      const y = ys[node];
-      values[node] =
-        y < 0 ? layer.forward(values[xs[node]]) : layer.forward(values[xs[node]], values[y]);
+    const { kinds, xs, ys, values } = this;
+    for (let node = this.firstOperation; node < this.count; node++) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      const x = values.get(xs.get(node));
+      const y = ys.get(node);
+      values.set(node, y < 0 ? layer.forward(x) : layer.forward(x, values.get(y)));
     }
   }
 
@@ -66,29 +114,93 @@ export class Graph {
    * (+=) because a value that feeds several nodes gets a share back from each; they start
    * from 0 on every call, so running backward twice gives the same numbers.
    */
-  backward(output = this.size - 1): void {
-    const { layers, xs, ys, grads } = this;
+  backward(output = this.count - 1): void {
+    const { kinds, xs, ys, grads } = this;
+    // The gradient column is made here, not as nodes are added: parsing needs no room for it.
+    grads.reserve(this.count);
     grads.fill(0);
-    grads[output] = 1;
-    for (let node = output; node >= 0; node--) {
-      const layer = layers[node];
-      const dout = grads[node];
+    this.graded = this.count;
+    grads.set(output, 1);
+    const shares = [0, 0];
+    for (let node = output; node >= this.firstOperation; node--) {
+      const layer = kinds.get(node);
+      const dout = grads.get(node);
       // A node with no influence on the output passes nothing back; skipping it also spares
       // its inputs a 0·∞ = NaN where its local derivative is infinite.
-      if (layer === undefined || dout === 0) continue;
-      const d = layer.backward(dout);
-      grads[xs[node]] += d[0];
-      if (ys[node] >= 0) grads[ys[node]] += d[1];
+      if (typeof layer !== 'object' || dout === 0) continue;
+      layer.backward(dout, shares);
+      const x = xs.get(node);
+      grads.set(x, grads.get(x) + shares[0]);
+      const y = ys.get(node);
+      if (y >= 0) grads.set(y, grads.get(y) + shares[1]);
     }
   }
 
   private add(name: string | undefined, layer: Layer | undefined, x: number, y: number, value: number): number {
-    this.names.push(name);
-    this.layers.push(layer);
-    this.xs.push(x);
-    this.ys.push(y);
-    this.values.push(value);
-    return this.grads.push(0) - 1;
+    const node = this.count++;
+    this.kinds.set(node, layer ?? name);
+    this.xs.set(node, x);
+    this.ys.set(node, y);
+    this.values.set(node, value);
+    return node;
+  }
+}
+
+const SHIFT = 14;
+const BLOCK = 1 << SHIFT;
+const MASK = BLOCK - 1;
+
+/**
+ * One column of the tape, kept in blocks of 16,384 nodes. It grows a block at a time and is
+ * never copied whole: growing one long array would, at a million nodes, briefly need its
+ * hundreds of megabytes twice over.
+ */
+class Column<T> {
+  private readonly blocks: { [index: number]: T }[] = [];
+
+  constructor(private readonly block: () => { [index: number]: T }) {}
+
+  get(index: number): T {
+    return this.blocks[index >>> SHIFT][index & MASK];
+  }
+
+  set(index: number, value: T): void {
+    const block = index >>> SHIFT;
+    if (block === this.blocks.length) this.blocks.push(this.block());
+    this.blocks[block][index & MASK] = value;
+  }
+
+  /** Makes blocks enough for `length` entries. */
+  reserve(length: number): void {
+    while (this.blocks.length * BLOCK < length) this.blocks.push(this.block());
+  }
+}
+
+/**
+ * A column of numbers, in typed arrays: a class of its own (not a Column<number>), so that the
+ * passes' reads and writes see only typed arrays, which V8 then compiles to plain loads.
+ */
+class Numbers {
+  private readonly blocks: (Int32Array | Float64Array)[] = [];
+
+  constructor(private readonly block: () => Int32Array | Float64Array) {}
+
+  get(index: number): number {
+    return this.blocks[index >>> SHIFT][index & MASK];
+  }
+
+  set(index: number, value: number): void {
+    const block = index >>> SHIFT;
+    if (block === this.blocks.length) this.blocks.push(this.block());
+    this.blocks[block][index & MASK] = value;
+  }
+
+  reserve(length: number): void {
+    while (this.blocks.length * BLOCK < length) this.blocks.push(this.block());
+  }
+
+  fill(value: number): void {
+    for (const block of this.blocks) block.fill(value);
   }
 }
 

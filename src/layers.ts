@@ -4,13 +4,15 @@
  * forward(x, y) computes the output and keeps what backward will need, as the book's
  * MulLayer keeps x and y; backward(dout) applies the chain rule: it multiplies the
  * upstream gradient dout by the local derivative and returns one gradient per input.
+ * Called as in the book, backward makes a new array for them; the graph passes one array
+ * for every node to be filled in place, which spares a million-node pass a million arrays.
  *
  * Beside them, what showing the graph needs: the operation's name, its symbol, and how its
  * local derivatives are written (`slopes`, given how x, y and the output are written).
  */
 export interface Layer {
   forward(x: number, y?: number): number;
-  backward(dout: number): number[];
+  backward(dout: number, grads?: number[]): number[];
 }
 
 export interface LayerClass {
@@ -25,8 +27,8 @@ export class MulLayer implements Layer {
   static readonly operation = 'mul';
   static readonly symbol = '×';
   static readonly arity = 2;
-  private x = 0;
-  private y = 0;
+  private x = NaN;
+  private y = NaN;
 
   forward(x: number, y: number): number {
     this.x = x;
@@ -35,8 +37,10 @@ export class MulLayer implements Layer {
   }
 
   // Each input's gradient is dout times the other input: x and y swap.
-  backward(dout: number): number[] {
-    return [dout * this.y, dout * this.x];
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = dout * this.y;
+    grads[1] = dout * this.x;
+    return grads;
   }
 
   static slopes(x: string, y: string): string[] {
@@ -54,8 +58,10 @@ export class AddLayer implements Layer {
   }
 
   // Addition passes the upstream gradient on unchanged.
-  backward(dout: number): number[] {
-    return [dout, dout];
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = dout;
+    grads[1] = dout;
+    return grads;
   }
 
   static slopes(): string[] {
@@ -72,8 +78,10 @@ export class SubLayer implements Layer {
     return x - y;
   }
 
-  backward(dout: number): number[] {
-    return [dout, -dout];
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = dout;
+    grads[1] = -dout;
+    return grads;
   }
 
   static slopes(): string[] {
@@ -85,8 +93,8 @@ export class DivLayer implements Layer {
   static readonly operation = 'div';
   static readonly symbol = '÷';
   static readonly arity = 2;
-  private y = 0;
-  private out = 0;
+  private y = NaN;
+  private out = NaN;
 
   forward(x: number, y: number): number {
     this.y = y;
@@ -95,8 +103,10 @@ export class DivLayer implements Layer {
   }
 
   // ∂(x/y)/∂y = −x/y² = −out/y, which needs no second division by y².
-  backward(dout: number): number[] {
-    return [dout / this.y, (-dout * this.out) / this.y];
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = dout / this.y;
+    grads[1] = (-dout * this.out) / this.y;
+    return grads;
   }
 
   static slopes(_x: string, y: string, out: string): string[] {
@@ -108,9 +118,9 @@ export class PowLayer implements Layer {
   static readonly operation = 'pow';
   static readonly symbol = '^';
   static readonly arity = 2;
-  private x = 0;
-  private y = 0;
-  private out = 0;
+  private x = NaN;
+  private y = NaN;
+  private out = NaN;
 
   forward(x: number, y: number): number {
     this.x = x;
@@ -121,10 +131,10 @@ export class PowLayer implements Layer {
 
   // ∂/∂x = y·x^(y−1) and ∂/∂y = out·ln x. Where a factor is flat (x^0 is 1 for every x,
   // 0^y is 0 for every y > 0) the slope is 0, not the 0·∞ = NaN the formula would give.
-  backward(dout: number): number[] {
-    const dx = this.y === 0 ? 0 : dout * this.y * this.x ** (this.y - 1);
-    const dy = this.x === 0 ? 0 : dout * this.out * Math.log(this.x);
-    return [dx, dy];
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = this.y === 0 ? 0 : dout * this.y * this.x ** (this.y - 1);
+    grads[1] = this.x === 0 ? 0 : dout * this.out * Math.log(this.x);
+    return grads;
   }
 
   static slopes(x: string, y: string, out: string): string[] {
@@ -141,8 +151,9 @@ export class NegLayer implements Layer {
     return -x;
   }
 
-  backward(dout: number): number[] {
-    return [-dout];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = -dout;
+    return grads;
   }
 
   static slopes(): string[] {
@@ -154,7 +165,7 @@ export class ExpLayer implements Layer {
   static readonly operation = 'exp';
   static readonly symbol = 'exp';
   static readonly arity = 1;
-  private out = 0;
+  private out = NaN;
 
   forward(x: number): number {
     this.out = Math.exp(x);
@@ -162,8 +173,9 @@ export class ExpLayer implements Layer {
   }
 
   // exp is its own derivative.
-  backward(dout: number): number[] {
-    return [dout * this.out];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * this.out;
+    return grads;
   }
 
   static slopes(_x: string, _y: string, out: string): string[] {
@@ -175,15 +187,16 @@ export class LogLayer implements Layer {
   static readonly operation = 'log';
   static readonly symbol = 'log';
   static readonly arity = 1;
-  private x = 0;
+  private x = NaN;
 
   forward(x: number): number {
     this.x = x;
     return Math.log(x);
   }
 
-  backward(dout: number): number[] {
-    return [dout / this.x];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout / this.x;
+    return grads;
   }
 
   static slopes(x: string): string[] {
@@ -203,8 +216,9 @@ export class ReluLayer implements Layer {
     return this.mask ? 0 : x;
   }
 
-  backward(dout: number): number[] {
-    return [this.mask ? 0 : dout];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = this.mask ? 0 : dout;
+    return grads;
   }
 
   static slopes(x: string): string[] {
@@ -217,15 +231,16 @@ export class SigmoidLayer implements Layer {
   static readonly operation = 'sigmoid';
   static readonly symbol = 'sigmoid';
   static readonly arity = 1;
-  private out = 0;
+  private out = NaN;
 
   forward(x: number): number {
     this.out = 1 / (1 + Math.exp(-x));
     return this.out;
   }
 
-  backward(dout: number): number[] {
-    return [dout * this.out * (1 - this.out)];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * this.out * (1 - this.out);
+    return grads;
   }
 
   static slopes(_x: string, _y: string, out: string): string[] {
@@ -237,15 +252,16 @@ export class TanhLayer implements Layer {
   static readonly operation = 'tanh';
   static readonly symbol = 'tanh';
   static readonly arity = 1;
-  private out = 0;
+  private out = NaN;
 
   forward(x: number): number {
     this.out = Math.tanh(x);
     return this.out;
   }
 
-  backward(dout: number): number[] {
-    return [dout * (1 - this.out * this.out)];
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * (1 - this.out * this.out);
+    return grads;
   }
 
   static slopes(_x: string, _y: string, out: string): string[] {

@@ -12,17 +12,16 @@ export function written(
   term: (argument: number) => string,
   compound: (argument: number) => boolean,
 ): string {
-  const { symbol } = graph.layers[node]!.constructor as LayerClass;
-  const x = graph.xs[node];
-  const y = graph.ys[node];
+  const { symbol } = graph.layer(node)!.constructor as LayerClass;
+  const [x, y] = graph.args(node);
   if (/^\p{L}/u.test(symbol)) return `${symbol}(${term(x)})`;
   const operand = (argument: number) => (compound(argument) ? `(${term(argument)})` : term(argument));
-  return y < 0 ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
+  return y === undefined ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
 }
 
 /** Whether a node is written as a formula with an operator, so needs parentheses inside another. */
 export function isCompound(graph: Graph, node: number): boolean {
-  return graph.layers[node] !== undefined && graph.names[node] === undefined && graph.ys[node] >= 0;
+  return graph.name(node) === undefined && graph.args(node).length === 2;
 }
 
 /**
@@ -31,9 +30,9 @@ export function isCompound(graph: Graph, node: number): boolean {
  * million terms is one unnamed node inside another).
  */
 export function label(graph: Graph, node: number, depth = 4): string {
-  const name = graph.names[node];
+  const name = graph.name(node);
   if (name !== undefined) return name;
-  if (graph.layers[node] === undefined) return formatNumber(graph.values[node], 15);
+  if (graph.layer(node) === undefined) return formatNumber(graph.value(node), 15);
   if (depth === 0) return '…';
   return written(
     graph,
@@ -53,7 +52,7 @@ export function withValues(graph: Graph, node: number, digits: number): string {
   return written(
     graph,
     node,
-    (argument) => formatNumber(graph.values[argument], digits),
-    (argument) => graph.values[argument] < 0,
+    (argument) => formatNumber(graph.value(argument), digits),
+    (argument) => graph.value(argument) < 0,
   );
 }

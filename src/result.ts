@@ -19,29 +19,36 @@ export interface Result extends Program {
 export function evaluate(program: Program): Result {
   const { graph, output } = program;
   graph.forward();
-  const broken = graph.values.findIndex((value) => !Number.isFinite(value));
-  if (broken >= 0) throw new MathError(describeValue(graph, broken));
+  for (let node = 0; node < graph.size; node++) {
+    if (!Number.isFinite(graph.value(node))) throw new MathError(describeValue(graph, node));
+  }
   graph.backward(output);
 
-  const inputs: number[] = [];
-  const intermediates: number[] = [];
-  for (let node = 0; node < graph.size; node++) {
-    if (graph.isInput(node)) inputs.push(node);
-    else if (graph.names[node] !== undefined && graph.layers[node] !== undefined && node !== output) {
-      intermediates.push(node);
-    }
-  }
+  const inputs = nodesWhere(graph, (node) => graph.isInput(node));
+  const intermediates = nodesWhere(
+    graph,
+    (node) => node !== output && graph.layer(node) !== undefined && graph.name(node) !== undefined,
+  );
   for (const nodes of [inputs, intermediates]) {
-    const broken = nodes.find((node) => !Number.isFinite(graph.grads[node]));
+    const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
     if (broken !== undefined) throw new MathError(describeGradient(program, broken));
   }
-  return { ...program, value: graph.values[output], inputs, intermediates };
+  return { ...program, value: graph.value(output), inputs, intermediates };
+}
+
+/** The nodes that `keep` holds for, counted first so that a million of them fill one array. */
+function nodesWhere(graph: Graph, keep: (node: number) => boolean): number[] {
+  let count = 0;
+  for (let node = 0; node < graph.size; node++) if (keep(node)) count++;
+  const nodes = new Array<number>(count);
+  for (let node = 0, i = 0; node < graph.size; node++) if (keep(node)) nodes[i++] = node;
+  return nodes;
 }
 
 function describeValue(graph: Graph, node: number): string {
-  const value = graph.values[node];
+  const value = graph.value(node);
   const what = Number.isNaN(value) ? 'is not a number' : 'is infinite';
-  if (graph.layers[node] === undefined) return `${label(graph, node)} ${what} (${value})`;
+  if (graph.layer(node) === undefined) return `${label(graph, node)} ${what} (${value})`;
   return `${label(graph, node)} ${what}: ${withValues(graph, node, 15)} = ${value}`;
 }
 
@@ -51,14 +58,14 @@ function describeValue(graph: Graph, node: number): string {
  * or because gradient times slope overflows; else the sum of finite shares overflowed.
  */
 function describeGradient({ graph, output, outputName }: Program, node: number): string {
-  const gradient = `∂${outputName}/∂${graph.names[node]} is ${graph.grads[node]}`;
+  const gradient = `∂${outputName}/∂${graph.name(node)} is ${graph.grad(node)}`;
   for (let at = output; at >= 0; at--) {
-    const layer = graph.layers[at];
-    const dout = graph.grads[at];
+    const layer = graph.layer(at);
+    const dout = graph.grad(at);
     if (layer === undefined || dout === 0 || !Number.isFinite(dout)) continue;
     const shares = layer.backward(dout);
     const slopes = layer.backward(1);
-    const args = graph.ys[at] < 0 ? [graph.xs[at]] : [graph.xs[at], graph.ys[at]];
+    const args = graph.args(at);
     const broken = args.findIndex((arg, i) => !Number.isFinite(shares[i]) && !graph.isConstant(arg));
     if (broken < 0) continue;
     if (!Number.isFinite(slopes[broken])) {

@@ -47,7 +47,7 @@ export function trace({ graph, output }: Result): Step[] {
   const steps: Step[] = [];
   const numbers = new Map<number, number>();
   for (let node = 0; node < graph.size; node++) {
-    if (graph.layers[node] === undefined) continue;
+    if (graph.layer(node) === undefined) continue;
     numbers.set(node, numbers.size + 1);
     steps.push({ pass: 'forward', step: numbers.size, node });
   }
@@ -55,18 +55,18 @@ export function trace({ graph, output }: Result): Step[] {
   const received = new Map<number, number[]>();
   const sum = (node: number) => {
     const shares = received.get(node) ?? [];
-    if (shares.length > 1) steps.push({ pass: 'sum', node, shares, grad: graph.grads[node] });
+    if (shares.length > 1) steps.push({ pass: 'sum', node, shares, grad: graph.grad(node) });
   };
   for (let node = output; node >= 0; node--) {
-    const layer = graph.layers[node];
+    const layer = graph.layer(node);
     if (layer === undefined) continue;
     if (node !== output) sum(node);
-    const grad = graph.grads[node];
+    const grad = graph.grad(node);
     const shares: Share[] = [];
     if (grad !== 0) {
       const sent = layer.backward(grad);
       const slopes = layer.backward(1);
-      const args = graph.ys[node] < 0 ? [graph.xs[node]] : [graph.xs[node], graph.ys[node]];
+      const args = graph.args(node);
       args.forEach((argument, position) => {
         if (graph.isConstant(argument)) return;
         shares.push({ position, argument, slope: slopes[position], share: sent[position] });

@@ -74,7 +74,6 @@ class Parser {
   private readonly lexer: Lexer;
   /** Every name of the program and its node; `y = x` makes y another name for x's node. */
   private readonly scope = new Map<string, number>();
-  private readonly definedAt = new Map<string, number>();
   /** Names used before any definition: inputs that the command line must bind. */
   private readonly unboundAt = new Map<string, number>();
 
@@ -104,19 +103,13 @@ class Parser {
       return { node: this.expression(first), start: first.start };
     }
     const name = first.text;
-    this.define(first);
     this.lexer.next(); // '='
     const value = this.signedNumber();
-    if (value !== undefined) {
-      const node = this.graph.input(name, value);
-      this.scope.set(name, node);
-      return { node, name, start: first.start };
+    const node = value === undefined ? this.expression(this.lexer.next()) : this.graph.input(name, value);
+    if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
+      this.graph.rename(node, name);
     }
-    const node = this.expression(this.lexer.next());
-    if (this.graph.layers[node] !== undefined && this.graph.names[node] === undefined) {
-      this.graph.names[node] = name;
-    }
-    this.scope.set(name, node);
+    this.define(first, node);
     return { node, name, start: first.start };
   }
 
@@ -237,18 +230,32 @@ class Parser {
     return input;
   }
 
-  private define(token: Token): void {
+  /**
+   * Gives a name its node, if the name is new: one map operation, as a generated program
+   * defines millions of names.
+   */
+  private define(token: Token, node: number): void {
     const name = token.text;
     if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`);
-    const defined = this.definedAt.get(name);
-    if (defined !== undefined) {
-      throw this.error(token.start, `'${name}' is already defined, at ${this.where(defined)}: rename one of the two`);
-    }
+    const known = this.scope.size;
+    this.scope.set(name, node);
+    if (this.scope.size > known) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
       throw this.error(token.start, `'${name}' is used before it is defined, at ${this.where(used)}: move this definition above that use`);
     }
-    this.definedAt.set(name, token.start);
+    throw this.error(token.start, `'${name}' is already defined, at ${this.where(this.definition(name))}: rename one of the two`);
+  }
+
+  /** Where a name was first defined, found again only when an error needs it. */
+  private definition(name: string): number {
+    const lexer = new Lexer(this.source);
+    let statementStart = true;
+    for (let token = lexer.next(); token.kind !== 'end'; token = lexer.next()) {
+      if (statementStart && token.text === name && lexer.peek().kind === '=') return token.start;
+      statementStart = token.kind === ';' || token.kind === 'newline';
+    }
+    return 0;
   }
 
   /** Gives the inputs their values from the command line, then checks that every input has one. */
@@ -269,10 +276,10 @@ class Parser {
         if (node === undefined) {
           throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`);
         }
-        if (!this.graph.isInput(node) || this.graph.names[node] !== name) {
+        if (!this.graph.isInput(node) || this.graph.name(node) !== name) {
           throw new InputError(`'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`);
         }
-        this.graph.values[node] = value;
+        this.graph.setValue(node, value);
         bound.add(name);
       }
     }
@@ -288,7 +295,7 @@ class Parser {
   }
 
   private suggest(): string {
-    const inputs = [...this.scope].filter(([name, node]) => this.graph.names[node] === name && this.graph.isInput(node));
+    const inputs = [...this.scope].filter(([name, node]) => this.graph.name(node) === name && this.graph.isInput(node));
     return inputs.length === 0 ? '' : ` (its inputs: ${list(inputs.map(([name]) => name))})`;
   }
 

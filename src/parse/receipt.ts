@@ -54,6 +54,6 @@ export function parseReceipt(words: readonly string[]): Program {
     names.push({ node: total, name: `after_${word.name}`, what: `the total after '${words[i]}'` });
   });
   names[names.length - 1] = { node: total, name: 'price', what: 'the total' };
-  for (const { node, name, what } of names) graph.names[node] = claim(name, what);
+  for (const { node, name, what } of names) graph.rename(node, claim(name, what));
   return { graph, output: total, outputName: 'price' };
 }

@@ -37,15 +37,15 @@ export interface DiagramNode {
 export function diagramNodes({ graph, output, outputName }: Result, digits: number): DiagramNode[] {
   const number = (x: number) => formatNumber(x, digits);
   return Array.from({ length: graph.size }, (_, id): DiagramNode => {
-    const layer = graph.layers[id];
-    const name = id === output ? outputName : graph.names[id];
-    if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.values[id])], args: [] };
+    const layer = graph.layer(id);
+    const name = id === output ? outputName : graph.name(id);
+    if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
     const symbol = layer === undefined ? '' : (layer.constructor as LayerClass).symbol;
     return {
       id,
       kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
-      text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.values[id])}`, `∂ ${number(graph.grads[id])}`],
-      args: layer === undefined ? [] : graph.ys[id] < 0 ? [graph.xs[id]] : [graph.xs[id], graph.ys[id]],
+      text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
+      args: layer === undefined ? [] : graph.args(id),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import type { LayerClass } from '../layers.js';
 import { expression, label } from '../notation.js';
-import { round } from '../numbers.js';
+import { formatNumber, round } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 
@@ -15,17 +15,31 @@ export interface JsonOptions {
 
 /**
  * The --json document of DESIGN.md §1, with "steps", "graph" and "check" added when asked
- * for. Numbers are rounded so that 3.3000000000000003 reads 3.3. The main part is written
- * out by hand rather than through JSON.stringify: keys stay in order of appearance, and a
- * receipt of a million inputs needs no million-key object.
+ * for. Numbers are rounded so that 3.3000000000000003 reads 3.3.
  */
-export function renderJson(result: Result, { digits = 15, steps, graph: withGraph, check }: JsonOptions = {}): string {
+export function renderJson(result: Result, options: JsonOptions = {}): string {
+  return [...jsonChunks(result, options)].join('');
+}
+
+/**
+ * The same document in pieces of some kilobytes, to be written as they come: a receipt of a
+ * million inputs then never holds its whole document, nor a million-key object, in memory.
+ * The main part is written out by hand, so keys stay in order of appearance.
+ */
+export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check }: JsonOptions = {}): Generator<string> {
   const { graph, output, outputName } = result;
-  const number = (x: number) => String(round(x, digits));
-  const object = (nodes: number[], value: (node: number) => string) =>
-    nodes.length === 0
-      ? '{}'
-      : `{\n${nodes.map((node) => `    ${JSON.stringify(graph.names[node])}: ${value(node)}`).join(',\n')}\n  }`;
+  const number = (x: number) => formatNumber(x, digits);
+  function* object(nodes: number[], value: (node: number) => string): Generator<string> {
+    let chunk = nodes.length === 0 ? '{}' : '{\n';
+    for (let i = 0; i < nodes.length; i++) {
+      chunk += `    ${JSON.stringify(graph.name(nodes[i]))}: ${value(nodes[i])}${i === nodes.length - 1 ? '\n  }' : ',\n'}`;
+      if (chunk.length > 1 << 13) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk;
+  }
   const name = (node: number) => (node === output ? outputName : label(graph, node));
   // The small extra parts go through JSON.stringify, numbers rounded, nested one level in.
   const extra = (key: string, value: unknown) => {
@@ -33,31 +47,28 @@ export function renderJson(result: Result, { digits = 15, steps, graph: withGrap
     return `,\n  ${JSON.stringify(key)}: ${text.replace(/\n/g, '\n  ')}`;
   };
 
-  let document = `{
-  "output": ${JSON.stringify(outputName)},
-  "value": ${number(result.value)},
-  "inputs": ${object(result.inputs, (node) => number(graph.values[node]))},
-  "gradients": ${object(result.inputs, (node) => number(graph.grads[node]))},
-  "intermediates": ${object(
-    result.intermediates,
-    (node) => `{ "value": ${number(graph.values[node])}, "grad": ${number(graph.grads[node])} }`,
-  )}`;
+  yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${number(result.value)},\n  "inputs": `;
+  yield* object(result.inputs, (node) => number(graph.value(node)));
+  yield ',\n  "gradients": ';
+  yield* object(result.inputs, (node) => number(graph.grad(node)));
+  yield ',\n  "intermediates": ';
+  yield* object(result.intermediates, (node) => `{ "value": ${number(graph.value(node))}, "grad": ${number(graph.grad(node))} }`);
 
   if (steps !== undefined) {
-    document += extra(
+    yield extra(
       'steps',
       steps.map((step) => {
         if (step.pass === 'forward') {
           const { node } = step;
-          const args = graph.ys[node] < 0 ? [graph.xs[node]] : [graph.xs[node], graph.ys[node]];
+          const args = graph.args(node);
           return {
             pass: 'forward',
             step: step.step,
             node: name(node),
-            operation: (graph.layers[node]!.constructor as LayerClass).operation,
+            operation: (graph.layer(node)!.constructor as LayerClass).operation,
             expression: expression(graph, node),
-            arguments: args.map((arg) => graph.values[arg]),
-            value: graph.values[node],
+            arguments: args.map((arg) => graph.value(arg)),
+            value: graph.value(node),
           };
         }
         if (step.pass === 'sum') return { pass: 'sum', node: name(step.node), shares: step.shares, grad: step.grad };
@@ -72,36 +83,36 @@ export function renderJson(result: Result, { digits = 15, steps, graph: withGrap
     );
   }
   if (withGraph) {
-    document += extra(
+    yield extra(
       'graph',
       Array.from({ length: graph.size }, (_, node) => {
-        const layer = graph.layers[node];
+        const layer = graph.layer(node);
         const kind = layer !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
-        const args = layer === undefined ? [] : graph.ys[node] < 0 ? [graph.xs[node]] : [graph.xs[node], graph.ys[node]];
+        const args = layer === undefined ? [] : graph.args(node);
         return {
           id: node,
           name: name(node),
           kind,
           ...(layer === undefined ? {} : { operation: (layer.constructor as LayerClass).operation, arguments: args }),
-          value: graph.values[node],
-          grad: graph.grads[node],
+          value: graph.value(node),
+          grad: graph.grad(node),
         };
       }),
     );
   }
   if (check !== undefined) {
-    document += extra('check', {
+    yield extra('check', {
       step: STEP,
       tolerance: { absolute: ABSOLUTE, relative: RELATIVE },
       inputs: Object.fromEntries(
         check.inputs.map(({ node, numerical, error, verdict, kink }) => [
-          graph.names[node],
-          { backprop: graph.grads[node], numerical, error, verdict, ...(kink === undefined ? {} : { kink: label(graph, kink) }) },
+          graph.name(node),
+          { backprop: graph.grad(node), numerical, error, verdict, ...(kink === undefined ? {} : { kink: label(graph, kink) }) },
         ]),
       ),
       backprop: { forward_passes: 1, backward_passes: 1, milliseconds: check.backprop.milliseconds },
       numerical: { forward_passes: check.numerical.forwardPasses, milliseconds: check.numerical.milliseconds },
     });
   }
-  return `${document}\n}\n`;
+  yield '\n}\n';
 }

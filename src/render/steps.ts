@@ -13,7 +13,7 @@ import type { Step } from '../trace.js';
 export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
-  const name = (node: number) => (node === output ? outputName : graph.names[node]);
+  const name = (node: number) => (node === output ? outputName : graph.name(node));
   // A node written inside a formula: in parentheses when it is itself a formula with an operator.
   const operand = (node: number) =>
     node === output ? outputName : isCompound(graph, node) ? `(${label(graph, node)})` : label(graph, node);
@@ -28,7 +28,7 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       // With numbers for arguments (c = 2 × 3), the values would only say it again.
       const values = withValues(graph, node, digits);
       const computed = values === expression(graph, node) ? '' : ` = ${values}`;
-      lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.values[node]))}`);
+      lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.value(node)))}`);
       continue;
     }
     if (!backward) {
@@ -41,10 +41,9 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       continue;
     }
     const { node } = step;
-    const Layer = graph.layers[node]!.constructor as LayerClass;
-    const x = operand(graph.xs[node]);
-    const y = graph.ys[node] < 0 ? '' : operand(graph.ys[node]);
-    const slopes = Layer.slopes(x, y, operand(node));
+    const Layer = graph.layer(node)!.constructor as LayerClass;
+    const [x, y] = graph.args(node).map(operand);
+    const slopes = Layer.slopes(x, y ?? '', operand(node));
     const sent = step.shares.map(
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );

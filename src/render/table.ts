@@ -31,9 +31,9 @@ export function renderTable(result: Result, paint: ChalkInstance, digits: number
   // One row a section, one line a node: the table then rules off the sections and nothing else.
   const section = (nodes: number[], name: (text: string) => string) => {
     const cells = [
-      nodes.map((node) => name(graph.names[node]!)),
-      nodes.map((node) => number(graph.values[node])),
-      nodes.map((node) => paint.yellow(number(graph.grads[node]))),
+      nodes.map((node) => name(graph.name(node)!)),
+      nodes.map((node) => number(graph.value(node))),
+      nodes.map((node) => paint.yellow(number(graph.grad(node)))),
     ];
     if (check !== undefined) {
       const found = nodes.map((node) => checks.get(node));

@@ -15,13 +15,13 @@ const MAX_LINES = 1000;
 export function renderTree(result: Result, paint: ChalkInstance, digits: number): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
-  const name = (node: number) => (node === output ? outputName : graph.names[node]);
+  const name = (node: number) => (node === output ? outputName : graph.name(node));
   const describe = (node: number) => {
-    const layer = graph.layers[node];
-    if (layer === undefined && name(node) === undefined) return paint.dim(number(graph.values[node]));
+    const layer = graph.layer(node);
+    if (layer === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
     const operation = layer === undefined ? '' : `${paint.dim(`(${(layer.constructor as LayerClass).symbol})`)} `;
     const called = name(node) === undefined ? label(graph, node) : paint.cyan(name(node)!);
-    return `${operation}${called} = ${number(graph.values[node])}  ${paint.yellow(`∂ ${number(graph.grads[node])}`)}`;
+    return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
   };
 
   const lines = [paint.dim(`(operation) node = value  ∂ = ∂${outputName}/∂node`)];
@@ -39,8 +39,8 @@ export function renderTree(result: Result, paint: ChalkInstance, digits: number)
     }
     drawn.add(node);
     lines.push(`${branch}${describe(node)}`);
-    if (graph.layers[node] === undefined) continue;
-    const args = graph.ys[node] < 0 ? [graph.xs[node]] : [graph.xs[node], graph.ys[node]];
+    if (graph.layer(node) === undefined) continue;
+    const args = graph.args(node);
     // Pushed last first, so that the first argument is drawn first.
     args.reverse().forEach((argument, i) => {
       const last = i === 0;

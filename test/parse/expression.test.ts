@@ -6,13 +6,13 @@ import { evaluate } from '../../src/result.js';
 function run(source: string, ...bindings: string[]) {
   const result = evaluate(parseExpression(source, bindings));
   const { graph } = result;
-  const named = (nodes: number[], column: number[]) => Object.fromEntries(nodes.map((node) => [graph.names[node], column[node]]));
+  const named = (nodes: number[], column: (node: number) => number) => Object.fromEntries(nodes.map((node) => [graph.name(node), column(node)]));
   return {
     output: result.outputName,
     value: result.value,
-    inputs: named(result.inputs, graph.values),
-    gradients: named(result.inputs, graph.grads),
-    intermediates: named(result.intermediates, graph.grads),
+    inputs: named(result.inputs, (node) => graph.value(node)),
+    gradients: named(result.inputs, (node) => graph.grad(node)),
+    intermediates: named(result.intermediates, (node) => graph.grad(node)),
   };
 }
 

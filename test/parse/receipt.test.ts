@@ -8,8 +8,8 @@ function receipt(...words: string[]) {
   const rounded = (x: number) => Number(x.toPrecision(15));
   return {
     price: rounded(result.value),
-    gradients: Object.fromEntries(result.inputs.map((node) => [graph.names[node], rounded(graph.grads[node])])),
-    intermediates: result.intermediates.map((node) => graph.names[node]),
+    gradients: Object.fromEntries(result.inputs.map((node) => [graph.name(node), rounded(graph.grad(node))])),
+    intermediates: result.intermediates.map((node) => graph.name(node)),
   };
 }
 
