@@ -118,7 +118,7 @@ export class Graph {
     const { kinds, xs, ys, grads } = this;
     // The gradient column is made here, not as nodes are added: parsing needs no room for it.
     grads.reserve(this.count);
-    grads.fill(0);
+    grads.fill(0, this.count);
     this.graded = this.count;
     grads.set(output, 1);
     const shares = [0, 0];
@@ -129,15 +129,18 @@ export class Graph {
       // its inputs a 0·∞ = NaN where its local derivative is infinite.
       if (typeof layer !== 'object' || dout === 0) continue;
       layer.backward(dout, shares);
-      const x = xs.get(node);
-      grads.set(x, grads.get(x) + shares[0]);
+      grads.add(xs.get(node), shares[0]);
       const y = ys.get(node);
-      if (y >= 0) grads.set(y, grads.get(y) + shares[1]);
+      if (y >= 0) grads.add(y, shares[1]);
     }
   }
 
   private add(name: string | undefined, layer: Layer | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
+    this.kinds.reserve(this.count);
+    this.xs.reserve(this.count);
+    this.ys.reserve(this.count);
+    this.values.reserve(this.count);
     this.kinds.set(node, layer ?? name);
     this.xs.set(node, x);
     this.ys.set(node, y);
@@ -165,9 +168,7 @@ class Column<T> {
   }
 
   set(index: number, value: T): void {
-    const block = index >>> SHIFT;
-    if (block === this.blocks.length) this.blocks.push(this.block());
-    this.blocks[block][index & MASK] = value;
+    this.blocks[index >>> SHIFT][index & MASK] = value;
   }
 
   /** Makes blocks enough for `length` entries. */
@@ -190,17 +191,22 @@ class Numbers {
   }
 
   set(index: number, value: number): void {
-    const block = index >>> SHIFT;
-    if (block === this.blocks.length) this.blocks.push(this.block());
-    this.blocks[block][index & MASK] = value;
+    this.blocks[index >>> SHIFT][index & MASK] = value;
+  }
+
+  add(index: number, value: number): void {
+    this.blocks[index >>> SHIFT][index & MASK] += value;
   }
 
   reserve(length: number): void {
     while (this.blocks.length * BLOCK < length) this.blocks.push(this.block());
   }
 
-  fill(value: number): void {
-    for (const block of this.blocks) block.fill(value);
+  /** Sets the first `length` entries to `value`. */
+  fill(value: number, length: number): void {
+    for (let block = 0; block * BLOCK < length; block++) {
+      this.blocks[block].fill(value, 0, Math.min(BLOCK, length - block * BLOCK));
+    }
   }
 }
 

@@ -1,1 +1,31 @@
-export {};
+/**
+ * The library: what `import … from 'backprop'` gives. Build a graph from a receipt or an
+ * expression (or by hand, layer by layer), evaluate it, and read or render the result.
+ */
+export {
+  AddLayer,
+  DivLayer,
+  ExpLayer,
+  LogLayer,
+  MulLayer,
+  NegLayer,
+  PowLayer,
+  ReluLayer,
+  SigmoidLayer,
+  SubLayer,
+  TanhLayer,
+  layerFor,
+  type Layer,
+  type LayerClass,
+} from './layers.js';
+export { Graph, type Program } from './graph.js';
+export { parseReceipt } from './parse/receipt.js';
+export { MAX_NESTING, parseExpression } from './parse/expression.js';
+export { evaluate, type Result } from './result.js';
+export { trace, type BackwardStep, type ForwardStep, type Share, type Step, type SumStep } from './trace.js';
+export { ABSOLUTE, RELATIVE, STEP, assertAgreement, check, type Check, type InputCheck, type Verdict } from './check.js';
+export { jsonChunks, renderJson, type JsonOptions } from './render/json.js';
+export { renderDot } from './render/dot.js';
+export { renderMermaid } from './render/mermaid.js';
+export { BackpropError, InputError, MathError } from './errors.js';
+export { formatNumber, round } from './numbers.js';

@@ -23,6 +23,21 @@ export interface LayerClass {
   slopes(x: string, y: string, out: string): string[];
 }
 
+const sharedLayers = new Map<LayerClass, Layer>();
+
+/**
+ * A layer for a new node of the graph. A layer with no fields (Add, Sub, Neg) remembers
+ * nothing between forward and backward, so one serves every node of its kind: a million
+ * additions need not be a million AddLayers.
+ */
+export function layerFor(Layer: LayerClass): Layer {
+  const shared = sharedLayers.get(Layer);
+  if (shared !== undefined) return shared;
+  const layer = new Layer();
+  if (Object.keys(layer).length === 0) sharedLayers.set(Layer, layer);
+  return layer;
+}
+
 export class MulLayer implements Layer {
   static readonly operation = 'mul';
   static readonly symbol = '×';

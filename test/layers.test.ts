@@ -11,6 +11,7 @@ import {
   SigmoidLayer,
   SubLayer,
   TanhLayer,
+  layerFor,
   type LayerClass,
 } from '../src/layers.js';
 import { centralDifference } from './gradcheck.js';
@@ -88,4 +89,11 @@ describe('where a formula would give 0·∞', () => {
     relu.forward(0);
     expect(relu.backward(1)).toEqual([0]);
   });
+});
+
+test('layerFor shares a layer that keeps nothing, and makes a new one for a layer that keeps its inputs', () => {
+  expect(layerFor(AddLayer)).toBe(layerFor(AddLayer));
+  expect(layerFor(NegLayer)).toBe(layerFor(NegLayer));
+  expect(layerFor(MulLayer)).not.toBe(layerFor(MulLayer));
+  expect(layerFor(SigmoidLayer)).not.toBe(layerFor(SigmoidLayer));
 });

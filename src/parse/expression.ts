@@ -12,6 +12,7 @@ import {
   SigmoidLayer,
   SubLayer,
   TanhLayer,
+  layerFor,
   type LayerClass,
 } from '../layers.js';
 import { Lexer, type Token } from './lexer.js';
@@ -213,11 +214,11 @@ class Parser {
     if (top.kind === 'infix') {
       const y = operands.pop()!;
       const x = operands.pop()!;
-      operands.push(this.graph.apply(new top.op.Layer(), x, y));
+      operands.push(this.graph.apply(layerFor(top.op.Layer), x, y));
     } else if (top.kind === 'negate') {
-      operands.push(this.graph.apply(new NegLayer(), operands.pop()!));
+      operands.push(this.graph.apply(layerFor(NegLayer), operands.pop()!));
     } else if (top.kind === 'call') {
-      operands.push(this.graph.apply(new top.Layer(), operands.pop()!));
+      operands.push(this.graph.apply(layerFor(top.Layer), operands.pop()!));
     }
   }
 

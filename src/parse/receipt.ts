@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
-import { AddLayer, MulLayer } from '../layers.js';
+import { AddLayer, layerFor, MulLayer } from '../layers.js';
 import { parseWord } from './word.js';
 
 /**
@@ -42,15 +42,15 @@ export function parseReceipt(words: readonly string[]): Program {
   parsed.forEach((word, i) => {
     if (word.kind !== 'item') return;
     const [price, quantity] = inputs[i];
-    const cost = graph.apply(new MulLayer(), price, quantity);
+    const cost = graph.apply(layerFor(MulLayer), price, quantity);
     names.push({ node: cost, name: `${word.name}_price`, what: `the cost of '${words[i]}'` });
-    total = total < 0 ? cost : graph.apply(new AddLayer(), total, cost);
+    total = total < 0 ? cost : graph.apply(layerFor(AddLayer), total, cost);
   });
   if (items.length > 1) names.push({ node: total, name: 'all_price', what: 'the sum of the items' });
   parsed.forEach((word, i) => {
     if (word.kind === 'item') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
-    total = graph.apply(new Layer(), total, inputs[i][0]);
+    total = graph.apply(layerFor(Layer), total, inputs[i][0]);
     names.push({ node: total, name: `after_${word.name}`, what: `the total after '${words[i]}'` });
   });
   names[names.length - 1] = { node: total, name: 'price', what: 'the total' };

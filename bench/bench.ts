@@ -1,0 +1,208 @@
+/**
+ * `npm run bench`: the figures of the speed-and-scale issue, each beside its target with PASS
+ * or FAIL. These machines are shared and noisy, so every comparison is measured side by side
+ * in one run (A B A B …) and reported as a median. Exits 1 if a target is missed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate, parseReceipt, type Graph } from '../dist/index.js';
+
+const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const work = mkdtempSync(join(tmpdir(), 'backprop-bench-'));
+let failures = 0;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function report(figure: string, value: string, target: string, pass: boolean): void {
+  if (!pass) failures++;
+  console.log(`  ${figure.padEnd(46)} ${value.padStart(14)}   ${target.padEnd(24)} ${pass ? 'PASS' : 'FAIL'}`);
+}
+
+const fixed = (x: number, digits = 2) => x.toFixed(digits);
+
+/** Wall time of one run of a command, in milliseconds; stdout is thrown away. */
+function timeRun(command: string[]): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return elapsed;
+}
+
+/** Wall seconds and peak memory (MiB) of one run, from GNU time when the machine has it. */
+function measure(command: string[]): { seconds: number; mib: number } {
+  if (!existsSync('/usr/bin/time')) return { seconds: timeRun(command) / 1000, mib: NaN };
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const [seconds, kib] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds, mib: kib / 1024 };
+}
+
+function startUp(): void {
+  console.log('1. Start-up: wall time against `node -e 0`, medians of pairs run in turn');
+  const floor = ['node', '-e', '0'];
+  const forms = { json: [BIN, ...CARD, '--json'], table: [BIN, ...CARD] };
+  for (let i = 0; i < 5; i++) Object.values(forms).forEach(timeRun); // warm the file cache
+  const ratios: Record<string, number[]> = { json: [], table: [] };
+  const floors: number[] = [];
+  for (let round = 0; round < 40; round++) {
+    for (const [form, command] of Object.entries(forms)) {
+      const base = timeRun(floor);
+      floors.push(base);
+      ratios[form].push(timeRun(command) / base);
+    }
+  }
+  console.log(`  (node -e 0 takes ${fixed(median(floors), 1)} ms here)`);
+  report('backprop <card> --json / node -e 0', `${fixed(median(ratios.json))}×`, '≤ 1.25×', median(ratios.json) <= 1.25);
+  report('backprop <card> (table) / node -e 0', `${fixed(median(ratios.table))}×`, '≤ 1.3×', median(ratios.table) <= 1.3);
+}
+
+function engine(): void {
+  console.log('2. Engine: a receipt of 10^6 items (2·10^6 inputs) through the library');
+  const words = Array.from({ length: 1_000_000 }, (_, i) => `item${i}=${(i % 97) + 0.5}x${(i % 7) + 1}`);
+  const program = parseReceipt([...words, 'tax=1.1']);
+  const { graph, output } = program;
+  evaluate(program); // warm up, and check that it is finite
+  const forward: number[] = [];
+  const both: number[] = [];
+  const time = (work: () => void) => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  for (let round = 0; round < 9; round++) {
+    forward.push(time(() => graph.forward()));
+    both.push(
+      time(() => {
+        graph.forward();
+        graph.backward(output);
+      }),
+    );
+  }
+  const ratio = median(both) / median(forward);
+  console.log(`  (${graph.size} nodes: forward ${fixed(median(forward), 1)} ms, forward+backward ${fixed(median(both), 1)} ms)`);
+  report('forward+backward / forward', `${fixed(ratio)}×`, '≤ 3×', ratio <= 3);
+  report('forward+backward per node', `${fixed((median(both) * 1e6) / graph.size, 1)} ns`, '(reported)', true);
+}
+
+/** A program of n items: one line per input, then price = (p0*q0 + p1*q1 + …) * tax. */
+function writeProgram(n: number): string {
+  const file = join(work, `receipt-${n}.txt`);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`p${i} = ${(i % 97) + 0.5}`, `q${i} = ${(i % 7) + 1}`);
+  const terms = Array.from({ length: n }, (_, i) => `p${i}*q${i}`);
+  writeFileSync(file, `${lines.join('\n')}\ntax = 1.1\nprice = (${terms.join(' + ')}) * tax\n`);
+  return file;
+}
+
+function endToEnd(): void {
+  console.log('3. End to end: backprop -f FILE --json > /dev/null, medians');
+  const runs = { 10_000: 5, 100_000: 5, 1_000_000: 3 };
+  const seconds: Record<number, number> = {};
+  let peak = NaN;
+  for (const [size, count] of Object.entries(runs)) {
+    const n = Number(size);
+    const file = writeProgram(n);
+    const results = Array.from({ length: count }, () => measure([BIN, '-f', file, '--json']));
+    seconds[n] = median(results.map((r) => r.seconds));
+    peak = median(results.map((r) => r.mib));
+    console.log(`  (N = ${n}: ${fixed(seconds[n])} s, peak ${fixed(peak, 0)} MiB)`);
+  }
+  const growth = seconds[1_000_000] / seconds[100_000];
+  report('t(10^6) / t(10^5)', `${fixed(growth, 1)}`, '≤ 12 (linear)', growth <= 12);
+  report('peak memory at 10^6', `${fixed(peak, 0)} MiB`, '≤ 500 MB', peak * 1.048576 <= 500);
+}
+
+function depth(): void {
+  console.log('4. Depth');
+  const n = 1_000_000;
+  const file = join(work, 'chain.txt');
+  const lines = ['s0 = 0'];
+  for (let i = 1; i <= n; i++) lines.push(`p${i} = ${(i % 97) + 0.5}`, `q${i} = ${(i % 7) + 1}`);
+  for (let i = 1; i <= n; i++) lines.push(`s${i} = s${i - 1} + p${i}*q${i}`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const chain = spawnSync(BIN, ['-f', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const document = chain.status === 0 ? JSON.parse(chain.stdout) : undefined;
+  // s_n = Σ p_i·q_i, so ∂s_n/∂p_1 = q_1 = 2 and ∂s_n/∂q_n = p_n.
+  const right = document?.gradients.p1 === 2 && document?.gradients[`q${n}`] === (n % 97) + 0.5;
+  report('10^6 chained statements, forward+backward', chain.status === 0 ? 'ran' : `status ${chain.status}`, 'runs, gradients right', right);
+
+  const nested = (levels: number) => `${'('.repeat(levels)}x${')'.repeat(levels)}`;
+  // Through standard input: a command-line argument cannot be this long.
+  const deep = spawnSync(BIN, ['-f', '-', 'x=2', '--json'], { input: nested(10_000), encoding: 'utf8' });
+  report('parentheses nested 10^4 deep', deep.status === 0 ? `= ${JSON.parse(deep.stdout).value}` : `status ${deep.status}`, 'parses', deep.status === 0);
+  const deeper = spawnSync(BIN, ['-f', '-', 'x=2'], { input: nested(100_000), encoding: 'utf8' });
+  const clear = deeper.status === 2 && deeper.stdout === '' && /^error: parentheses nest deeper/.test(deeper.stderr) && !/RangeError|\n\s+at /.test(deeper.stderr);
+  report('nested 10^5 deep', `status ${deeper.status}`, 'a clear error, status 2', clear);
+}
+
+/** Time of one backprop against central differences (2N forward passes), through the library. */
+function numerical(): void {
+  console.log('5. Backprop against the numerical gradient (central differences), one gradient of N inputs');
+  console.log(`  ${'N inputs'.padStart(10)} ${'backprop'.padStart(12)} ${'numerical'.padStart(12)} ${'ratio'.padStart(10)}`);
+  const ratios: number[] = [];
+  for (const n of [10, 100, 1000, 10_000]) {
+    const words = Array.from({ length: n / 2 }, (_, i) => `item${i}=${(i % 97) + 0.5}x${(i % 7) + 1}`);
+    const program = parseReceipt(words);
+    const { graph, output } = program;
+    const inputs = evaluate(program).inputs;
+    const backprop = timed(() => {
+      graph.forward();
+      graph.backward(output);
+    });
+    const numeric = timed(() => centralDifferences(graph, inputs, output));
+    ratios.push(numeric / backprop);
+    const ms = (x: number) => `${x < 10 ? x.toPrecision(2) : fixed(x, 0)} ms`.padStart(12);
+    console.log(`  ${String(n).padStart(10)} ${ms(backprop)} ${ms(numeric)} ${`${fixed(numeric / backprop, 0)}×`.padStart(10)}`);
+  }
+  const grows = ratios.every((ratio, i) => i < 2 || ratio > ratios[i - 1]);
+  const faster = ratios.every((ratio) => ratio > 1);
+  report('numerical / backprop', `${fixed(ratios.at(-1)! / ratios[1], 0)}× more at 10^4 than 10^2`, 'grows with N', grows && faster);
+}
+
+/** The median time of `work` in milliseconds, over runs enough to fill a quarter second (at least 3, after one to warm up). */
+function timed(work: () => void): number {
+  work();
+  const times: number[] = [];
+  const started = performance.now();
+  while (times.length < 3 || performance.now() - started < 250) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function centralDifferences(graph: Graph, inputs: number[], output: number): number[] {
+  return inputs.map((input) => {
+    const x = graph.value(input);
+    const h = 1e-4 * Math.max(1, Math.abs(x));
+    graph.setValue(input, x + h);
+    graph.forward();
+    const plus = graph.value(output);
+    graph.setValue(input, x - h);
+    graph.forward();
+    const minus = graph.value(output);
+    graph.setValue(input, x);
+    return (plus - minus) / (2 * h);
+  });
+}
+
+// `npm run bench -- depth engine` runs only those sections.
+const sections = { startUp, engine, endToEnd, depth, numerical };
+const chosen = process.argv.slice(2);
+const started = performance.now();
+try {
+  for (const [name, section] of Object.entries(sections)) if (chosen.length === 0 || chosen.includes(name)) section();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`${failures === 0 ? 'all targets met' : `${failures} target(s) missed`} in ${fixed((performance.now() - started) / 1000, 0)} s`);
+process.exitCode = failures === 0 ? 0 : 1;
