@@ -17,6 +17,19 @@ import { trace } from './trace.js';
 /** The largest program file read; past it a file is surely not meant as an expression. */
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * All that backprop touches of the world: the process's own (start()), or stand-ins in tests,
+ * which then run the whole program in-process.
+ */
+export interface Io {
+  env: Record<string, string | undefined>;
+  /** Whether standard output is a terminal. */
+  terminal: boolean;
+  write(fd: 1 | 2, text: string): void;
+  /** At most `limit` bytes of a file, '-' being standard input; throws as node:fs does. */
+  read(path: string, limit: number): Buffer;
+}
+
 const EXAMPLES = `Examples:
   backprop apple=100x2 orange=150x3 tax=1.1          the book's receipt: price 715 and every ∂price
   backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1      an expression; NAME=VALUE gives its inputs
@@ -83,20 +96,20 @@ function digits(text: string): number {
  * Color only on a terminal, unless said otherwise: --color/--no-color first, then
  * FORCE_COLOR, then NO_COLOR (any value) and TERM=dumb.
  */
-function useColor(flag: boolean | undefined): boolean {
-  const { FORCE_COLOR, NO_COLOR, TERM } = process.env;
+function useColor(flag: boolean | undefined, io: Io): boolean {
+  const { FORCE_COLOR, NO_COLOR, TERM } = io.env;
   if (flag !== undefined) return flag;
   if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
   if (NO_COLOR !== undefined || TERM === 'dumb') return false;
-  return isatty(1);
+  return io.terminal;
 }
 
 /** The program the words describe: an expression (from -e, -f or the words) or a receipt. */
-function program(words: string[], options: Options): Program {
+function program(words: string[], options: Options, io: Io): Program {
   if (options.expr !== undefined && options.file !== undefined) {
     throw new InputError('give the expression once: with -e or with -f, not both');
   }
-  let source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file));
+  let source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
   let bindings = words;
   if (source === undefined) {
     const at = words.findIndex((word) => !isBinding(word));
@@ -111,38 +124,22 @@ function program(words: string[], options: Options): Program {
   return parseExpression(source, bindings);
 }
 
-function readSource(path: string): string {
+function readSource(path: string, io: Io): string {
   const where = path === '-' ? 'standard input' : `'${path}'`;
-  let fd: number;
+  let bytes: Buffer;
   try {
-    fd = path === '-' ? 0 : openSync(path, 'r');
+    bytes = io.read(path, MAX_SOURCE_BYTES + 1);
   } catch (error) {
     throw new InputError(`cannot read ${where}: ${reason(error)}`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      const n = readSync(fd, chunk);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      size += n;
-      if (size > MAX_SOURCE_BYTES) {
-        throw new InputError(`${where} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: split the program`);
-      }
-    }
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${where}: ${reason(error)}`);
-  } finally {
-    if (path !== '-') closeSync(fd);
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new InputError(`${where} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: split the program`);
   }
-  if (size === 0) {
+  if (bytes.length === 0) {
     const hint = path === '-' ? ": pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3" : '';
     throw new InputError(`${where} is empty${hint}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return bytes.toString('utf8');
 }
 
 function reason(error: unknown): string {
@@ -157,13 +154,13 @@ function reason(error: unknown): string {
   return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
 }
 
-async function render(words: string[], options: Options): Promise<string | Iterable<string>> {
+async function render(words: string[], options: Options, io: Io): Promise<string | Iterable<string>> {
   const format = options.json ? 'json' : options.format;
   const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
-  const result = evaluate(program(words, options));
+  const result = evaluate(program(words, options, io));
   const checked = options.check ? check(result) : undefined;
   if (checked !== undefined) assertAgreement(result, checked);
   const steps = options.steps ? trace(result) : undefined;
@@ -174,12 +171,50 @@ async function render(words: string[], options: Options): Promise<string | Itera
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
   const { renderText } = await import('./render/text.js');
   return renderText(result, {
-    color: useColor(options.color),
+    color: useColor(options.color, io),
     digits: digits ?? 12,
     all: options.all === true,
     steps,
     tree: options.graph === true,
     check: checked,
+  });
+}
+
+/** Runs backprop on these arguments and gives its exit status: 0, 1 (math) or 2 (input). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const cli = command()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.write(1, text),
+      writeErr: (text) => io.write(2, text),
+      // Commander's messages already start with "error:"; keep each on one line.
+      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')} (see backprop --help)\n`),
+    });
+  try {
+    cli.parse(argv, { from: 'user' });
+    const output = await render(cli.args, cli.opts<Options>(), io);
+    // Everything that can fail has run: what is written now is written whole.
+    for (const chunk of typeof output === 'string' ? [output] : output) io.write(1, chunk);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (io.env.BACKPROP_DEBUG === '1') io.write(2, `${(error as Error).stack}\n`);
+    if (error instanceof BackpropError) {
+      io.write(2, `error: ${error.message}\n${error.excerpt === undefined ? '' : `${error.excerpt}\n`}`);
+      return error.status;
+    }
+    io.write(2, `error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)\n`);
+    return 1;
+  }
+}
+
+/** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
+export function start(): void {
+  const io: Io = { env: process.env, terminal: isatty(1), write, read };
+  void run(process.argv.slice(2), io).then((status) => {
+    process.exitCode = status;
   });
 }
 
@@ -203,35 +238,21 @@ function write(fd: number, text: string): void {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const cli = command()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => write(1, text),
-      writeErr: (text) => write(2, text),
-      // Commander's messages already start with "error:"; keep each on one line.
-      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')} (see backprop --help)\n`),
-    });
+/** Reads a file, or standard input for '-', in chunks, stopping past `limit` bytes. */
+function read(path: string, limit: number): Buffer {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    cli.parse(argv, { from: 'user' });
-    const output = await render(cli.args, cli.opts<Options>());
-    // Everything that can fail has run: what is written now is written whole.
-    for (const chunk of typeof output === 'string' ? [output] : output) write(1, chunk);
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    while (size < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - size));
+      const n = readSync(fd, chunk);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
     }
-    if (process.env.BACKPROP_DEBUG === '1') console.error(error);
-    if (error instanceof BackpropError) {
-      write(2, `error: ${error.message}\n${error.excerpt === undefined ? '' : `${error.excerpt}\n`}`);
-      return error.status;
-    }
-    write(2, `error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)\n`);
-    return 1;
+  } finally {
+    if (path !== '-') closeSync(fd);
   }
+  return Buffer.concat(chunks);
 }
-
-void main(process.argv.slice(2)).then((status) => {
-  process.exitCode = status;
-});

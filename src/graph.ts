@@ -149,12 +149,12 @@ export class Graph {
   }
 }
 
-const SHIFT = 14;
+const SHIFT = 12;
 const BLOCK = 1 << SHIFT;
 const MASK = BLOCK - 1;
 
 /**
- * One column of the tape, kept in blocks of 16,384 nodes. It grows a block at a time and is
+ * One column of the tape, kept in blocks of 4,096 nodes. It grows a block at a time and is
  * never copied whole: growing one long array would, at a million nodes, briefly need its
  * hundreds of megabytes twice over.
  */

@@ -10,7 +10,9 @@ export function formatNumber(x: number, digits: number): string {
   // numbers would leave them all behind for the collector. Most numbers are short already, and
   // then need no rounding at all.
   const shortest = JSON.stringify(x);
-  return significantDigits(shortest) <= digits ? shortest : JSON.stringify(Number(x.toPrecision(digits)));
+  const text = significantDigits(shortest) <= digits ? shortest : JSON.stringify(Number(x.toPrecision(digits)));
+  // JavaScript writes whole numbers out up to 10^21; past 10^15 zeros say nothing: 3e+20.
+  return Math.abs(x) >= 1e15 && !text.includes('e') ? Number(text).toExponential() : text;
 }
 
 /** x rounded to `digits` significant digits, as formatNumber prints it. */

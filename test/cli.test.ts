@@ -177,6 +177,33 @@ describe('errors: one line, the right status, nothing on stdout', () => {
   });
 });
 
+describe('numbers at the edges', () => {
+  test.each([
+    [['x * 10', 'x=1e308'], 1, /^error: x × 10 is infinite: 1e\+308 × 10 = Infinity$/],
+    [['1/x', 'x=0'], 1, /^error: 1 ÷ x is infinite: 1 ÷ 0 = Infinity$/],
+    [['log(x)', 'x=0'], 1, /^error: log\(x\) is infinite: log\(0\) = -Infinity$/],
+    [['log(x)', 'x=-1'], 1, /^error: log\(x\) is not a number: log\(-1\) = NaN$/],
+    [['0^x', 'x=-1'], 1, /^error: 0 \^ x is infinite: 0 \^ \(-1\) = Infinity$/],
+    [['x', 'x=NaN'], 2, /^error: 'x=NaN': inputs must be finite numbers$/],
+    [['x', 'x=Infinity'], 2, /^error: 'x=Infinity': inputs must be finite numbers$/],
+    [['x * Infinity', 'x=1'], 2, /^error: 'Infinity' has no value/],
+    [['1e999 * x', 'x=1'], 2, /^error: 1e999 is too large/],
+  ])('%j', (args, status, message) => {
+    expectFailure(backprop(args), status as 1 | 2, message);
+  });
+
+  test('huge and tiny values print readably, and -0 prints as 0', () => {
+    const run = backprop(['y = x * 1e20 + z * 1e-9 - w * 0', 'x=3', 'z=4', 'w=-1', '--all']);
+    expect(run.stdout).toMatch(/^y = 3e\+20$/m);
+    expect(run.stdout).toMatch(/│ x\s+│\s+3 │\s+1e\+20 │/);
+    expect(JSON.parse(backprop(['x * 1e20', 'x=3', '--json']).stdout).value).toBe(3e20);
+    expect(run.stdout).toMatch(/│ z\s+│\s+4 │\s+1e-9 │/);
+    expect(run.stdout).toMatch(/│ w\s+│\s+-1 │\s+0 │/);
+    expect(backprop(['x * 0', 'x=-1', '--json']).stdout).toContain('"value": 0,');
+    expect(backprop(['x * 0', 'x=-1']).stdout).toMatch(/^result = 0$/m);
+  });
+});
+
 describe('pipes', () => {
   // 20,000 inputs and their sum: a JSON document of about a megabyte.
   const big = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');

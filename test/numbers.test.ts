@@ -20,4 +20,8 @@ test('trailing zeros are dropped and huge or tiny numbers stay readable', () => 
   expect(formatNumber(1.5e-7, 12)).toBe('1.5e-7');
   expect(formatNumber(Math.PI, 4)).toBe('3.142');
   expect(formatNumber(123456789, 3)).toBe('123000000');
+  expect(formatNumber(3e20, 12)).toBe('3e+20');
+  expect(formatNumber(123456789012345680000, 15)).toBe('1.23456789012346e+20');
+  expect(formatNumber(-(2 ** 60), 15)).toBe('-1.15292150460685e+18');
+  expect(formatNumber(Infinity, 15)).toBe('Infinity');
 });

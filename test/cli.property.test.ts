@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import type { Run } from './run.js';
+import { runInProcess } from './io.js';
+import { RUNS, TIMEOUT } from './runs.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+
+/** Command lines that work, to be mutated. */
+const valid: { argv: string[]; stdin?: string }[] = [
+  { argv: CARD },
+  { argv: ['apple=100x2', 'tax=1.1', 'coupon=-20', 'shipping=+5', '--all'] },
+  { argv: ['x*y', 'x=2', 'y=3'] },
+  { argv: ['-e', 'z = w*x + b; y = sigmoid(z)', 'w=2', 'x=0.5', 'b=-1', '--steps'] },
+  { argv: ['--json', ...CARD, '--graph'] },
+  { argv: ['-f', '-', 'x=3'], stdin: 'y = x*x + x  # fan-out\n' },
+  { argv: [...CARD, '--steps', '--graph', '--precision', '4'] },
+  { argv: ['x^2 / (1 + exp(-x))', 'x=3', '--format', 'dot'] },
+  { argv: ['relu(x) * log(y)', 'x=1', 'y=2', '--check', '--format', 'mermaid'] },
+];
+
+/** Words that have broken command-line programs before: empty, lone, huge, odd, or special to JavaScript. */
+const odd = fc.constantFrom(
+  '', '=', 'x', '=5', 'x=', 'x==1', '__proto__=1', 'constructor=2', 'toString', 'hasOwnProperty=3', 'x=1e999',
+  'x=-0', 'x=NaN', 'x=Infinity', 'apple=1e308x10', '9'.repeat(400), 'x'.repeat(5000), '--', '-', '-f', '-e', '--precision',
+  '0', '99', '--format', 'pdf', '(', ')', '((((', '×', '÷', '−', '∂', '사과=1x1', '\u0000', '\n', ';', '#', '--check',
+  '--all', '--color', '--no-color', '--json', '--steps', '--graph', '-V', '--help', '--nope', 'log(0)', '0^-1', '1/0',
+);
+const word = fc.oneof(odd, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+
+type Mutation = (argv: string[]) => string[];
+const at = (argv: string[], position: number) => (argv.length === 0 ? 0 : position % argv.length);
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), word).map(([p, w]): Mutation => (argv) => argv.toSpliced(at(argv, p), 0, w)),
+  fc.nat().map((p): Mutation => (argv) => argv.toSpliced(at(argv, p), 1)),
+  fc.nat().map((p): Mutation => (argv) => argv.toSpliced(at(argv, p), 0, argv[at(argv, p)] ?? '')),
+  fc.tuple(fc.nat(), fc.nat()).map(([p, cut]): Mutation => (argv) => argv.map((w, i) => (i === at(argv, p) ? w.slice(0, cut % (w.length + 1)) : w))),
+  fc.tuple(fc.nat(), word).map(([p, w]): Mutation => (argv) => argv.map((old, i) => (i === at(argv, p) ? w : old))),
+  fc.tuple(fc.nat(), word).map(([p, w]): Mutation => (argv) => argv.map((old, i) => (i === at(argv, p) ? old + w : old))),
+);
+
+const mutated = fc.tuple(fc.constantFrom(...valid), fc.array(mutation, { maxLength: 4 }), fc.string({ maxLength: 20 })).map(
+  ([{ argv, stdin }, mutations, noise]) => ({ argv: mutations.reduce((words, m) => m(words), argv), stdin: stdin ?? noise }),
+);
+const random = fc.record({ argv: fc.array(word, { maxLength: 6 }), stdin: fc.string({ maxLength: 40 }) });
+
+/** What every run owes its caller, whatever it was given. */
+function expectWellBehaved({ status, stdout, stderr }: Run): void {
+  expect([0, 1, 2]).toContain(status);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toContain('internal error');
+  if (status !== 0) {
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: \S/);
+    expect(stderr.match(/^error:/gm)).toHaveLength(1);
+  }
+}
+
+test(`mutated and random command lines end with status 0, 1 or 2, one error line, and no trace (${RUNS} cases each)`, async () => {
+  for (const argvs of [mutated, random]) {
+    await fc.assert(
+      fc.asyncProperty(argvs, async ({ argv, stdin }) => expectWellBehaved(await runInProcess(argv, { stdin }))),
+      { numRuns: RUNS },
+    );
+  }
+}, TIMEOUT);
+
+test('names such as __proto__ and constructor stay names: no object is polluted', async () => {
+  const run = await runInProcess(['__proto__ * constructor', '__proto__=2', 'constructor=3', '--json']);
+  expect(JSON.parse(run.stdout).gradients).toEqual(JSON.parse('{"__proto__": 3, "constructor": 2}'));
+  expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  const receipt = await runInProcess(['__proto__=1x2', 'tax=1.1', '--json']);
+  expect(Object.keys(JSON.parse(receipt.stdout).inputs)).toEqual(['__proto__', '__proto___num', 'tax']);
+});

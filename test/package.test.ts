@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'backprop-package-'));
+const npm = (args: string[], cwd: string) => {
+  const run = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm ${args.join(' ')}: ${run.stderr}`);
+  return run.stdout;
+};
+let tarball: string;
+
+// `npm test` has just built dist/, so the tarball is packed as it stands.
+beforeAll(() => {
+  const [{ filename }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root));
+  tarball = join(work, filename);
+}, 60_000);
+
+test('the tarball holds only what a user needs', () => {
+  const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root));
+  const paths: string[] = files.map((file: { path: string }) => file.path);
+  expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'bin/backprop.js', 'bin/package.json', 'package.json']);
+  expect(paths).toContain('dist/cli.cjs');
+  expect(paths).toContain('dist/index.js');
+  expect(paths).toContain('dist/index.d.ts');
+});
+
+test('npm install -g of the tarball gives a working backprop with only the runtime dependencies', () => {
+  const prefix = join(work, 'global');
+  npm(['install', '-g', '--prefix', prefix, tarball], work);
+  const run = spawnSync(join(prefix, 'bin', 'backprop'), ['apple=100x2', 'orange=150x3', 'tax=1.1', '--json'], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(JSON.parse(run.stdout).gradients).toEqual({ apple: 2.2, apple_num: 110, orange: 3.3, orange_num: 165, tax: 650 });
+  const installed = join(prefix, 'lib', 'node_modules', 'backprop');
+  const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const modules = readdirSync(join(installed, 'node_modules')).filter((name) => !name.startsWith('.'));
+  for (const name of Object.keys(dependencies)) expect(modules).toContain(name);
+  for (const name of ['typescript', 'vitest', 'esbuild', 'tsx', 'fast-check']) expect(modules).not.toContain(name);
+}, 120_000);
+
+test('the library imports from the installed package, and its types check', () => {
+  const project = join(work, 'project');
+  mkdirSync(project);
+  npm(['init', '-y'], project);
+  npm(['install', tarball], project);
+  const use = "import { evaluate, parseReceipt } from 'backprop';\nconst r = evaluate(parseReceipt(['apple=100x2', 'tax=1.1']));\nconsole.log(r.value.toFixed(2));\n";
+  writeFileSync(join(project, 'use.mjs'), use);
+  expect(spawnSync('node', ['use.mjs'], { cwd: project, encoding: 'utf8' }).stdout).toBe('220.00\n');
+  writeFileSync(join(project, 'use.mts'), `${use}const wrong: string = r.value;\n`);
+  const tsc = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'nodenext', 'use.mts'], { cwd: project, encoding: 'utf8' });
+  // The types are found, and they are the real ones: a number is not a string.
+  expect(tsc.stdout).toContain("use.mts(4,7): error TS2322: Type 'number' is not assignable to type 'string'.");
+  expect(tsc.stdout.trim().split('\n')).toHaveLength(1);
+}, 120_000);
