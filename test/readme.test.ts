@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { shell } from './run.js';
 
@@ -36,6 +37,18 @@ test('the demo for class runs from start to end', () => {
   expect(run.stdout).toContain('price = 220');
   expect(run.stdout).toContain('x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7');
   expect(run.stdout).toContain('kink at relu(x)');
+});
+
+test('the library example runs and prints what the README says', () => {
+  const example = blocks.find(({ language, text }) => language === 'js' && text.includes("from 'backprop'"));
+  // Run from the project itself, which imports itself by name through package.json's exports.
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', example!.text], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('715 1.1 650\napple 2.2\napple_num 110\norange 3.3\norange_num 165\ntax 650\n12\n');
+  expect(example!.text.trim().split('\n').length).toBeLessThanOrEqual(10);
 });
 
 test('the Quick start is the two lines CI runs', () => {
