@@ -4,19 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backprop, shell } from './run.js';
+import { CARD_TABLE } from './views.js';
 
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
-const CARD_TABLE = `price = 715
-┌────────────┬───────┬───────────────┐
-│ input      │ value │ ∂price/∂input │
-├────────────┼───────┼───────────────┤
-│ apple      │   100 │           2.2 │
-│ apple_num  │     2 │           110 │
-│ orange     │   150 │           3.3 │
-│ orange_num │     3 │           165 │
-│ tax        │   1.1 │           650 │
-└────────────┴───────┴───────────────┘
-`;
 
 /** Every failure: one error line (plus a source excerpt for parse errors), nothing on stdout. */
 function expectFailure(run: ReturnType<typeof backprop>, status: 1 | 2, message: RegExp) {

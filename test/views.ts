@@ -11,3 +11,16 @@ export const examples = {
   /** A neuron and its loss, in three statements. */
   neuron: () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z); loss = (y - t)^2', ['w=2', 'x=0.5', 'b=-1', 't=1'])),
 };
+
+/** The card's example as the table prints it, uncolored. */
+export const CARD_TABLE = `price = 715
+┌────────────┬───────┬───────────────┐
+│ input      │ value │ ∂price/∂input │
+├────────────┼───────┼───────────────┤
+│ apple      │   100 │           2.2 │
+│ apple_num  │     2 │           110 │
+│ orange     │   150 │           3.3 │
+│ orange_num │     3 │           165 │
+│ tax        │   1.1 │           650 │
+└────────────┴───────┴───────────────┘
+`;
