@@ -178,8 +178,9 @@ class Column<T> {
 }
 
 /**
- * A column of numbers, in typed arrays: a class of its own (not a Column<number>), so that the
- * passes' reads and writes see only typed arrays, which V8 then compiles to plain loads.
+ * A column of numbers, in typed arrays. A class of its own rather than a Column<number>: its
+ * get and set then only ever meet typed arrays, which V8 compiles to plain loads and stores
+ * (sharing Column's code made the passes a fifth slower, measured with npm run bench).
  */
 class Numbers {
   private readonly blocks: (Int32Array | Float64Array)[] = [];

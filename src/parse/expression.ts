@@ -16,7 +16,7 @@ import {
   type LayerClass,
 } from '../layers.js';
 import { Lexer, type Token } from './lexer.js';
-import { errorAt } from './source.js';
+import { errorAt, where } from './source.js';
 import { parseWord } from './word.js';
 
 /**
@@ -243,9 +243,9 @@ class Parser {
     if (this.scope.size > known) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
-      throw this.error(token.start, `'${name}' is used before it is defined, at ${this.where(used)}: move this definition above that use`);
+      throw this.error(token.start, `'${name}' is used before it is defined, at ${where(this.source, used)}: move this definition above that use`);
     }
-    throw this.error(token.start, `'${name}' is already defined, at ${this.where(this.definition(name))}: rename one of the two`);
+    throw this.error(token.start, `'${name}' is already defined, at ${where(this.source, this.definition(name))}: rename one of the two`);
   }
 
   /** Where a name was first defined, found again only when an error needs it. */
@@ -287,10 +287,11 @@ class Parser {
     const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
     if (missing.length > 0) {
       const [first] = missing;
-      const names = list(missing.map((name) => `'${name}'`));
+      const [has, them] = missing.length === 1 ? ['has', 'it'] : ['have', 'them'];
       throw this.error(
         this.unboundAt.get(first)!,
-        `${names} ${missing.length === 1 ? 'has' : 'have'} no value: bind ${missing.length === 1 ? 'it' : 'them'} on the command line (${first}=2) or define ${missing.length === 1 ? 'it' : 'them'} in the expression (${first} = 2)`,
+        `${list(missing.map((name) => `'${name}'`))} ${has} no value: ` +
+          `bind ${them} on the command line (${first}=2) or define ${them} in the expression (${first} = 2)`,
       );
     }
   }
@@ -304,11 +305,6 @@ class Parser {
     const value = Number(token.text);
     if (!Number.isFinite(value)) throw this.error(token.start, `${token.text} is too large (the largest number is about 1.8e308)`);
     return value;
-  }
-
-  private where(offset: number): string {
-    const lines = this.source.slice(0, offset).split('\n');
-    return `line ${lines.length}, column ${[...lines.at(-1)!].length + 1}`;
   }
 
   private error(offset: number, message: string): InputError {

@@ -10,7 +10,6 @@ const WINDOW = 40;
 export function errorAt(text: string, offset: number, message: string): InputError {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const line = countLines(text, lineStart);
   const before = [...text.slice(lineStart, offset)];
   let after = [...text.slice(offset, lineEnd)];
   let head = before;
@@ -19,13 +18,15 @@ export function errorAt(text: string, offset: number, message: string): InputErr
   if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
   const shown = (head.join('') + after.join('')).replace(/\r$/, '');
   const excerpt = `  ${shown}\n  ${underline(head)}^`;
-  return new InputError(`${message} (line ${line}, column ${before.length + 1})`, excerpt);
+  return new InputError(`${message} (${where(text, offset)})`, excerpt);
 }
 
-function countLines(text: string, end: number): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
+/** "line 2, column 5": where `offset` is in `text`, columns counted in characters. */
+export function where(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  return `line ${line}, column ${[...text.slice(lineStart, offset)].length + 1}`;
 }
 
 // The blank that takes the same room as each character, so the caret lands under the column

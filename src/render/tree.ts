@@ -39,10 +39,8 @@ export function renderTree(result: Result, paint: ChalkInstance, digits: number)
     }
     drawn.add(node);
     lines.push(`${branch}${describe(node)}`);
-    if (graph.layer(node) === undefined) continue;
-    const args = graph.args(node);
     // Pushed last first, so that the first argument is drawn first.
-    args.reverse().forEach((argument, i) => {
+    graph.args(node).reverse().forEach((argument, i) => {
       const last = i === 0;
       stack.push({ node: argument, branch: indent + (last ? '└── ' : '├── '), indent: indent + (last ? '    ' : '│   ') });
     });
