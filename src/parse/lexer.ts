@@ -15,8 +15,8 @@ export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
  * NameStartChar ranges, so that 사과 or prix_été are names while × ÷ − · stay operators;
  * plain ranges also keep the regex cheap to compile, unlike \p{L}, on every start.
  */
-const LETTER = String.raw`A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-῿‌‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�`;
-export const NAME = `[${LETTER}][${LETTER}0-9\u0300-\u036F\u203F\u2040]*`;
+const LETTER = String.raw`A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD`;
+export const NAME = String.raw`[${LETTER}][${LETTER}0-9\u0300-\u036F\u203F\u2040]*`;
 
 const SKIP = /(?:[ \t\r\u00A0]+|#[^\n]*)+/y;
 const NUMBER_TOKEN = new RegExp(NUMBER, 'y');
