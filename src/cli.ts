@@ -155,6 +155,9 @@ function reason(error: unknown): string {
 }
 
 async function render(words: string[], options: Options, io: Io): Promise<string | Iterable<string>> {
+  if (options.json && options.format !== 'table' && options.format !== 'json') {
+    throw new InputError(`--json and --format ${options.format} ask for two forms: give one`);
+  }
   const format = options.json ? 'json' : options.format;
   const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid') && views.length > 0) {

@@ -149,6 +149,10 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     expectFailure(backprop(args), status as 1 | 2, message);
   });
 
+  test('--json with another --format is a contradiction', () => {
+    expectFailure(backprop([...CARD, '--json', '--format', 'dot']), 2, /^error: --json and --format dot ask for two forms: give one$/);
+  });
+
   test('a parse error shows the line with a caret under the column', () => {
     const run = backprop(['-e', 'x = 1\ny = x +* 2']);
     expectFailure(run, 2, /^error: expected a number, a name or '\(' after '\+', found '\*' \(line 2, column 8\)$/);
