@@ -19,7 +19,14 @@ try {
 } catch {
   // no cache yet: compile
 }
-const script = new Script(wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+let source;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write('error: backprop is not built yet: run npm install (or npm run build) in its folder\n');
+  process.exit(1);
+}
+const script = new Script(wrap(source), { filename: bundle, cachedData });
 if (process.env.BACKPROP_CODE_CACHE === 'write') {
   process.on('exit', () => writeFileSync(cache, script.createCachedData()));
 }
