@@ -6,7 +6,7 @@ import { formatNumber } from './numbers.js';
  * How an operation node is written, given how to write each argument: `a × b`, `−a`,
  * `exp(a)`. An argument for which `compound` holds is put in parentheses.
  */
-export function written(
+function written(
   graph: Graph,
   node: number,
   term: (argument: number) => string,
