@@ -33,17 +33,17 @@ export class Graph {
   }
 
   input(name: string, value: number): number {
-    return this.add(name, undefined, -1, -1, value);
+    return this.add(name, -1, -1, value);
   }
 
   constant(value: number): number {
-    return this.add(undefined, undefined, -1, -1, value);
+    return this.add(undefined, -1, -1, value);
   }
 
   /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
   apply(layer: Layer, x: number, y = -1): number {
     this.firstOperation = Math.min(this.firstOperation, this.count);
-    return this.add(undefined, layer, x, y, NaN);
+    return this.add(layer, x, y, NaN);
   }
 
   name(node: number): string | undefined {
@@ -53,8 +53,7 @@ export class Graph {
 
   /** Names an operation, as the statement `y = x * 2` names its product. */
   rename(node: number, name: string): void {
-    if (typeof this.kinds.get(node) === 'object') this.operationNames.set(node, name);
-    else this.kinds.set(node, name);
+    this.operationNames.set(node, name);
   }
 
   layer(node: number): Layer | undefined {
@@ -135,13 +134,13 @@ export class Graph {
     }
   }
 
-  private add(name: string | undefined, layer: Layer | undefined, x: number, y: number, value: number): number {
+  private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
     this.kinds.reserve(this.count);
     this.xs.reserve(this.count);
     this.ys.reserve(this.count);
     this.values.reserve(this.count);
-    this.kinds.set(node, layer ?? name);
+    this.kinds.set(node, kind);
     this.xs.set(node, x);
     this.ys.set(node, y);
     this.values.set(node, value);

@@ -88,12 +88,11 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
       Array.from({ length: graph.size }, (_, node) => {
         const layer = graph.layer(node);
         const kind = layer !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
-        const args = layer === undefined ? [] : graph.args(node);
         return {
           id: node,
           name: name(node),
           kind,
-          ...(layer === undefined ? {} : { operation: (layer.constructor as LayerClass).operation, arguments: args }),
+          ...(layer === undefined ? {} : { operation: (layer.constructor as LayerClass).operation, arguments: graph.args(node) }),
           value: graph.value(node),
           grad: graph.grad(node),
         };
