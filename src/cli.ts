@@ -2,17 +2,13 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { ABSOLUTE, assertAgreement, check, RELATIVE } from './check.js';
+import { ABSOLUTE, RELATIVE } from './check.js';
 import { BackpropError, InputError } from './errors.js';
 import type { Program } from './graph.js';
 import { parseExpression } from './parse/expression.js';
 import { parseReceipt } from './parse/receipt.js';
 import { isBinding } from './parse/word.js';
-import { renderDot } from './render/dot.js';
-import { jsonChunks } from './render/json.js';
-import { renderMermaid } from './render/mermaid.js';
-import { evaluate } from './result.js';
-import { trace } from './trace.js';
+import { report, type ReportOptions } from './report.js';
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
@@ -37,16 +33,9 @@ const EXAMPLES = `Examples:
   backprop apple=100x2 tax=1.1 --json | jq .gradients
 `;
 
-interface Options {
+interface Options extends Omit<ReportOptions, 'color'> {
   expr?: string;
   file?: string;
-  json?: boolean;
-  format: 'table' | 'json' | 'dot' | 'mermaid';
-  all?: boolean;
-  precision?: number;
-  steps?: boolean;
-  graph?: boolean;
-  check?: boolean;
   color?: boolean;
 }
 
@@ -154,35 +143,6 @@ function reason(error: unknown): string {
   return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
 }
 
-async function render(words: string[], options: Options, io: Io): Promise<string | Iterable<string>> {
-  if (options.json && options.format !== 'table' && options.format !== 'json') {
-    throw new InputError(`--json and --format ${options.format} ask for two forms: give one`);
-  }
-  const format = options.json ? 'json' : options.format;
-  const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
-  if ((format === 'dot' || format === 'mermaid') && views.length > 0) {
-    throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
-  }
-  const result = evaluate(program(words, options, io));
-  const checked = options.check ? check(result) : undefined;
-  if (checked !== undefined) assertAgreement(result, checked);
-  const steps = options.steps ? trace(result) : undefined;
-  const digits = options.precision;
-  if (format === 'json') return jsonChunks(result, { digits, steps, graph: options.graph, check: checked });
-  if (format === 'dot') return renderDot(result, digits ?? 12);
-  if (format === 'mermaid') return renderMermaid(result, digits ?? 12);
-  // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
-  const { renderText } = await import('./render/text.js');
-  return renderText(result, {
-    color: useColor(options.color, io),
-    digits: digits ?? 12,
-    all: options.all === true,
-    steps,
-    tree: options.graph === true,
-    check: checked,
-  });
-}
-
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math) or 2 (input). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const cli = command()
@@ -195,7 +155,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
   try {
     cli.parse(argv, { from: 'user' });
-    const output = await render(cli.args, cli.opts<Options>(), io);
+    const options = cli.opts<Options>();
+    const output = await report(program(cli.args, options, io), { ...options, color: useColor(options.color, io) });
     // Everything that can fail has run: what is written now is written whole.
     for (const chunk of typeof output === 'string' ? [output] : output) io.write(1, chunk);
     return 0;
