@@ -1,5 +1,5 @@
 import { InputError, MathError } from './errors.js';
-import { ReluLayer } from './layers.js';
+import type { LayerClass } from './layers.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
@@ -12,7 +12,7 @@ export const RELATIVE = 1e-3;
 /** 2N forward passes of the whole graph: past this many node evaluations, --check refuses. */
 const MAX_WORK = 2e8;
 
-/** agrees; disagrees (status 1); kink: a relu's input crosses 0 within the step; domain: x ± h leaves where the function is defined. */
+/** agrees; disagrees (status 1); kink: the step crosses a kink (a relu's input crosses 0); domain: x ± h leaves where the function is defined. */
 export type Verdict = 'agrees' | 'disagrees' | 'kink' | 'domain';
 
 export interface InputCheck {
@@ -21,7 +21,7 @@ export interface InputCheck {
   /** |backprop − numerical| / max(|backprop|, |numerical|). */
   error: number;
   verdict: Verdict;
-  /** The relu node at a kink. */
+  /** The node at whose kink the input is (a relu, abs, max, ...). */
   kink?: number;
 }
 
@@ -42,7 +42,13 @@ export function check(result: Result): Check {
   if (passes * graph.size > MAX_WORK) {
     throw new InputError(`--check would run ${passes} forward passes over ${graph.size} nodes, too many to wait for: leave it out for this graph`);
   }
-  const relus = Array.from({ length: graph.size }, (_, node) => node).filter((node) => graph.layer(node) instanceof ReluLayer);
+  // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
+  const kinkOf = (node: number) => (graph.layer(node)?.constructor as LayerClass | undefined)?.kink;
+  const kinked = Array.from({ length: graph.size }, (_, node) => node).filter((node) => kinkOf(node) !== undefined);
+  const side = (node: number) => {
+    const [x, y] = graph.args(node).map((argument) => graph.value(argument));
+    return Math.sign(kinkOf(node)!(x, y));
+  };
 
   const estimate = () => inputs.map((node) => {
     const x = graph.value(node);
@@ -50,12 +56,12 @@ export function check(result: Result): Check {
     const at = (value: number) => {
       graph.setValue(node, value);
       graph.forward();
-      return { output: graph.value(output), signs: relus.map((relu) => Math.sign(graph.value(graph.args(relu)[0]))) };
+      return { output: graph.value(output), sides: kinked.map(side) };
     };
     const plus = at(x + h);
     const minus = at(x - h);
     graph.setValue(node, x);
-    const kink = relus.find((_, i) => plus.signs[i] !== minus.signs[i]);
+    const kink = kinked.find((_, i) => plus.sides[i] !== minus.sides[i]);
     return { node, numerical: (plus.output - minus.output) / (2 * h), kink };
   });
   const [estimates, numericalMilliseconds] = timed(estimate);

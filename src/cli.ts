@@ -61,7 +61,7 @@ function command(): Command {
     .option(
       '--check',
       `also estimate each gradient by central differences, with the cost of both methods; status 1 if one ` +
-        `differs from backprop by more than ${ABSOLUTE} + ${RELATIVE} × |numerical| (a relu at its kink is named, not failed)`,
+        `differs from backprop by more than ${ABSOLUTE} + ${RELATIVE} × |numerical| (an input at a kink, as relu(0), is named, not failed)`,
     )
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')

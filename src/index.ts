@@ -2,22 +2,7 @@
  * The library: what `import … from 'backprop'` gives. Build a graph from a receipt or an
  * expression (or by hand, layer by layer), evaluate it, and read or render the result.
  */
-export {
-  AddLayer,
-  DivLayer,
-  ExpLayer,
-  LogLayer,
-  MulLayer,
-  NegLayer,
-  PowLayer,
-  ReluLayer,
-  SigmoidLayer,
-  SubLayer,
-  TanhLayer,
-  layerFor,
-  type Layer,
-  type LayerClass,
-} from './layers.js';
+export * from './layers.js';
 export { Graph, type Program } from './graph.js';
 export { parseReceipt } from './parse/receipt.js';
 export { MAX_NESTING, parseExpression } from './parse/expression.js';

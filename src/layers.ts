@@ -18,9 +18,16 @@ export interface Layer {
 export interface LayerClass {
   new (): Layer;
   readonly operation: string;
+  /** How the node is drawn; a function's is also its name in an expression, exp(x). */
   readonly symbol: string;
   readonly arity: 1 | 2;
   slopes(x: string, y: string, out: string): string[];
+  /**
+   * Where the operation has a kink (relu and abs at 0, max where its arguments are equal), a
+   * number whose sign tells the side of the kink the arguments are on: --check names an input
+   * whose step crosses it instead of failing it, as no derivative exists there.
+   */
+  kink?(x: number, y: number): number;
 }
 
 const sharedLayers = new Map<LayerClass, Layer>();
@@ -226,6 +233,10 @@ export class ReluLayer implements Layer {
   static readonly arity = 1;
   private mask = false;
 
+  static kink(x: number): number {
+    return x;
+  }
+
   forward(x: number): number {
     this.mask = x <= 0;
     return this.mask ? 0 : x;
@@ -241,20 +252,24 @@ export class ReluLayer implements Layer {
   }
 }
 
-/** The book's Sigmoid: backward needs only the output, y(1 − y). */
+/**
+ * The book's Sigmoid. Its backward is written y(1 − y), but computed as σ(x)·σ(−x), the same
+ * number: 1 − y loses every digit once y is within an ulp of 1 (x > 37), and is off by a
+ * thousandth already at x = 30; σ(−x) keeps them all.
+ */
 export class SigmoidLayer implements Layer {
   static readonly operation = 'sigmoid';
   static readonly symbol = 'sigmoid';
   static readonly arity = 1;
-  private out = NaN;
+  private x = NaN;
 
   forward(x: number): number {
-    this.out = 1 / (1 + Math.exp(-x));
-    return this.out;
+    this.x = x;
+    return sigmoid(x);
   }
 
   backward(dout: number, grads = [0]): number[] {
-    grads[0] = dout * this.out * (1 - this.out);
+    grads[0] = dout * sigmoid(this.x) * sigmoid(-this.x);
     return grads;
   }
 
@@ -263,19 +278,23 @@ export class SigmoidLayer implements Layer {
   }
 }
 
+/** The hyperbolic tangent: backward is written 1 − y², as for the book's sigmoid. */
 export class TanhLayer implements Layer {
   static readonly operation = 'tanh';
   static readonly symbol = 'tanh';
   static readonly arity = 1;
-  private out = NaN;
+  private x = NaN;
 
   forward(x: number): number {
-    this.out = Math.tanh(x);
-    return this.out;
+    this.x = x;
+    return Math.tanh(x);
   }
 
+  // Written 1 − y², computed as 1/cosh²(x), the same number without 1 − y²'s cancellation
+  // where y is near ±1; squaring 1/cosh rather than cosh keeps it from overflowing early.
   backward(dout: number, grads = [0]): number[] {
-    grads[0] = dout * (1 - this.out * this.out);
+    const sech = 1 / Math.cosh(this.x);
+    grads[0] = dout * sech * sech;
     return grads;
   }
 
@@ -283,3 +302,204 @@ export class TanhLayer implements Layer {
     return [`(1 − ${out} ^ 2)`];
   }
 }
+
+/** ∂√x = 1/(2√x): the output is all backward needs. */
+export class SqrtLayer implements Layer {
+  static readonly operation = 'sqrt';
+  static readonly symbol = 'sqrt';
+  static readonly arity = 1;
+  private out = NaN;
+
+  forward(x: number): number {
+    this.out = Math.sqrt(x);
+    return this.out;
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = (dout * 0.5) / this.out;
+    return grads;
+  }
+
+  static slopes(_x: string, _y: string, out: string): string[] {
+    return [`(1 ÷ (2 × ${out}))`];
+  }
+}
+
+/** |x| passes the gradient on with x's sign; at 0, like relu, nothing. */
+export class AbsLayer implements Layer {
+  static readonly operation = 'abs';
+  static readonly symbol = 'abs';
+  static readonly arity = 1;
+  private x = NaN;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.abs(x);
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * Math.sign(this.x);
+    return grads;
+  }
+
+  static slopes(x: string): string[] {
+    return [`sign(${x})`];
+  }
+
+  static kink(x: number): number {
+    return x;
+  }
+}
+
+/** max routes the gradient to the larger argument (to x when they are equal), as relu's mask does. */
+export class MaxLayer implements Layer {
+  static readonly operation = 'max';
+  static readonly symbol = 'max';
+  static readonly arity = 2;
+  private first = true;
+
+  forward(x: number, y: number): number {
+    this.first = x >= y;
+    return this.first ? x : y;
+  }
+
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = this.first ? dout : 0;
+    grads[1] = this.first ? 0 : dout;
+    return grads;
+  }
+
+  static slopes(x: string, y: string): string[] {
+    return [`(${x} ≥ ${y} ? 1 : 0)`, `(${x} ≥ ${y} ? 0 : 1)`];
+  }
+
+  static kink(x: number, y: number): number {
+    return x - y;
+  }
+}
+
+/** min routes the gradient to the smaller argument (to x when they are equal). */
+export class MinLayer implements Layer {
+  static readonly operation = 'min';
+  static readonly symbol = 'min';
+  static readonly arity = 2;
+  private first = true;
+
+  forward(x: number, y: number): number {
+    this.first = x <= y;
+    return this.first ? x : y;
+  }
+
+  backward(dout: number, grads = [0, 0]): number[] {
+    grads[0] = this.first ? dout : 0;
+    grads[1] = this.first ? 0 : dout;
+    return grads;
+  }
+
+  static slopes(x: string, y: string): string[] {
+    return [`(${x} ≤ ${y} ? 1 : 0)`, `(${x} ≤ ${y} ? 0 : 1)`];
+  }
+
+  static kink(x: number, y: number): number {
+    return x - y;
+  }
+}
+
+export class SinLayer implements Layer {
+  static readonly operation = 'sin';
+  static readonly symbol = 'sin';
+  static readonly arity = 1;
+  private x = NaN;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.sin(x);
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * Math.cos(this.x);
+    return grads;
+  }
+
+  static slopes(x: string): string[] {
+    return [`cos(${x})`];
+  }
+}
+
+export class CosLayer implements Layer {
+  static readonly operation = 'cos';
+  static readonly symbol = 'cos';
+  static readonly arity = 1;
+  private x = NaN;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.cos(x);
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = -dout * Math.sin(this.x);
+    return grads;
+  }
+
+  static slopes(x: string): string[] {
+    return [`(−sin(${x}))`];
+  }
+}
+
+/**
+ * softplus(x) = log(1 + eˣ), a smooth relu; its derivative is sigmoid(x). Computed as
+ * max(x, 0) + log1p(e^−|x|), which neither overflows for large x nor rounds 1 + eˣ to 1
+ * for very negative x.
+ */
+export class SoftplusLayer implements Layer {
+  static readonly operation = 'softplus';
+  static readonly symbol = 'softplus';
+  static readonly arity = 1;
+  private x = NaN;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout * sigmoid(this.x);
+    return grads;
+  }
+
+  static slopes(x: string): string[] {
+    return [`sigmoid(${x})`];
+  }
+}
+
+/**
+ * 1 / (1 + e^−x), with e^−x never overflowing: for x < 0 the same number is written
+ * eˣ / (1 + eˣ), which stays accurate down to where eˣ itself underflows.
+ */
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/**
+ * The functions an expression can call, by name (each layer's symbol). A layer listed here
+ * is all the parser, the views and --check need to know of it.
+ */
+export const FUNCTIONS: ReadonlyMap<string, LayerClass> = new Map(
+  [
+    ExpLayer,
+    LogLayer,
+    SqrtLayer,
+    AbsLayer,
+    MaxLayer,
+    MinLayer,
+    SinLayer,
+    CosLayer,
+    ReluLayer,
+    SigmoidLayer,
+    TanhLayer,
+    SoftplusLayer,
+  ].map((Layer): [string, LayerClass] => [Layer.symbol, Layer]),
+);

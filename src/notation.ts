@@ -4,7 +4,7 @@ import { formatNumber } from './numbers.js';
 
 /**
  * How an operation node is written, given how to write each argument: `a × b`, `−a`,
- * `exp(a)`. An argument for which `compound` holds is put in parentheses.
+ * `exp(a)`, `max(a, b)`. An argument for which `compound` holds is put in parentheses.
  */
 function written(
   graph: Graph,
@@ -13,15 +13,22 @@ function written(
   compound: (argument: number) => boolean,
 ): string {
   const { symbol } = graph.layer(node)!.constructor as LayerClass;
-  const [x, y] = graph.args(node);
-  if (/^\p{L}/u.test(symbol)) return `${symbol}(${term(x)})`;
+  const args = graph.args(node);
+  if (isCall(symbol)) return `${symbol}(${args.map(term).join(', ')})`;
+  const [x, y] = args;
   const operand = (argument: number) => (compound(argument) ? `(${term(argument)})` : term(argument));
   return y === undefined ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
 }
 
 /** Whether a node is written as a formula with an operator, so needs parentheses inside another. */
 export function isCompound(graph: Graph, node: number): boolean {
-  return graph.name(node) === undefined && graph.args(node).length === 2;
+  const layer = graph.layer(node);
+  return graph.name(node) === undefined && graph.args(node).length === 2 && !isCall((layer!.constructor as LayerClass).symbol);
+}
+
+/** Whether an operation is written as a call, exp(x) or max(x, y), rather than with an operator. */
+function isCall(symbol: string): boolean {
+  return /^\p{L}/u.test(symbol);
 }
 
 /**

@@ -20,6 +20,11 @@ const functions: [string, (x: number) => number][] = [
   ['relu', (x) => Math.max(0, x)],
   ['sigmoid', sigmoid],
   ['tanh', Math.tanh],
+  ['sqrt', Math.sqrt],
+  ['abs', Math.abs],
+  ['sin', Math.sin],
+  ['cos', Math.cos],
+  ['softplus', (x) => Math.log(1 + Math.exp(x))],
 ];
 const operators: [string, (x: number, y: number) => number][] = [
   ['+', (x, y) => x + y],
@@ -28,8 +33,12 @@ const operators: [string, (x: number, y: number) => number][] = [
   ['/', (x, y) => x / y],
   ['^', (x, y) => x ** y],
 ];
+const calls: [string, (x: number, y: number) => number][] = [
+  ['max', Math.max],
+  ['min', Math.min],
+];
 
-/** Random expressions over + - * / ^ unary minus exp log relu sigmoid tanh and up to six inputs. */
+/** Random expressions over the operators, unary minus, every function, and up to six inputs. */
 export const expression = fc.letrec<{ node: Expression }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', maxDepth: 5 },
@@ -41,6 +50,10 @@ export const expression = fc.letrec<{ node: Expression }>((tie) => ({
     })),
     fc.tuple(fc.constantFrom(...operators), tie('node'), tie('node')).map(([[symbol, f], x, y]) => ({
       text: `(${x.text} ${symbol} ${y.text})`,
+      at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
+    })),
+    fc.tuple(fc.constantFrom(...calls), tie('node'), tie('node')).map(([[name, f], x, y]) => ({
+      text: `${name}(${x.text}, ${y.text})`,
       at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
     })),
   ),

@@ -28,6 +28,14 @@ describe('check', () => {
     ['relu(x) * y', 'x=2', 'y=3'],
     ['sigmoid(x) * y', 'x=0.5', 'y=3'],
     ['tanh(x) * y', 'x=0.5', 'y=3'],
+    ['sqrt(x) * y', 'x=2', 'y=3'],
+    ['abs(x) * y', 'x=-2', 'y=3'],
+    ['max(x, y)', 'x=2', 'y=3'],
+    ['min(x * 2, y)', 'x=2', 'y=3'],
+    ['sin(x) * y', 'x=2', 'y=3'],
+    ['cos(x) * y', 'x=2', 'y=3'],
+    ['softplus(x) * y', 'x=-2', 'y=3'],
+    ['sigmoid(x) * tanh(y)', 'x=30', 'y=10'],
   ])('agrees on %s', (source, ...bindings) => {
     expect(checked(source, ...bindings).verdicts).toEqual(['agrees', 'agrees']);
   });
@@ -46,6 +54,16 @@ describe('check', () => {
     const { result, report } = checked('z = x - 1; y = relu(z) * 2', 'x=1');
     expect(report.inputs[0]).toMatchObject({ verdict: 'kink', kink: 3 });
     expect(result.graph.layer(3)?.constructor.name).toBe('ReluLayer');
+    expect(() => assertAgreement(result, report)).not.toThrow();
+  });
+
+  test.each([
+    ['abs(x) * 2', ['x=0'], ['kink']],
+    ['max(x, y)', ['x=1', 'y=1'], ['kink', 'kink']],
+    ['min(x, 2) + y', ['x=2', 'y=1'], ['kink', 'agrees']],
+  ])('a kink of %s is named like relu’s', (source, bindings, verdicts) => {
+    const { result, report } = checked(source, ...bindings);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(verdicts);
     expect(() => assertAgreement(result, report)).not.toThrow();
   });
 

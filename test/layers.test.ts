@@ -1,19 +1,31 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
+import * as layers from '../src/layers.js';
 import {
+  AbsLayer,
   AddLayer,
+  CosLayer,
   DivLayer,
   ExpLayer,
+  FUNCTIONS,
   LogLayer,
+  MaxLayer,
+  MinLayer,
   MulLayer,
   NegLayer,
   PowLayer,
   ReluLayer,
   SigmoidLayer,
+  SinLayer,
+  SoftplusLayer,
+  SqrtLayer,
   SubLayer,
   TanhLayer,
   layerFor,
   type LayerClass,
 } from '../src/layers.js';
+import { parseExpression } from '../src/parse/expression.js';
+import { evaluate } from '../src/result.js';
 import { centralDifference } from './gradcheck.js';
 
 describe('the book’s buy_apple_orange, written as in the notebook', () => {
@@ -54,7 +66,24 @@ const cases: [LayerClass, number[][]][] = [
   [ReluLayer, [[2], [-2]]],
   [SigmoidLayer, [[0.5], [-4]]],
   [TanhLayer, [[0.5], [-2]]],
+  [SqrtLayer, [[4], [0.01], [1e6]]],
+  [AbsLayer, [[2], [-0.5]]],
+  [MaxLayer, [[3, -4], [-1, 2]]],
+  [MinLayer, [[3, -4], [-1, 2]]],
+  [SinLayer, [[0.5], [-2], [100]]],
+  [CosLayer, [[0.5], [-2], [100]]],
+  [SoftplusLayer, [[0.5], [-4], [20]]],
 ];
+
+const allLayers = (Object.values(layers) as unknown[]).filter((value): value is LayerClass => typeof value === 'function' && 'operation' in value);
+
+test('every layer is tested here, and every function of the registry is a layer called by its symbol', () => {
+  expect(allLayers.filter((Layer) => !cases.some(([tested]) => tested === Layer))).toEqual([]);
+  for (const [name, Layer] of FUNCTIONS) {
+    expect(allLayers).toContain(Layer);
+    expect(Layer.symbol).toBe(name);
+  }
+});
 
 describe.each(cases)('%o', (Layer, points) => {
   test.each(points)('backward agrees with a central difference at %o', (...xs) => {
@@ -88,6 +117,97 @@ describe('where a formula would give 0·∞', () => {
     const relu = new ReluLayer();
     relu.forward(0);
     expect(relu.backward(1)).toEqual([0]);
+  });
+});
+
+// The derivative as --steps writes it, evaluated by backprop itself, is the number backward gives.
+describe.each(cases)('%o: the written derivative', (Layer, points) => {
+  test.each(points)('is the number backward gives at %o', (...xs) => {
+    const layer = new Layer();
+    const out = layer.forward(xs[0], xs[1]);
+    const slopes = Layer.slopes('x', 'y', 'out');
+    layer.backward(1).forEach((slope, i) => {
+      // A choice by cases (relu, abs, max) is written with ? : or sign(), beyond the grammar.
+      if (/[?]|sign\(/.test(slopes[i])) return;
+      const values = { x: xs[0], y: xs[1], out };
+      const used = Object.entries(values).filter(([name]) => new RegExp(`\\b${name}\\b`).test(slopes[i]));
+      const written = evaluate(parseExpression(slopes[i], used.map(([name, value]) => `${name}=${value}`))).value;
+      expect(written).toBeCloseTo(slope, 10);
+    });
+  });
+});
+
+describe('a kink passes the gradient one way, as the book’s relu mask does', () => {
+  test('abs at 0 sends nothing back; elsewhere the sign of x', () => {
+    const abs = new AbsLayer();
+    abs.forward(0);
+    expect(abs.backward(1)).toEqual([0]);
+    abs.forward(-3);
+    expect(abs.backward(2)).toEqual([-2]);
+  });
+
+  test.each([MaxLayer, MinLayer])('%o of equal arguments routes the gradient to the first', (Layer) => {
+    const layer = new Layer();
+    expect(layer.forward(2, 2)).toBe(2);
+    expect(layer.backward(1)).toEqual([1, 0]);
+  });
+
+  test('max(x, x) and min(x, x) have gradient 1, as x has', () => {
+    for (const source of ['max(x, x)', 'min(x, x)']) {
+      const { graph, inputs } = evaluate(parseExpression(source, ['x=3']));
+      expect(graph.grad(inputs[0])).toBe(1);
+    }
+  });
+
+  test('the layers with a kink say where it is', () => {
+    expect(allLayers.filter((Layer) => Layer.kink !== undefined)).toEqual([ReluLayer, AbsLayer, MaxLayer, MinLayer]);
+    expect(MaxLayer.kink!(2, 2)).toBe(0);
+    expect(Math.sign(MinLayer.kink!(1, 2))).toBe(-1);
+  });
+});
+
+/**
+ * Each local derivative against its value to 50 digits (decimal.js), over the whole domain:
+ * within a few units in the last place wherever the true value is a normal double.
+ */
+describe('local derivatives are accurate to a few ulps, even in the tails', () => {
+  Decimal.set({ precision: 50 });
+  const Precise = Decimal.clone({ precision: 400 });
+  const wide = [-700, -300, -40, -30, -10, -1, -1e-8, 0, 1e-8, 0.5, 1, 10, 30, 40, 300, 700];
+  const positive = [1e-300, 1e-8, 0.5, 2, 10, 700, 1e8, 1e300];
+  const sigmoid = (x: Decimal) => Decimal.div(1, Decimal.exp(x.neg()).plus(1));
+  const references: [LayerClass, number[], (x: Decimal) => Decimal][] = [
+    [ExpLayer, wide, (x) => Decimal.exp(x)],
+    [LogLayer, positive, (x) => Decimal.div(1, x)],
+    [SqrtLayer, positive, (x) => Decimal.div(1, x.sqrt().times(2))],
+    [SinLayer, wide, (x) => Decimal.cos(x)],
+    [CosLayer, wide, (x) => Decimal.sin(x).neg()],
+    [SigmoidLayer, wide, (x) => sigmoid(x).times(sigmoid(x.neg()))],
+    [TanhLayer, wide, (x) => Decimal.div(1, Decimal.cosh(x).pow(2))],
+    [SoftplusLayer, wide, (x) => sigmoid(x)],
+  ];
+  const ulps = (got: number, want: Decimal) => {
+    const exact = want.toNumber();
+    // Below the normal range a double has fewer digits: count in the smallest step there is.
+    const ulp = Math.abs(exact) < 2 ** -1022 ? 2 ** -1074 : 2 ** (Math.floor(Math.log2(Math.abs(exact))) - 52);
+    return new Decimal(got).minus(want).abs().div(ulp).toNumber();
+  };
+  test.each(references)('%o', (Layer, points, derivative) => {
+    for (const x of points) {
+      const layer = new Layer();
+      layer.forward(x);
+      const [slope] = layer.backward(1);
+      expect(ulps(slope, derivative(new Decimal(x))), `at x = ${x}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  test('sigmoid and softplus themselves stay accurate in the tails', () => {
+    for (const x of wide) {
+      expect(ulps(new SigmoidLayer().forward(x), sigmoid(new Decimal(x))), `sigmoid(${x})`).toBeLessThanOrEqual(4);
+      // ln(1 + e^−700) needs 1 + e^−700 to 320 digits and more, to keep e^−700's own.
+      const softplus = Precise.ln(Precise.exp(x).plus(1));
+      expect(ulps(new SoftplusLayer().forward(x), softplus), `softplus(${x})`).toBeLessThanOrEqual(4);
+    }
   });
 });
 

@@ -1,20 +1,6 @@
 import { InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
-import {
-  AddLayer,
-  DivLayer,
-  ExpLayer,
-  LogLayer,
-  MulLayer,
-  NegLayer,
-  PowLayer,
-  ReluLayer,
-  SigmoidLayer,
-  SubLayer,
-  TanhLayer,
-  layerFor,
-  type LayerClass,
-} from '../layers.js';
+import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
 import { Lexer, type Token } from './lexer.js';
 import { errorAt, where } from './source.js';
 import { parseWord } from './word.js';
@@ -47,23 +33,15 @@ const INFIX = new Map<string, Infix>([
   ['**', infix(4, PowLayer, true)],
 ]);
 
-const FUNCTIONS = new Map<string, LayerClass>([
-  ['exp', ExpLayer],
-  ['log', LogLayer],
-  ['relu', ReluLayer],
-  ['sigmoid', SigmoidLayer],
-  ['tanh', TanhLayer],
-]);
-
 /** An operator waiting on the stack for its operands. */
 type Pending =
   | { kind: 'infix'; op: Infix; token: Token }
   | { kind: 'negate'; token: Token }
-  | { kind: 'call'; Layer: LayerClass; token: Token }
+  | { kind: 'call'; Layer: LayerClass; token: Token; commas: number }
   | { kind: 'paren'; token: Token };
 
 /**
- * Parses a program (DESIGN.md §1) straight into a graph, with no syntax tree in between.
+ * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
 export function parseExpression(source: string, bindings: readonly string[] = []): Program {
@@ -158,7 +136,7 @@ class Parser {
               throw this.error(token.start, `'${token.text}' is a function: write ${token.text}(…)`);
             }
             depth = this.open(depth, token);
-            pending.push({ kind: 'call', Layer, token });
+            pending.push({ kind: 'call', Layer, token, commas: 0 });
           }
         } else if (token.kind === '(') {
           depth = this.open(depth, token);
@@ -182,10 +160,20 @@ class Parser {
         }
         pending.push({ kind: 'infix', op, token });
         expectOperand = true;
+      } else if (token.kind === ',') {
+        this.reduceToGroup(pending, operands);
+        const call = pending.at(-1);
+        if (call?.kind !== 'call') throw this.error(token.start, "unexpected ',': a comma separates a function's arguments, as in max(a, b)");
+        if (++call.commas >= call.Layer.arity) throw this.error(token.start, `unexpected ',': ${takes(call.Layer)}`);
+        expectOperand = true;
       } else if (token.kind === ')') {
         if (depth === 0) throw this.error(token.start, "unexpected ')': there is no '(' for it to close");
-        while (pending.at(-1)!.kind !== 'paren' && pending.at(-1)!.kind !== 'call') this.reduce(pending, operands);
-        if (pending.at(-1)!.kind === 'paren') pending.pop();
+        this.reduceToGroup(pending, operands);
+        const group = pending.at(-1)!;
+        if (group.kind === 'call' && group.commas + 1 < group.Layer.arity) {
+          throw this.error(token.start, `'${group.token.text}' needs more arguments: ${takes(group.Layer)}`);
+        }
+        if (group.kind === 'paren') pending.pop();
         else this.reduce(pending, operands);
         depth--;
       } else if (token.kind === ';' || token.kind === 'newline' || token.kind === 'end') {
@@ -209,6 +197,13 @@ class Parser {
     return depth + 1;
   }
 
+  /** Reduces the operators inside the innermost parentheses or call, up to its opening. */
+  private reduceToGroup(pending: Pending[], operands: number[]): void {
+    for (let top = pending.at(-1); top !== undefined && top.kind !== 'paren' && top.kind !== 'call'; top = pending.at(-1)) {
+      this.reduce(pending, operands);
+    }
+  }
+
   private reduce(pending: Pending[], operands: number[]): void {
     const top = pending.pop()!;
     if (top.kind === 'infix') {
@@ -217,6 +212,10 @@ class Parser {
       operands.push(this.graph.apply(layerFor(top.op.Layer), x, y));
     } else if (top.kind === 'negate') {
       operands.push(this.graph.apply(layerFor(NegLayer), operands.pop()!));
+    } else if (top.kind === 'call' && top.Layer.arity === 2) {
+      const y = operands.pop()!;
+      const x = operands.pop()!;
+      operands.push(this.graph.apply(layerFor(top.Layer), x, y));
     } else if (top.kind === 'call') {
       operands.push(this.graph.apply(layerFor(top.Layer), operands.pop()!));
     }
@@ -310,6 +309,11 @@ class Parser {
   private error(offset: number, message: string): InputError {
     return errorAt(this.source, offset, message);
   }
+}
+
+/** How a function is called, for a message: `max takes two arguments: max(a, b)`. */
+function takes(Layer: LayerClass): string {
+  return Layer.arity === 1 ? `${Layer.symbol} takes one argument: ${Layer.symbol}(x)` : `${Layer.symbol} takes two arguments: ${Layer.symbol}(a, b)`;
 }
 
 function describe(token: Token): string {

@@ -1,6 +1,6 @@
 import { errorAt } from './source.js';
 
-export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | '=' | ';' | 'newline' | 'end';
+export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | ',' | '=' | ';' | 'newline' | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -26,6 +26,7 @@ const OPERATOR_TOKEN = /\*\*|[-+*/^×÷−·]/y;
 const SINGLE = new Map<string, TokenKind>([
   ['(', '('],
   [')', ')'],
+  [',', ','],
   ['=', '='],
   [';', ';'],
   ['\n', 'newline'],

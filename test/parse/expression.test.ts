@@ -47,6 +47,11 @@ describe('precedence and associativity', () => {
     ['relu(-3) + relu(3)', 3],
     ['sigmoid(0)', 0.5],
     ['tanh(0)', 0],
+    ['sqrt(9) + abs(-2) + sin(0) + cos(0)', 6],
+    ['max(2, 3) * min(2, 3)', 6],
+    ['max(-1, -2 * 3) + min(1 + 1, 4)', 1],
+    ['max(\n  1,\n  2\n)', 2],
+    ['softplus(0)', Math.LN2],
     ['.5 + 1e-3 + 2.5E+1 + 1.', 26.501],
     ['2 × 3 ÷ 4 − 1', 0.5],
   ])('%s = %d', (source, value) => {
@@ -142,6 +147,13 @@ describe('errors name the word and point at it', () => {
     ['x * 2\ny = 3', 'this value is not used: name it (NAME = …) or make it the last statement (line 1, column 1)'],
     ['exp = 3', "'exp' is a function: choose another name (line 1, column 1)"],
     ['1e400 * x', '1e400 is too large (the largest number is about 1.8e308) (line 1, column 1)'],
+    ['max(x)', "'max' needs more arguments: max takes two arguments: max(a, b) (line 1, column 6)"],
+    ['max(x, y, 1)', "unexpected ',': max takes two arguments: max(a, b) (line 1, column 9)"],
+    ['exp(x, y)', "unexpected ',': exp takes one argument: exp(x) (line 1, column 6)"],
+    ['x, y', "unexpected ',': a comma separates a function's arguments, as in max(a, b) (line 1, column 2)"],
+    ['max((x, y))', "unexpected ',': a comma separates a function's arguments, as in max(a, b) (line 1, column 7)"],
+    ['max(, y)', "expected a number, a name or '(' after 'max', found ',' (line 1, column 5)"],
+    ['sqrt = 3', "'sqrt' is a function: choose another name (line 1, column 1)"],
   ])('%j', (source, message) => {
     const error = failure(source, 'x=1', 'y=1');
     expect(error.status).toBe(2);
