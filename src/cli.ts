@@ -36,6 +36,7 @@ const EXAMPLES = `Examples:
 interface Options extends Omit<ReportOptions, 'color'> {
   expr?: string;
   file?: string;
+  expand?: boolean;
   color?: boolean;
 }
 
@@ -58,6 +59,7 @@ function command(): Command {
     .option('--precision <digits>', 'significant digits (default: 12, and 15 in JSON)', digits)
     .option('--steps', 'show the forward and backward passes step by step, with the chain rule')
     .option('--graph', 'draw the computational graph as a tree, from the output down to the inputs')
+    .option('--expand', 'build sigmoid, tanh and softplus from primitive nodes (×, exp, +, ÷, log), so that every stage shows')
     .option(
       '--check',
       `also estimate each gradient by central differences, with the cost of both methods; status 1 if one ` +
@@ -110,7 +112,7 @@ function program(words: string[], options: Options, io: Io): Program {
   if (stray !== undefined) {
     throw new InputError(`unexpected '${stray}': give one expression, then inputs as NAME=VALUE (x=2)`);
   }
-  return parseExpression(source, bindings);
+  return parseExpression(source, bindings, { expand: options.expand });
 }
 
 function readSource(path: string, io: Io): string {

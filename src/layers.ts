@@ -1,3 +1,5 @@
+import type { Graph } from './graph.js';
+
 /**
  * The layers of chapter 5 of Deep Learning from Scratch, one class per operation.
  *
@@ -28,6 +30,12 @@ export interface LayerClass {
    * whose step crosses it instead of failing it, as no derivative exists there.
    */
   kink?(x: number, y: number): number;
+  /**
+   * For a composite (sigmoid, tanh, softplus), the same function built in `graph` from
+   * primitive nodes applied to x, as the book first draws Sigmoid; gives the last node.
+   * --expand uses it so that --steps and the pictures show every stage.
+   */
+  expand?(graph: Graph, x: number): number;
 }
 
 const sharedLayers = new Map<LayerClass, Layer>();
@@ -273,6 +281,14 @@ export class SigmoidLayer implements Layer {
     return grads;
   }
 
+  // The book's figure: ×(−1), exp, +1, then 1/x.
+  static expand(graph: Graph, x: number): number {
+    const negated = graph.apply(layerFor(MulLayer), x, graph.constant(-1));
+    const exp = graph.apply(layerFor(ExpLayer), negated);
+    const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
+    return graph.apply(layerFor(DivLayer), graph.constant(1), plusOne);
+  }
+
   static slopes(_x: string, _y: string, out: string): string[] {
     return [`${out} × (1 − ${out})`];
   }
@@ -296,6 +312,16 @@ export class TanhLayer implements Layer {
     const sech = 1 / Math.cosh(this.x);
     grads[0] = dout * sech * sech;
     return grads;
+  }
+
+  // tanh(x) = 2σ(2x) − 1, the sigmoid's stages then ×2 and −1: finite for every x, where
+  // (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) would overflow past |x| = 710.
+  static expand(graph: Graph, x: number): number {
+    const negated = graph.apply(layerFor(MulLayer), x, graph.constant(-2));
+    const exp = graph.apply(layerFor(ExpLayer), negated);
+    const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
+    const twice = graph.apply(layerFor(DivLayer), graph.constant(2), plusOne);
+    return graph.apply(layerFor(SubLayer), twice, graph.constant(1));
   }
 
   static slopes(_x: string, _y: string, out: string): string[] {
@@ -466,6 +492,13 @@ export class SoftplusLayer implements Layer {
   backward(dout: number, grads = [0]): number[] {
     grads[0] = dout * sigmoid(this.x);
     return grads;
+  }
+
+  // As defined: exp, +1, log. Expanded, it overflows past x = 709, where eˣ does.
+  static expand(graph: Graph, x: number): number {
+    const exp = graph.apply(layerFor(ExpLayer), x);
+    const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
+    return graph.apply(layerFor(LogLayer), plusOne);
   }
 
   static slopes(x: string): string[] {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runInProcess } from './io.js';
 import { backprop, shell } from './run.js';
 import { CARD_TABLE } from './views.js';
 
@@ -265,6 +266,18 @@ describe('teaching views', () => {
     const run = backprop(['relu(x) * 2', 'x=0', '--check']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/│ x .* │ kink at relu\(x\) │/);
+  });
+
+  test('--expand shows the book’s stages of sigmoid, with the fused layer’s gradient', async () => {
+    const expanded = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--steps']);
+    expect(expanded.status).toBe(0);
+    expect(expanded.stdout).toContain('(4) y = 1 ÷ (exp(x × -1) + 1) = 1 ÷ 1.36787944117 = 0.73105857863\n');
+    expect(expanded.stdout).toContain('(1) x × -1: ∂y/∂x = -0.196611933241 × -1 = 0.196611933241\n');
+    const fused = await runInProcess(['y = sigmoid(x)', 'x=1', '--json']);
+    const json = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--json', '--graph']);
+    const { graph, gradients } = JSON.parse(json.stdout);
+    expect(gradients).toEqual(JSON.parse(fused.stdout).gradients);
+    expect(graph.map((node: { operation?: string }) => node.operation).filter(Boolean)).toEqual(['mul', 'exp', 'add', 'div']);
   });
 
   test('--format dot and --format mermaid draw the graph', () => {

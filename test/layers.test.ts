@@ -211,6 +211,31 @@ describe('local derivatives are accurate to a few ulps, even in the tails', () =
   });
 });
 
+describe('a composite built from primitive nodes (--expand) has the fused layer’s gradients', () => {
+  const composites = allLayers.filter((Layer) => Layer.expand !== undefined);
+
+  test('sigmoid, tanh and softplus can be expanded', () => {
+    expect(composites).toEqual([SigmoidLayer, TanhLayer, SoftplusLayer]);
+  });
+
+  test.each(composites)('%o', (Layer) => {
+    const source = `y = ${Layer.symbol}(x * 1) * 3`;
+    for (const x of [-20, -3, -0.5, 0, 0.5, 3, 20]) {
+      const fused = evaluate(parseExpression(source, [`x=${x}`]));
+      const expanded = evaluate(parseExpression(source, [`x=${x}`], { expand: true }));
+      const operations = (graph: typeof fused.graph) =>
+        Array.from({ length: graph.size }, (_, node) => graph.layer(node)?.constructor).filter((Class) => Class !== undefined);
+      expect(operations(fused.graph)).toContain(Layer);
+      expect(operations(expanded.graph)).not.toContain(Layer);
+      expect(operations(expanded.graph).length).toBeGreaterThanOrEqual(operations(fused.graph).length + 2);
+      const close = (a: number, b: number, absolute = 0) => Math.abs(a - b) <= absolute + 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+      // log(1 + eˣ) as written rounds 1 + eˣ: its value is off by an ulp of 1, not of itself.
+      expect(close(expanded.value, fused.value, 1e-15), `value at x = ${x}`).toBe(true);
+      expect(close(expanded.graph.grad(expanded.inputs[0]), fused.graph.grad(fused.inputs[0])), `gradient at x = ${x}`).toBe(true);
+    }
+  });
+});
+
 test('layerFor shares a layer that keeps nothing, and makes a new one for a layer that keeps its inputs', () => {
   expect(layerFor(AddLayer)).toBe(layerFor(AddLayer));
   expect(layerFor(NegLayer)).toBe(layerFor(NegLayer));

@@ -44,8 +44,13 @@ type Pending =
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
-export function parseExpression(source: string, bindings: readonly string[] = []): Program {
-  return new Parser(source).program(bindings);
+export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false }: ParseOptions = {}): Program {
+  return new Parser(source, expand).program(bindings);
+}
+
+export interface ParseOptions {
+  /** Build composites (sigmoid, tanh, softplus) from primitive nodes, not as one layer each. */
+  expand?: boolean;
 }
 
 class Parser {
@@ -56,7 +61,10 @@ class Parser {
   /** Names used before any definition: inputs that the command line must bind. */
   private readonly unboundAt = new Map<string, number>();
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    private readonly expand: boolean,
+  ) {
     this.lexer = new Lexer(source);
   }
 
@@ -216,6 +224,8 @@ class Parser {
       const y = operands.pop()!;
       const x = operands.pop()!;
       operands.push(this.graph.apply(layerFor(top.Layer), x, y));
+    } else if (top.kind === 'call' && this.expand && top.Layer.expand !== undefined) {
+      operands.push(top.Layer.expand(this.graph, operands.pop()!));
     } else if (top.kind === 'call') {
       operands.push(this.graph.apply(layerFor(top.Layer), operands.pop()!));
     }
