@@ -27,7 +27,17 @@ try {
   process.exit(1);
 }
 const script = new Script(wrap(source), { filename: bundle, cachedData });
+// Only the build asks for the cache to be written (BACKPROP_CODE_CACHE=write): an installed
+// package never writes into itself. If it cannot, say so in one line, as any failure.
 if (process.env.BACKPROP_CODE_CACHE === 'write') {
-  process.on('exit', () => writeFileSync(cache, script.createCachedData()));
+  process.on('exit', () => {
+    try {
+      writeFileSync(cache, script.createCachedData());
+    } catch (error) {
+      const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system' }[error.code];
+      process.stderr.write(`error: cannot write the code cache ${JSON.stringify(cache)}: ${why ?? error.message}\n`);
+      process.exitCode = 1;
+    }
+  });
 }
 script.runInThisContext()(exports, require, module, bundle, dist);

@@ -3,7 +3,7 @@ import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { ABSOLUTE, RELATIVE } from './check.js';
-import { BackpropError, InputError } from './errors.js';
+import { BackpropError, InputError, OutputError, printable } from './errors.js';
 import type { Program } from './graph.js';
 import { parseExpression } from './parse/expression.js';
 import { parseReceipt } from './parse/receipt.js';
@@ -72,14 +72,16 @@ function command(): Command {
     .addHelpText('beforeAll', EXAMPLES)
     .addHelpText(
       'after',
-      '\nExit status: 0 success, 1 the math failed (overflow, 1/0, log of a non-positive number),\n' +
-        '2 bad input (unknown option, parse error, unknown name). Details: README.md.',
+      '\nExit status: 0 success, 1 the computation or its output failed (overflow, 1/0, log of a\n' +
+        'non-positive number, a full disk), 2 bad input (unknown option, parse error, unknown name).\n' +
+        'Details: README.md.',
     );
 }
 
 function digits(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 17) throw new InvalidArgumentError('give a whole number from 1 to 17.');
+  // Only plain digits: Number() would also take 0x10, 1e1, 0b11 or 5.0.
+  if (!/^\d+$/.test(text) || n < 1 || n > 17) throw new InvalidArgumentError('give a whole number from 1 to 17.');
   return n;
 }
 
@@ -140,39 +142,75 @@ function reason(error: unknown): string {
     EISDIR: 'it is a directory',
     EACCES: 'permission denied',
     EBADF: 'it is closed',
-    EAGAIN: 'it is not ready (non-blocking); pipe the expression in instead',
+    ENOSPC: 'no space left on device',
+    EFBIG: 'the file has grown past its size limit',
+    EDQUOT: 'the disk quota is used up',
+    EIO: 'input/output error',
   };
   return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
 }
 
-/** Runs backprop on these arguments and gives its exit status: 0, 1 (math) or 2 (input). */
+/** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const cli = command()
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.write(1, text),
-      writeErr: (text) => io.write(2, text),
+      writeOut: (text) => writeOutput(io, [text]),
+      writeErr: (text) => complain(io, text),
       // Commander's messages already start with "error:"; keep each on one line.
-      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')} (see backprop --help)\n`),
+      outputError: (text, write) => write(`${printable(text.trimEnd().replace(/\n(?=\(Did you mean)/, ' '))} (see backprop --help)\n`),
     });
   try {
     cli.parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
     const output = await report(program(cli.args, options, io), { ...options, color: useColor(options.color, io) });
     // Everything that can fail has run: what is written now is written whole.
-    for (const chunk of typeof output === 'string' ? [output] : output) io.write(1, chunk);
+    writeOutput(io, typeof output === 'string' ? [output] : output);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
-    if (io.env.BACKPROP_DEBUG === '1') io.write(2, `${(error as Error).stack}\n`);
-    if (error instanceof BackpropError) {
-      io.write(2, `error: ${error.message}\n${error.excerpt === undefined ? '' : `${error.excerpt}\n`}`);
-      return error.status;
+    return fail(error, io);
+  }
+}
+
+/**
+ * Says what went wrong on standard error, escaped: one line that starts with `error:`, then
+ * for a parse error the source line and its caret. Gives the exit status it calls for.
+ */
+function fail(error: unknown, io: Io): 1 | 2 {
+  const lines =
+    error instanceof BackpropError
+      ? [`error: ${error.message}`, ...(error.excerpt?.split('\n') ?? [])]
+      : [`error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)`];
+  if (io.env.BACKPROP_DEBUG === '1') lines.unshift(...String((error as Error).stack).split('\n'));
+  complain(io, lines.map((line) => `${printable(line)}\n`).join(''));
+  return error instanceof BackpropError ? error.status : 1;
+}
+
+/** Writes to standard error, if it can: when it cannot, the exit status still tells. */
+function complain(io: Io, text: string): void {
+  try {
+    io.write(2, text);
+  } catch {
+    // nowhere left to say it
+  }
+}
+
+/**
+ * Writes the output, chunk by chunk. A reader that stopped early (| head -1) closed the pipe:
+ * the writing ends quietly. Any other failure (a full disk, a file size limit) is the user's
+ * to know about.
+ */
+function writeOutput(io: Io, chunks: Iterable<string>): void {
+  for (const chunk of chunks) {
+    try {
+      io.write(1, chunk);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+      throw new OutputError(`cannot write the output: ${reason(error)}`);
     }
-    io.write(2, `error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)\n`);
-    return 1;
   }
 }
 
@@ -190,16 +228,20 @@ export function start(): void {
  */
 function write(fd: number, text: string): void {
   const bytes = Buffer.from(text);
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length; ) done += retried(() => writeSync(fd, bytes, done));
+}
+
+/**
+ * Runs a read or a write again while it finds a non-blocking pipe not ready (EAGAIN), as when
+ * the other end is slow: full for a write, still empty for a read.
+ */
+function retried(io: () => number): number {
+  for (;;) {
     try {
-      done += writeSync(fd, bytes, done);
+      return io();
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A reader that stopped early (| head -1) closed the pipe: end quietly.
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      // A non-blocking pipe that is full: wait for the reader.
-      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      else throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
     }
   }
 }
@@ -212,7 +254,7 @@ function read(path: string, limit: number): Buffer {
   try {
     while (size < limit) {
       const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - size));
-      const n = readSync(fd, chunk);
+      const n = retried(() => readSync(fd, chunk));
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       size += n;

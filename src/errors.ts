@@ -1,5 +1,5 @@
 /**
- * A failure the user can fix. `status` is the exit status DESIGN.md gives it; `excerpt`
+ * A failure the user can fix. `status` is the exit status the README gives it; `excerpt`
  * holds the lines shown under the message (the source line and a caret) for parse errors.
  */
 export class BackpropError extends Error {
@@ -24,4 +24,32 @@ export class MathError extends BackpropError {
   constructor(message: string) {
     super(message, 1);
   }
+}
+
+/** Status 1 too: the result was computed but could not be written (a full disk, a size limit). */
+export class OutputError extends BackpropError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}
+
+/**
+ * Characters that a terminal obeys rather than shows, or that hide or reorder what follows:
+ * control characters (C0, DEL, C1), format characters (bidi overrides, zero-width joiners,
+ * the BOM), line and paragraph separators, and halves of surrogate pairs.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from the user made safe to echo: every character in UNPRINTABLE written as an escape
+ * (`\x1b`, `\u202e`, `\n`), so that an error message about a file can neither retitle nor
+ * clear the terminal, reorder the line, or run over several lines. Everything else is kept.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.codePointAt(0)!;
+    const hex = code.toString(16);
+    return NAMED[char] ?? (code < 0x100 ? `\\x${hex.padStart(2, '0')}` : code < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`);
+  });
 }

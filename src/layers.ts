@@ -19,6 +19,11 @@ export interface Layer {
 
 export interface LayerClass {
   new (): Layer;
+  /**
+   * True for a layer that keeps nothing between forward and backward: one instance then
+   * serves every node of its kind. Declared by the layer, never inferred.
+   */
+  readonly stateless?: boolean;
   readonly operation: string;
   /** How the node is drawn; a function's is also its name in an expression, exp(x). */
   readonly symbol: string;
@@ -41,16 +46,15 @@ export interface LayerClass {
 const sharedLayers = new Map<LayerClass, Layer>();
 
 /**
- * A layer for a new node of the graph. A layer with no fields (Add, Sub, Neg) remembers
+ * A layer for a new node of the graph. A layer declared stateless (Add, Sub, Neg) remembers
  * nothing between forward and backward, so one serves every node of its kind: a million
- * additions need not be a million AddLayers.
+ * additions need not be a million AddLayers. Any other layer is new for each node.
  */
 export function layerFor(Layer: LayerClass): Layer {
-  const shared = sharedLayers.get(Layer);
-  if (shared !== undefined) return shared;
-  const layer = new Layer();
-  if (Object.keys(layer).length === 0) sharedLayers.set(Layer, layer);
-  return layer;
+  if (!Layer.stateless) return new Layer();
+  let shared = sharedLayers.get(Layer);
+  if (shared === undefined) sharedLayers.set(Layer, (shared = new Layer()));
+  return shared;
 }
 
 export class MulLayer implements Layer {
@@ -79,6 +83,7 @@ export class MulLayer implements Layer {
 }
 
 export class AddLayer implements Layer {
+  static readonly stateless = true;
   static readonly operation = 'add';
   static readonly symbol = '+';
   static readonly arity = 2;
@@ -100,6 +105,7 @@ export class AddLayer implements Layer {
 }
 
 export class SubLayer implements Layer {
+  static readonly stateless = true;
   static readonly operation = 'sub';
   static readonly symbol = '−';
   static readonly arity = 2;
@@ -173,6 +179,7 @@ export class PowLayer implements Layer {
 }
 
 export class NegLayer implements Layer {
+  static readonly stateless = true;
   static readonly operation = 'neg';
   static readonly symbol = '−';
   static readonly arity = 1;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess } from './io.js';
-import { backprop, shell } from './run.js';
+import { BIN, backprop, shell } from './run.js';
 import { CARD_TABLE } from './views.js';
 
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
@@ -169,6 +169,84 @@ describe('errors: one line, the right status, nothing on stdout', () => {
 
   test('BACKPROP_DEBUG=1 adds the stack', () => {
     expect(backprop(['1/x', 'x=0'], { env: { BACKPROP_DEBUG: '1' } }).stderr).toMatch(/^\s+at /m);
+  });
+});
+
+describe('output that cannot be written', () => {
+  test('a full disk is named, with status 1, and no internal error', () => {
+    for (const flags of [[], ['--json'], ['--format', 'dot'], ['--help']]) {
+      const run = shell(`backprop ${[...CARD, ...flags].join(' ')} > /dev/full`);
+      expect(run).toEqual({ status: 1, stdout: '', stderr: 'error: cannot write the output: no space left on device\n' });
+    }
+  });
+
+  test('a file size limit (ulimit -f) is named too', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'out.json');
+    const program = `${Array.from({ length: 3000 }, (_, i) => `x${i} = ${i}`).join('\n')}\ny = ${Array.from({ length: 3000 }, (_, i) => `x${i}`).join(' + ')}`;
+    const source = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');
+    writeFileSync(source, program);
+    const run = shell(`ulimit -f 1; backprop -f ${source} --json > ${file}`);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('error: cannot write the output: the file has grown past its size limit\n');
+  });
+
+  test('a standard error that cannot be written keeps the status the error calls for', () => {
+    expect(shell('backprop --nope 2>/dev/full').status).toBe(2);
+    expect(shell('backprop apple=abc 2>/dev/full').status).toBe(2);
+    expect(shell('backprop 1/x x=0 2>/dev/full').status).toBe(1);
+    expect(shell('backprop 1/x x=0 2>&- >&-').status).toBe(1);
+  });
+});
+
+describe('standard input', () => {
+  const python = spawnSync('python3', ['--version']).status === 0;
+  test.skipIf(!python)('a non-blocking pipe whose writer is slow is waited for', () => {
+    // Python sets O_NONBLOCK on the pipe, as a parent process that shares it may, then becomes backprop.
+    const nonBlocking = `python3 -c 'import fcntl, os, sys; fcntl.fcntl(0, fcntl.F_SETFL, fcntl.fcntl(0, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])'`;
+    const run = shell(`{ printf 'x*'; sleep 1; echo y; } | ${nonBlocking} ${BIN} -f - x=2 y=3 --json`);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ value: 6, gradients: { x: 3, y: 2 } });
+  });
+});
+
+describe('nothing the user typed reaches the terminal unescaped', () => {
+  const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+  const ESC = '\x1b]0;owned\x07\x1b[2J';
+  test.each([
+    ['a program file', ['-f', '-'], `x = )  # ${ESC}\n`, "  x = )  # \\x1b]0;owned\\x07\\x1b[2J\n      ^\n"],
+    ['-e', ['-e', `x = ${ESC}`], '', "\\x1b"],
+    ['an expression', [`x ${ESC}`, 'x=1'], '', "\\x1b"],
+    ['a receipt word', [`apple=1${ESC}x2`], '', "\\x1b"],
+    ['a binding', ['x', `x=1${ESC}`], '', "\\x1b"],
+    ['an unknown option', [`--${ESC}`], '', "\\x1b"],
+    ['a -f path', ['-f', `/nonexistent/${ESC}`], '', "\\x1b"],
+    ['a --precision value', ['--precision', ESC, 'x', 'x=1'], '', "\\x1b"],
+    ['a --format value', ['--format', `dot\u202e${ESC}`, 'x', 'x=1'], '', "\\u202e"],
+    ['a bidi override', ['x\u202e', 'x=1'], '', "\\u202e"],
+  ])('%s', async (_, argv, stdin, shown) => {
+    const run = await runInProcess(argv, { stdin });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(shown);
+    expect(run.stderr).not.toMatch(CONTROL);
+    expect(run.stderr.match(/^error:/gm)).toHaveLength(1);
+  });
+
+  test.each(['0x10', '1e1', '0b11', '5.0', ' 5', '+5', '18', ''])('--precision %j is refused: only a plain whole number from 1 to 17', async (digits) => {
+    const run = await runInProcess(['--precision', digits, ...CARD]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: option '--precision <digits>' argument '${digits}' is invalid. give a whole number from 1 to 17. (see backprop --help)\n`);
+  });
+
+  test('an error is one line, then at most the source line and its caret', async () => {
+    const run = await runInProcess(['-e', '--all', 'a = 1\nb = a']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("error: unexpected 'a = 1\\nb = a': give one expression, then inputs as NAME=VALUE (x=2)\n");
+  });
+
+  test('a tab in the source line shows as one blank, so the caret stays under the column', async () => {
+    const run = await runInProcess(['-e', '\ty = x +* 2', 'x=1']);
+    expect(run.stderr.split('\n').slice(1)).toEqual(['   y = x +* 2', '          ^', '']);
   });
 });
 

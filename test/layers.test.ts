@@ -242,3 +242,28 @@ test('layerFor shares a layer that keeps nothing, and makes a new one for a laye
   expect(layerFor(MulLayer)).not.toBe(layerFor(MulLayer));
   expect(layerFor(SigmoidLayer)).not.toBe(layerFor(SigmoidLayer));
 });
+
+test('layerFor shares only a layer declared stateless: one that keeps its state in private fields is never shared', () => {
+  class SquareLayer {
+    static readonly operation = 'square';
+    static readonly symbol = 'square';
+    static readonly arity = 1;
+    #x = NaN;
+    forward(x: number): number {
+      this.#x = x;
+      return x * x;
+    }
+    backward(dout: number, grads = [0]): number[] {
+      grads[0] = dout * 2 * this.#x;
+      return grads;
+    }
+    static slopes(x: string): string[] {
+      return [`2 × ${x}`];
+    }
+  }
+  const [a, b] = [layerFor(SquareLayer), layerFor(SquareLayer)];
+  expect(a).not.toBe(b);
+  a.forward(3);
+  b.forward(5);
+  expect(a.backward(1)).toEqual([6]);
+});

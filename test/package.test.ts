@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,11 @@ test('npm install -g of the tarball gives a working backprop with only the runti
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout).gradients).toEqual({ apple: 2.2, apple_num: 110, orange: 3.3, orange_num: 165, tax: 650 });
   const installed = join(prefix, 'lib', 'node_modules', 'backprop');
+  // Running it changes nothing in the package: it never writes into itself.
+  const files = () => (readdirSync(installed, { recursive: true }) as string[]).map((path) => `${path} ${statSync(join(installed, path)).mtimeMs}`);
+  const before = files();
+  spawnSync(join(prefix, 'bin', 'backprop'), ['x*2', 'x=3'], { encoding: 'utf8' });
+  expect(files()).toEqual(before);
   const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const modules = readdirSync(join(installed, 'node_modules')).filter((name) => !name.startsWith('.'));
   for (const name of Object.keys(dependencies)) expect(modules).toContain(name);
@@ -56,3 +61,18 @@ test('the library imports from the installed package, and its types check', () =
   expect(tsc.stdout).toContain("use.mts(4,7): error TS2322: Type 'number' is not assignable to type 'string'.");
   expect(tsc.stdout.trim().split('\n')).toHaveLength(1);
 }, 120_000);
+
+test('BACKPROP_CODE_CACHE=write where the cache cannot be written: one error line, no stack trace', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'backprop-cache-'));
+  mkdirSync(join(copy, 'bin'));
+  mkdirSync(join(copy, 'dist'));
+  for (const file of ['bin/backprop.js', 'bin/package.json', 'dist/cli.cjs']) copyFileSync(join(root, file), join(copy, file));
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  // A folder where the cache file would go: as good as a dist/ the user cannot write, even for root.
+  mkdirSync(join(copy, 'dist', 'cli.cjs.cache'));
+  const run = spawnSync(join(copy, 'bin', 'backprop.js'), ['x*2', 'x=3', '--json'], { encoding: 'utf8', env: { ...process.env, BACKPROP_CODE_CACHE: 'write' } });
+  expect(JSON.parse(run.stdout).value).toBe(6);
+  expect(run.stderr).toMatch(/^error: cannot write the code cache ".*cli\.cjs\.cache": .*\n$/);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.status).toBe(1);
+});

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, printable } from '../errors.js';
 
 /** How much of a long line an excerpt shows on each side of the caret. */
 const WINDOW = 40;
@@ -16,8 +16,8 @@ export function errorAt(text: string, offset: number, message: string): InputErr
   // Generated programs can have a line of megabytes: show a window around the column.
   if (before.length > WINDOW) head = ['…', ...before.slice(-WINDOW)];
   if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
-  const shown = (head.join('') + after.join('')).replace(/\r$/, '');
-  const excerpt = `  ${shown}\n  ${underline(head)}^`;
+  if (after.at(-1) === '\r') after.pop();
+  const excerpt = `  ${[...head, ...after].map(shown).join('')}\n  ${underline(head)}^`;
   return new InputError(`${message} (${where(text, offset)})`, excerpt);
 }
 
@@ -34,5 +34,10 @@ export function where(text: string, offset: number): string {
 const WIDE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF60]/u;
 
 function underline(chars: string[]): string {
-  return chars.map((c) => (c === '\t' ? '\t' : WIDE.test(c) ? '\u3000' : ' ')).join('');
+  return chars.map((c) => (WIDE.test(c) ? '\u3000' : ' '.repeat([...shown(c)].length))).join('');
+}
+
+/** A character of the source line as the excerpt shows it: a tab as one blank, anything unprintable escaped. */
+function shown(c: string): string {
+  return c === '\t' ? ' ' : printable(c);
 }
