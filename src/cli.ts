@@ -53,7 +53,8 @@ function command(): Command {
     .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
     .option('--json', 'print JSON (same as --format json)')
     .addOption(
-      new Option('--format <form>', 'output form; dot and mermaid draw the graph').choices(['table', 'json', 'dot', 'mermaid']).default('table'),
+      new Option('--format <form>', 'output form; svg draws the graph as the book does, dot and mermaid describe it for other tools')
+        .choices(['table', 'json', 'svg', 'dot', 'mermaid']).default('table'),
     )
     .option('--all', 'also show intermediate values and their gradients')
     .option('--precision <digits>', 'significant digits (default: 12, and 15 in JSON)', digits)

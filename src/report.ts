@@ -10,7 +10,7 @@ import { trace } from './trace.js';
 /** What the command line asks of one program, once argv is read and color decided. */
 export interface ReportOptions {
   json?: boolean;
-  format: 'table' | 'json' | 'dot' | 'mermaid';
+  format: 'table' | 'json' | 'dot' | 'mermaid' | 'svg';
   all?: boolean;
   precision?: number;
   steps?: boolean;
@@ -29,7 +29,7 @@ export async function report(source: Program, options: ReportOptions): Promise<s
   }
   const format = options.json ? 'json' : options.format;
   const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
-  if ((format === 'dot' || format === 'mermaid') && views.length > 0) {
+  if ((format === 'dot' || format === 'mermaid' || format === 'svg') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
   const result = evaluate(source);
@@ -40,6 +40,11 @@ export async function report(source: Program, options: ReportOptions): Promise<s
   if (format === 'json') return jsonChunks(result, { digits, steps, graph: options.graph, check: checked });
   if (format === 'dot') return renderDot(result, digits ?? 12);
   if (format === 'mermaid') return renderMermaid(result, digits ?? 12);
+  if (format === 'svg') {
+    // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
+    const { renderSvg } = await import('./render/svg.js');
+    return renderSvg(result, digits ?? 12);
+  }
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
   const { renderText } = await import('./render/text.js');
   return renderText(result, {

@@ -358,10 +358,12 @@ describe('teaching views', () => {
     expect(graph.map((node: { operation?: string }) => node.operation).filter(Boolean)).toEqual(['mul', 'exp', 'add', 'div']);
   });
 
-  test('--format dot and --format mermaid draw the graph', () => {
-    expect(backprop([...CARD, '--format', 'dot']).stdout).toMatch(/^digraph backprop \{\n[^]*n7 -> n8;\n {2}n4 -> n8;\n\}\n$/);
+  test('--format svg, --format dot and --format mermaid draw the graph', () => {
+    expect(backprop([...CARD, '--format', 'svg']).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
+    expect(backprop([...CARD, '--format', 'dot']).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
     expect(backprop([...CARD, '--format', 'mermaid']).stdout).toMatch(/^flowchart LR\n[^]*n4 --> n8\n$/);
     expectFailure(backprop([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
+    expectFailure(backprop([...CARD, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
   });
 
   test.skipIf(spawnSync('dot', ['-V']).status !== 0)('backprop … --format dot | dot -Tsvg > graph.svg works', () => {

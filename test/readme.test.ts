@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { runInProcess } from './io.js';
 import { shell } from './run.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -53,4 +54,12 @@ test('the library example runs and prints what the README says', () => {
 
 test('the Quick start is the two lines CI runs', () => {
   expect(readme).toContain('```\nnpm install && npx backprop apple=100x2 orange=150x3 tax=1.1\nnpm test\n```');
+});
+
+test('the picture in docs/ is what backprop draws now (npm run picture redraws it)', async () => {
+  const [, path] = readme.match(/!\[[^\]]*\]\((docs\/receipt\.svg)\)/)!;
+  const committed = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const run = await runInProcess(['apple=100x2', 'orange=150x3', 'tax=1.1', '--format', 'svg']);
+  expect(run.stdout).toBe(committed);
+  expect(readme).toContain('backprop apple=100x2 orange=150x3 tax=1.1 --format svg > receipt.svg');
 });

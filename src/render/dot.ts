@@ -1,51 +1,106 @@
+import stringWidth from 'string-width';
 import type { LayerClass } from '../layers.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
+/** Helvetica for Latin text, then fonts with Hangul and kana, then whatever sans-serif there is. */
+export const FONTS = 'Helvetica,Arial,Noto Sans CJK KR,Noto Sans CJK JP,Noto Sans CJK SC,sans-serif';
+
+const GRADIENT_COLOR = 'red';
+const NAME_COLOR = 'gray40';
+
 /**
- * The graph in Graphviz's DOT language, edges in the direction data flows (inputs to
- * output): `backprop … --format dot | dot -Tsvg > graph.svg`.
+ * The graph in Graphviz's DOT language, drawn as the book draws it: data flowing left to
+ * right, inputs as plain labels, each operation a circle with its symbol, and on every edge
+ * the value going forward above the arrow and the gradient coming back below it, in red.
+ * `backprop … --format dot | dot -Tsvg > graph.svg`.
+ *
+ * The numbers on an edge are a node of their own, a table with a rule between its two rows;
+ * the edge runs into its left end and out of its right end, so the rule is the arrow's
+ * middle, with the value above it and the gradient below (an edge label of Graphviz's own
+ * would sit beside the arrow, not across it).
  */
-export function renderDot(result: Result, digits: number): string {
-  // In a DOT string only " and \ need escaping; \n is its line break.
-  const quote = (lines: string[]) => `"${lines.map((line) => line.replace(/["\\]/g, '\\$&')).join('\\n')}"`;
-  const shapes = { input: 'box', constant: 'plaintext', operation: 'ellipse', output: 'doubleoctagon' };
+export function renderDot(result: Result, digits: number, fonts = FONTS): string {
+  const { graph, output, outputName } = result;
+  const number = (x: number) => formatNumber(x, digits);
+  const uses = new Array<number>(graph.size).fill(0);
+  for (let node = 0; node < graph.size; node++) for (const arg of graph.args(node)) uses[arg]++;
+
   const lines = [
     'digraph backprop {',
     '  rankdir=LR;',
-    `  label=${quote([`∂ = ∂${result.outputName}/∂node`])};`,
-    '  labelloc=t;',
-    '  graph [fontname="Helvetica"];',
-    '  node [fontname="Helvetica"];',
+    '  ranksep=0.25;',
+    '  nodesep=0.2;',
+    `  label=<value going forward above each arrow, <FONT COLOR="${GRADIENT_COLOR}">∂${html(outputName)}/∂value coming back below</FONT>>;`,
+    '  labelloc=b;',
+    '  fontsize=11;',
+    `  graph [fontname="${fonts}"];`,
+    `  node [fontname="${fonts}"];`,
+    '  edge [arrowsize=0.7];',
   ];
-  for (const { id, kind, text, args } of diagramNodes(result, digits)) {
-    lines.push(`  n${id} [label=${quote(text)}, shape=${shapes[kind]}];`);
-    for (const arg of args) lines.push(`  n${arg} -> n${id};`);
+  // What travels along one edge, from `from` on: its value, and the gradient sent back to it.
+  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, name?: string) => {
+    const above =
+      name === undefined
+        ? `<TD>${number(value)}</TD>`
+        : `<TD${cellWidth(name)}><FONT COLOR="${NAME_COLOR}">${html(name)}</FONT></TD><TD>= ${number(value)}</TD>`;
+    const below = grad === undefined ? '&#160;' : `<FONT COLOR="${GRADIENT_COLOR}">${number(grad)}</FONT>`;
+    const table = `<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${above}</TR><HR/><TR><TD COLSPAN="2">${below}</TD></TR></TABLE>`;
+    // Unclipped, the two halves of the edge meet the rule's ends exactly.
+    lines.push(`  ${id} [shape=plain, label=<${table}>];`, `  n${from} -> ${id}:w [arrowhead=none, headclip=false];`, `  ${id}:e -> ${to} [tailclip=false];`);
+  };
+
+  for (let node = 0; node < graph.size; node++) {
+    const layer = graph.layer(node);
+    if (layer === undefined) {
+      const name = graph.name(node);
+      if (name === undefined) {
+        lines.push(`  n${node} [label="${number(graph.value(node))}", shape=plaintext];`);
+      } else if (uses[node] > 1) {
+        // A value used in several places gets a share back along each edge: its gradient is their sum.
+        const total = `<FONT COLOR="${GRADIENT_COLOR}">∂ ${number(graph.grad(node))}</FONT>`;
+        lines.push(`  n${node} [label=<${html(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];`);
+      } else {
+        lines.push(`  n${node} [label="${name}", shape=plaintext${nodeWidth(name)}];`);
+      }
+      continue;
+    }
+    const { symbol } = layer.constructor as LayerClass;
+    // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
+    lines.push(`  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];`);
+    const grad = graph.grad(node);
+    const shares = grad === 0 ? [0, 0] : layer.backward(grad);
+    graph.args(node).forEach((arg, position) => {
+      const name = graph.layer(arg) === undefined ? undefined : graph.name(arg);
+      edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);
+    });
   }
+  lines.push(`  out [label="${outputName}", shape=plaintext${nodeWidth(outputName)}];`);
+  edge(output, 'out', 'e_out', result.value, graph.grad(output));
   return `${lines.join('\n')}\n}\n`;
 }
 
-export interface DiagramNode {
-  id: number;
-  kind: 'input' | 'constant' | 'operation' | 'output';
-  /** What the node shows, a line each: operation and name, value, gradient. */
-  text: string[];
-  args: number[];
+/** Text for an HTML-like label: names are letters, digits and _, but say so to Graphviz anyway. */
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Every node of the graph as a diagram draws it: shared by the DOT and Mermaid forms. */
-export function diagramNodes({ graph, output, outputName }: Result, digits: number): DiagramNode[] {
-  const number = (x: number) => formatNumber(x, digits);
-  return Array.from({ length: graph.size }, (_, id): DiagramNode => {
-    const layer = graph.layer(id);
-    const name = id === output ? outputName : graph.name(id);
-    if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
-    const symbol = layer === undefined ? '' : (layer.constructor as LayerClass).symbol;
-    return {
-      id,
-      kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
-      text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
-      args: layer === undefined ? [] : graph.args(id),
-    };
-  });
+/**
+ * A name's width in points at this font size, when Graphviz cannot be trusted to measure it:
+ * without fonts (as in WebAssembly) it counts a Hangul or kana character as a space, which is
+ * a quarter of its width. Only names beyond ASCII need it.
+ */
+function points(name: string, fontsize: number): number | undefined {
+  if (!/[^\x20-\x7e]/.test(name)) return undefined;
+  return Math.ceil(stringWidth(name) * 0.6 * fontsize) + 8;
+}
+
+function nodeWidth(name: string): string {
+  const width = points(name, 14);
+  return width === undefined ? '' : `, width=${(width / 72).toFixed(2)}`;
+}
+
+function cellWidth(name: string): string {
+  const width = points(name, 14);
+  return width === undefined ? '' : ` WIDTH="${width}"`;
 }

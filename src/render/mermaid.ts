@@ -1,5 +1,6 @@
+import type { LayerClass } from '../layers.js';
+import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
-import { diagramNodes } from './dot.js';
 
 /** The graph as a Mermaid flowchart, which renders inside a Markdown page. */
 export function renderMermaid(result: Result, digits: number): string {
@@ -11,4 +12,29 @@ export function renderMermaid(result: Result, digits: number): string {
     for (const arg of args) lines.push(`  n${arg} --> n${id}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+interface DiagramNode {
+  id: number;
+  kind: 'input' | 'constant' | 'operation' | 'output';
+  /** What the node shows, a line each: operation and name, value, gradient. */
+  text: string[];
+  args: number[];
+}
+
+/** Every node of the graph as the flowchart draws it. */
+function diagramNodes({ graph, output, outputName }: Result, digits: number): DiagramNode[] {
+  const number = (x: number) => formatNumber(x, digits);
+  return Array.from({ length: graph.size }, (_, id): DiagramNode => {
+    const layer = graph.layer(id);
+    const name = id === output ? outputName : graph.name(id);
+    if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
+    const symbol = layer === undefined ? '' : (layer.constructor as LayerClass).symbol;
+    return {
+      id,
+      kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
+      text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
+      args: layer === undefined ? [] : graph.args(id),
+    };
+  });
 }

@@ -1,31 +1,65 @@
 import { spawnSync } from 'node:child_process';
 import { fromDot } from 'ts-graphviz';
 import { expect, test } from 'vitest';
-import { renderDot } from '../../src/render/dot.js';
+import type { LayerClass } from '../../src/layers.js';
+import { parseReceipt } from '../../src/parse/receipt.js';
+import { FONTS, renderDot } from '../../src/render/dot.js';
+import { evaluate } from '../../src/result.js';
 import { examples } from '../views.js';
 
 const hasGraphviz = spawnSync('dot', ['-V']).status === 0;
 
-test.each(Object.entries(examples))('%s: DOT that parses, with value and gradient on each node and edges in data direction', (_, example) => {
+test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style, edges in data direction', (_, example) => {
   const result = example();
-  const dot = renderDot(result, 12);
-  const graph = fromDot(dot);
   const { graph: g } = result;
-  expect(graph.nodes).toHaveLength(g.size);
-  graph.nodes.forEach((node, id) => {
-    expect(node.id).toBe(`n${id}`);
-    const label = String(node.attributes.get('label'));
-    if (!g.isConstant(id)) expect(label).toContain(`∂ ${Number(g.grad(id).toPrecision(12))}`);
-  });
+  const graph = fromDot(renderDot(result, 12));
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const attribute = (id: string, name: string) => String(nodes.get(id)!.attributes.get(name as 'label'));
   const edges = graph.edges.map((edge) => edge.targets.map((target) => ('id' in target ? target.id : '')).join('->'));
   for (let id = 0; id < g.size; id++) {
-    if (g.layer(id) === undefined) continue;
-    for (const arg of g.args(id)) expect(edges).toContain(`n${arg}->n${id}`);
+    const layer = g.layer(id);
+    if (layer === undefined) {
+      expect(attribute(`n${id}`, 'shape')).toBe('plaintext');
+      continue;
+    }
+    expect(attribute(`n${id}`, 'shape')).toBe('circle');
+    expect(attribute(`n${id}`, 'label')).toBe((layer.constructor as LayerClass).symbol);
+    const grad = g.grad(id);
+    g.args(id).forEach((arg, position) => {
+      // Each argument reaches its operation through the node that carries the edge's numbers.
+      const numbers = `e${id}_${position}`;
+      expect(edges).toContain(`n${arg}->${numbers}`);
+      expect(edges).toContain(`${numbers}->n${id}`);
+      const label = attribute(numbers, 'label');
+      expect(label).toContain(`${Number(g.value(arg).toPrecision(12))}</TD>`);
+      if (!g.isConstant(arg)) {
+        expect(label).toContain(`<HR/><TR><TD COLSPAN="2"><FONT COLOR="red">${Number(layer.backward(grad)[position].toPrecision(12))}</FONT>`);
+      }
+    });
   }
+  expect(edges).toContain(`n${result.output}->e_out`);
+  expect(edges).toContain('e_out->out');
 });
 
 test('the card’s example as DOT', () => {
-  expect(renderDot(examples.card(), 12)).toContain('  n8 [label="× price\\n= 715\\n∂ 1", shape=doubleoctagon];\n  n7 -> n8;\n  n4 -> n8;\n}\n');
+  const dot = renderDot(examples.card(), 12);
+  expect(dot).toContain(`  node [fontname="${FONTS}"];\n`);
+  expect(dot).toContain(
+    '  n8 [label="×", shape=circle, fontsize=20, margin=0.02];\n' +
+      '  e8_0 [shape=plain, label=<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD><FONT COLOR="gray40">all_price</FONT></TD><TD>= 650</TD></TR>' +
+      '<HR/><TR><TD COLSPAN="2"><FONT COLOR="red">1.1</FONT></TD></TR></TABLE>>];\n' +
+      '  n7 -> e8_0:w [arrowhead=none, headclip=false];\n' +
+      '  e8_0:e -> n8 [tailclip=false];\n',
+  );
+  expect(dot).toContain('  out [label="price", shape=plaintext];\n');
+  expect(dot).not.toMatch(/width=|WIDTH=/);
+});
+
+test('a name beyond ASCII is given its width, which Graphviz without fonts would not measure', () => {
+  const dot = renderDot(evaluate(parseReceipt(['사과=100x2', 'tax=1.1'])), 12);
+  // Two wide characters are as wide as four Latin ones.
+  expect(dot).toContain('  n0 [label="사과", shape=plaintext, width=0.58];\n');
+  expect(dot).toContain('<TD WIDTH="92"><FONT COLOR="gray40">사과_price</FONT></TD>');
 });
 
 test.skipIf(!hasGraphviz)('Graphviz draws it as SVG', () => {

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { expect, test } from 'vitest';
+import type { LayerClass } from '../../src/layers.js';
+import { formatNumber } from '../../src/numbers.js';
+import { parseExpression } from '../../src/parse/expression.js';
+import { parseReceipt } from '../../src/parse/receipt.js';
+import { FONTS } from '../../src/render/dot.js';
+import { MAX_DRAWN_NODES, renderSvg } from '../../src/render/svg.js';
+import type { Result } from '../../src/result.js';
+import { evaluate } from '../../src/result.js';
+import { BIN } from '../run.js';
+import { examples } from '../views.js';
+
+/** The SVG read by a strict XML parser, which throws on anything malformed. */
+function parse(svg: string): Document {
+  return new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+}
+
+interface EdgeNumbers {
+  value: string;
+  grad?: string;
+}
+
+/**
+ * The numbers on each edge as the picture shows them, by edge: above the rule the value (after
+ * the name of a named intermediate), below it in red the gradient.
+ */
+function edgesInPicture(document: Document): Map<string, EdgeNumbers> {
+  const edges = new Map<string, EdgeNumbers>();
+  for (const group of document.querySelectorAll('g.node')) {
+    const id = group.querySelector('title')!.textContent!;
+    if (!id.startsWith('e')) continue;
+    const texts = [...group.querySelectorAll('text')];
+    const red = texts.filter((text) => text.getAttribute('fill') === 'red');
+    const black = texts.filter((text) => !text.hasAttribute('fill') && text.textContent!.trim() !== '');
+    expect(red.length).toBeLessThanOrEqual(1);
+    const value = black.at(-1)!.textContent!.replace(/^= /, '');
+    edges.set(id, red.length === 0 ? { value } : { value, grad: red[0].textContent! });
+  }
+  return edges;
+}
+
+/** What each edge must carry: the argument's value, and the share of the gradient sent back to it. */
+function edgesExpected({ graph, output, value }: Result): Map<string, EdgeNumbers> {
+  const number = (x: number) => formatNumber(x, 12);
+  const edges = new Map<string, EdgeNumbers>();
+  for (let node = 0; node < graph.size; node++) {
+    const layer = graph.layer(node);
+    if (layer === undefined) continue;
+    const shares = layer.backward(graph.grad(node));
+    graph.args(node).forEach((arg, position) => {
+      const numbers = { value: number(graph.value(arg)), grad: number(shares[position]) };
+      edges.set(`e${node}_${position}`, graph.isConstant(arg) ? { value: numbers.value } : numbers);
+    });
+  }
+  edges.set('e_out', { value: number(value), grad: '1' });
+  expect(graph.value(output)).toBe(value);
+  return edges;
+}
+
+const pictures = {
+  ...examples,
+  neuron: () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z)', ['w=2', 'x=0.5', 'b=-1'])),
+};
+
+test.each(Object.entries(pictures))('%s: every value and gradient is on its edge, the gradient in red', async (_, example) => {
+  const result = example();
+  const document = parse(await renderSvg(result, 12));
+  expect(document.documentElement.tagName).toBe('svg');
+  expect(edgesInPicture(document)).toEqual(edgesExpected(result));
+});
+
+test.each(Object.entries(pictures))('%s: each operation a circle with its symbol, each input a plain label', async (_, example) => {
+  const result = example();
+  const { graph, outputName } = result;
+  const document = parse(await renderSvg(result, 12));
+  const nodes = new Map([...document.querySelectorAll('g.node')].map((group) => [group.querySelector('title')!.textContent!, group]));
+  for (let node = 0; node < graph.size; node++) {
+    const group = nodes.get(`n${node}`)!;
+    const layer = graph.layer(node);
+    if (layer === undefined) {
+      expect(group.querySelector('ellipse')).toBeNull();
+      const text = graph.isConstant(node) ? formatNumber(graph.value(node), 12) : graph.name(node);
+      expect(group.querySelector('text')!.textContent).toBe(text);
+    } else {
+      const circle = group.querySelector('ellipse')!;
+      expect(circle.getAttribute('rx')).toBe(circle.getAttribute('ry'));
+      expect(group.querySelector('text')!.textContent).toBe((layer.constructor as LayerClass).symbol);
+    }
+  }
+  expect(nodes.get('out')!.querySelector('text')!.textContent).toBe(outputName);
+});
+
+test('the book’s receipt, left to right: inputs left of their operation, the output rightmost', async () => {
+  const document = parse(await renderSvg(examples.card(), 12));
+  const x = (id: string) =>
+    Number([...document.querySelectorAll('g.node')].find((group) => group.querySelector('title')!.textContent === id)!.querySelector('text')!.getAttribute('x'));
+  expect(x('n0')).toBeLessThan(x('n5'));
+  expect(x('n5')).toBeLessThan(x('n7'));
+  expect(x('n7')).toBeLessThan(x('n8'));
+  expect(x('n8')).toBeLessThan(x('out'));
+});
+
+test('a value used twice shows its total gradient beside its name; each edge carries its own share', async () => {
+  const document = parse(await renderSvg(examples.fanOut(), 12));
+  const input = [...document.querySelectorAll('g.node')].find((group) => group.querySelector('title')!.textContent === 'n0')!;
+  expect([...input.querySelectorAll('text')].map((text) => text.textContent)).toEqual(['x', '∂ 7']);
+  const shares = [...edgesInPicture(document).entries()].filter(([id]) => id !== 'e_out' && id !== 'e2_0').map(([, { grad }]) => grad);
+  expect(shares.sort()).toEqual(['1', '3', '3']);
+});
+
+test('Hangul and kana are drawn, in a font list with CJK fonts', async () => {
+  const svg = await renderSvg(evaluate(parseReceipt(['사과=100x2', 'りんご=150x3', 'tax=1.1'])), 12);
+  const document = parse(svg);
+  const texts = [...document.querySelectorAll('text')];
+  expect(texts.map((text) => text.textContent)).toEqual(expect.arrayContaining(['사과', 'りんご_num']));
+  for (const text of texts) expect(text.getAttribute('font-family')).toBe(FONTS);
+  expect(FONTS).toMatch(/CJK KR.*CJK JP/);
+});
+
+test('a graph too large to look at is refused, pointing to DOT', async () => {
+  const items = Array.from({ length: MAX_DRAWN_NODES / 2 }, (_, i) => `item${i}=1x1`);
+  await expect(renderSvg(evaluate(parseReceipt(items)), 12)).rejects.toThrow(/too many to draw .*use --format dot/);
+});
+
+test('the built backprop draws with no `dot` anywhere on PATH', () => {
+  // A PATH holding node alone: Graphviz's programs cannot be found, the WebAssembly one is used.
+  const bin = mkdtempSync(join(tmpdir(), 'backprop-no-dot-'));
+  symlinkSync(process.execPath, join(bin, 'node'));
+  expect(spawnSync('sh', ['-c', 'command -v dot'], { env: { PATH: bin } }).status).not.toBe(0);
+  const run = spawnSync(BIN, ['apple=100x2', 'orange=150x3', 'tax=1.1', '--format', 'svg'], { env: { PATH: bin }, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(edgesInPicture(parse(run.stdout)).get('e8_1')).toEqual({ value: '1.1', grad: '650' });
+});
