@@ -4,13 +4,18 @@ import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
 
-/** The step of the central difference, 1e-4 as in the book's numerical_gradient, times the value's scale. */
+/**
+ * The step of the central difference: the book's numerical_gradient takes a fixed h = 1e-4;
+ * here it is scaled by max(1, |x|), so that it stays a small step for large inputs.
+ */
 export const STEP = 1e-4;
 /** Backprop and the numerical gradient agree when |backprop − numerical| ≤ ABSOLUTE + RELATIVE·|numerical| (PyTorch gradcheck's tolerances). */
 export const ABSOLUTE = 1e-5;
 export const RELATIVE = 1e-3;
 /** 2N forward passes of the whole graph: past this many node evaluations, --check refuses. */
-const MAX_WORK = 2e8;
+export const MAX_WORK = 2e8;
+/** Each method is run again and again for at least this long, and its median time reported. */
+const TIMING_MILLISECONDS = 10;
 
 /** agrees; disagrees (status 1); kink: the step crosses a kink (a relu's input crosses 0); domain: x ± h leaves where the function is defined. */
 export type Verdict = 'agrees' | 'disagrees' | 'kink' | 'domain';
@@ -32,7 +37,7 @@ export interface Check {
 }
 
 /**
- * The seed's first point, measured: every input's gradient again by central differences,
+ * Why backpropagation exists, measured: every input's gradient again by central differences,
  * (f(x + h) − f(x − h)) / 2h, which costs two forward passes per input where backprop
  * needed one forward and one backward pass for all of them.
  */
@@ -91,28 +96,40 @@ export function check(result: Result): Check {
 }
 
 /**
- * Runs `work` again and again for two milliseconds and gives its last result and the mean
- * time of one run: one run of a small graph takes microseconds, too few to time alone.
+ * Runs `work` in batches until it has run for TIMING_MILLISECONDS, and gives its last result
+ * and the median time of one run. A run of a small graph takes microseconds, too few to time
+ * alone, so a batch holds enough runs to take a fifth of a millisecond; the median of the
+ * batches is not thrown off by a pause for garbage collection or another process. The first
+ * run warms the code up and is not counted, unless it took so long (a large graph) that the
+ * warming up is lost in it.
  */
 function timed<T>(work: () => T): [T, number] {
-  const started = performance.now();
-  let runs = 0;
-  let result: T;
-  do {
-    result = work();
-    runs++;
-  } while (performance.now() - started < 2);
-  return [result, (performance.now() - started) / runs];
+  const first = performance.now();
+  let result = work();
+  const once = performance.now() - first;
+  if (once >= 10 * TIMING_MILLISECONDS) return [result, once];
+  let size = 1;
+  const times: number[] = [];
+  for (let spent = 0; spent < TIMING_MILLISECONDS || times.length < 5; ) {
+    const started = performance.now();
+    for (let i = 0; i < size; i++) result = work();
+    const time = performance.now() - started;
+    spent += time;
+    if (times.length === 0 && time < 0.2) size *= 2;
+    else times.push(time / size);
+  }
+  times.sort((a, b) => a - b);
+  return [result, times[Math.floor(times.length / 2)]];
 }
 
-/** Throws the status-1 error that --check owes a disagreement, naming the worst one. */
-export function assertAgreement({ graph, outputName }: Result, { inputs }: Check): void {
+/** The status-1 error that --check owes a disagreement, naming the worst one; none if all agree. */
+export function disagreement({ graph, outputName }: Result, { inputs }: Check): MathError | undefined {
   const disagreeing = inputs.filter((input) => input.verdict === 'disagrees');
-  if (disagreeing.length === 0) return;
+  if (disagreeing.length === 0) return undefined;
   const worst = disagreeing.reduce((a, b) => (b.error > a.error ? b : a));
   const number = (x: number) => formatNumber(x, 6);
   const others = disagreeing.length > 1 ? ` (and ${disagreeing.length - 1} more)` : '';
-  throw new MathError(
+  return new MathError(
     `--check: ∂${outputName}/∂${label(graph, worst.node)} disagrees${others}: backprop ${number(graph.grad(worst.node))}, ` +
       `numerical ${number(worst.numerical)}, beyond ${ABSOLUTE} + ${RELATIVE} × |numerical|`,
   );

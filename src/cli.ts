@@ -1,13 +1,12 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { ABSOLUTE, RELATIVE } from './check.js';
 import { BackpropError, InputError, OutputError, printable } from './errors.js';
+import { FUNCTIONS } from './layers.js';
 import type { Program } from './graph.js';
-import { parseExpression } from './parse/expression.js';
-import { parseReceipt } from './parse/receipt.js';
-import { isBinding } from './parse/word.js';
+import { parseArguments } from './parse/arguments.js';
 import { report, type ReportOptions } from './report.js';
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
@@ -24,20 +23,49 @@ export interface Io {
   write(fd: 1 | 2, text: string): void;
   /** At most `limit` bytes of a file, '-' being standard input; throws as node:fs does. */
   read(path: string, limit: number): Buffer;
+  /** Whether a file of that name is in the current folder, as a shell's * would list it. */
+  isFile(path: string): boolean;
 }
 
 const EXAMPLES = `Examples:
-  backprop apple=100x2 orange=150x3 tax=1.1          the book's receipt: price 715 and every ∂price
-  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1      an expression; NAME=VALUE gives its inputs
-  backprop -f model.txt --all                         a program from a file, intermediates too
+  backprop apple=100x2 orange=150x3 tax=1.1       the book's receipt: price 715
+  backprop apple=100x2 tax=+10% coupon=-20        a percent and an amount
+  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  an expression and its inputs
+  backprop -f model.txt --all                     a program from a file
   backprop apple=100x2 tax=1.1 --json | jq .gradients
 `;
+
+/** What --help says after the options: the words, the expressions, the exit status. */
+function reference(): string {
+  return `
+Receipt words (no spaces inside a word):
+  NAME=PRICExQTY        an item: apple=100x2 (x, X, * or × between)
+  NAME=FACTOR           multiplies the total: tax=1.1
+  NAME=+N, NAME=-N      adds to the total: shipping=+5, coupon=-20
+  NAME=+P%, NAME=-P%    a percent more or less: tax=+10%, discount=-15%
+
+Expressions (one argument, in quotes; -e for one that starts with -):
+  operators  + - * / and ^ or ** (power), parentheses; also × − ÷
+             -x^2 is -(x^2), 2^3^2 is 2^9
+  functions  ${[...FUNCTIONS.keys()].join(' ')}
+  statements NAME = expr, separated by ; or new lines; # starts a comment
+  A word NAME=VALUE whose value is a number, PRICExQTY or a signed percent
+  gives an input; any other word is the expression: "y=2*x" x=3.
+
+Exit status: 0 success; 1 the math failed (overflow, 1/0, log of a
+non-positive number) or --check found a disagreement; 2 bad input.
+
+More: README.md in the installed package, $(npm root -g)/backprop/README.md
+(or node_modules/backprop/README.md where it was installed locally).
+`;
+}
 
 interface Options extends Omit<ReportOptions, 'color'> {
   expr?: string;
   file?: string;
   expand?: boolean;
   color?: boolean;
+  version?: boolean;
 }
 
 function command(): Command {
@@ -48,35 +76,32 @@ function command(): Command {
       'Builds the computational graph of a receipt or an expression, runs it forward and backward, ' +
         'and prints the output and its partial derivative with respect to every input.',
     )
-    .argument('[words...]', 'receipt words (apple=100x2 tax=1.1 shipping=+5), or an expression then NAME=VALUE inputs')
-    .option('-e, --expr <text>', 'the expression (statements separated by ; or newlines)')
+    .argument('[words...]', 'receipt words, or an expression then its inputs as NAME=VALUE')
+    .option('-e, --expr <text>', 'the expression (statements separated by ; or new lines)')
     .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
-    .option('--json', 'print JSON (same as --format json)')
+    .option('--json', 'print JSON (short for --format json)')
     .addOption(
-      new Option('--format <form>', 'output form; svg draws the graph as the book does, dot and mermaid describe it for other tools')
-        .choices(['table', 'json', 'svg', 'dot', 'mermaid']).default('table'),
+      new Option('--format <form>', 'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools')
+        .choices(['table', 'json', 'svg', 'dot', 'mermaid']),
     )
     .option('--all', 'also show intermediate values and their gradients')
-    .option('--precision <digits>', 'significant digits (default: 12, and 15 in JSON)', digits)
-    .option('--steps', 'show the forward and backward passes step by step, with the chain rule')
-    .option('--graph', 'draw the computational graph as a tree, from the output down to the inputs')
-    .option('--expand', 'build sigmoid, tanh and softplus from primitive nodes (×, exp, +, ÷, log), so that every stage shows')
+    .option('--precision <digits>', 'significant digits of computed values (default: 12, in JSON 15)', digits)
+    .option('--steps', 'show the forward and backward passes step by step')
+    .option('--graph', 'draw the computational graph as a tree')
+    .option('--expand', 'build sigmoid, tanh and softplus from primitive nodes, so that every stage shows')
     .option(
       '--check',
-      `also estimate each gradient by central differences, with the cost of both methods; status 1 if one ` +
-        `differs from backprop by more than ${ABSOLUTE} + ${RELATIVE} × |numerical| (an input at a kink, as relu(0), is named, not failed)`,
+      `compare each gradient with central differences and time both; status 1 if one differs by more than ` +
+        `${ABSOLUTE} + ${RELATIVE} × |numerical|`,
     )
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
-    .version(pkg.version, '-V, --version', 'print the version')
+    // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
+    .option('-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
+    .configureHelp({ helpWidth: 80 })
     .addHelpText('beforeAll', EXAMPLES)
-    .addHelpText(
-      'after',
-      '\nExit status: 0 success, 1 the computation or its output failed (overflow, 1/0, log of a\n' +
-        'non-positive number, a full disk), 2 bad input (unknown option, parse error, unknown name).\n' +
-        'Details: README.md.',
-    );
+    .addHelpText('after', reference());
 }
 
 function digits(text: string): number {
@@ -103,19 +128,8 @@ function program(words: string[], options: Options, io: Io): Program {
   if (options.expr !== undefined && options.file !== undefined) {
     throw new InputError('give the expression once: with -e or with -f, not both');
   }
-  let source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
-  let bindings = words;
-  if (source === undefined) {
-    const at = words.findIndex((word) => !isBinding(word));
-    if (at < 0) return parseReceipt(words);
-    source = words[at];
-    bindings = words.filter((_, i) => i !== at);
-  }
-  const stray = bindings.find((word) => !isBinding(word));
-  if (stray !== undefined) {
-    throw new InputError(`unexpected '${stray}': give one expression, then inputs as NAME=VALUE (x=2)`);
-  }
-  return parseExpression(source, bindings, { expand: options.expand });
+  const source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
+  return parseArguments(words, { source, isFile: (word) => io.isFile(word), expand: options.expand });
 }
 
 function readSource(path: string, io: Io): string {
@@ -134,6 +148,13 @@ function readSource(path: string, io: Io): string {
     throw new InputError(`${where} is empty${hint}`);
   }
   return bytes.toString('utf8');
+}
+
+/** What to add to one of commander's messages: how to give an expression that starts with -. */
+function hint(message: string): string {
+  const option = /unknown option '(-[^-][^']*)'/.exec(message)?.[1];
+  if (option === undefined) return ' (see backprop --help)';
+  return `: an expression that starts with - goes after -e or -- (backprop -e "${option}" …, backprop -- "${option}" …)`;
 }
 
 function reason(error: unknown): string {
@@ -159,15 +180,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       writeOut: (text) => writeOutput(io, [text]),
       writeErr: (text) => complain(io, text),
       // Commander's messages already start with "error:"; keep each on one line.
-      outputError: (text, write) => write(`${printable(text.trimEnd().replace(/\n(?=\(Did you mean)/, ' '))} (see backprop --help)\n`),
+      outputError: (text, write) => write(`${printable(text.trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}${hint(text)}\n`),
     });
   try {
     cli.parse(argv, { from: 'user' });
     const options = cli.opts<Options>();
-    const output = await report(program(cli.args, options, io), { ...options, color: useColor(options.color, io) });
+    if (options.version) {
+      writeOutput(io, [`${pkg.version}\n`]);
+      return 0;
+    }
+    if (cli.args.length === 1 && cli.args[0] === 'help') {
+      cli.outputHelp();
+      return 0;
+    }
+    const { output, notes, failure } = await report(program(cli.args, options, io), { ...options, color: useColor(options.color, io) });
+    for (const note of notes) complain(io, `note: ${printable(note)}\n`);
     // Everything that can fail has run: what is written now is written whole.
-    writeOutput(io, typeof output === 'string' ? [output] : output);
-    return 0;
+    writeOutput(io, output);
+    return failure === undefined ? 0 : fail(failure, io);
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
@@ -217,7 +247,7 @@ function writeOutput(io: Io, chunks: Iterable<string>): void {
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export function start(): void {
-  const io: Io = { env: process.env, terminal: isatty(1), write, read };
+  const io: Io = { env: process.env, terminal: isatty(1), write, read, isFile };
   void run(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });
@@ -244,6 +274,14 @@ function retried(io: () => number): number {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
     }
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false; // a word that cannot be a path (it holds a NUL) names no file
   }
 }
 

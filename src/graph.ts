@@ -216,4 +216,8 @@ export interface Program {
   output: number;
   /** How the output is called: its name, or `result` for an unnamed last expression. */
   outputName: string;
+  /** How an input was written where that is not its value alone: tax=+10% is 1.1. */
+  written?: ReadonlyMap<number, string>;
+  /** What the input may not say as its writer meant (shipping=5 multiplies): told, not refused. */
+  notes?: readonly string[];
 }

@@ -1,4 +1,4 @@
-import type { Graph } from './graph.js';
+import type { Graph, Program } from './graph.js';
 import type { LayerClass } from './layers.js';
 import { formatNumber } from './numbers.js';
 
@@ -62,4 +62,14 @@ export function withValues(graph: Graph, node: number, digits: number): string {
     (argument) => formatNumber(graph.value(argument), digits),
     (argument) => graph.value(argument) < 0,
   );
+}
+
+/**
+ * An input's value as it was given: every digit, as --precision rounds computed values
+ * only, and a percent beside the factor it stands for: `1.1 (+10%)`.
+ */
+export function givenValue({ graph, written }: Program, node: number): string {
+  const value = formatNumber(graph.value(node), 17);
+  const text = written?.get(node);
+  return text === undefined ? value : `${value} (${text})`;
 }

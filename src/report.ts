@@ -1,5 +1,5 @@
-import { assertAgreement, check } from './check.js';
-import { InputError } from './errors.js';
+import { check, disagreement } from './check.js';
+import { type BackpropError, InputError } from './errors.js';
 import type { Program } from './graph.js';
 import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
@@ -10,7 +10,8 @@ import { trace } from './trace.js';
 /** What the command line asks of one program, once argv is read and color decided. */
 export interface ReportOptions {
   json?: boolean;
-  format: 'table' | 'json' | 'dot' | 'mermaid' | 'svg';
+  /** table unless said otherwise. */
+  format?: 'table' | 'json' | 'dot' | 'mermaid' | 'svg';
   all?: boolean;
   precision?: number;
   steps?: boolean;
@@ -19,40 +20,52 @@ export interface ReportOptions {
   color: boolean;
 }
 
+/** What a program gives the command line: the output, and what to say on standard error. */
+export interface Report {
+  /** The output, in the pieces it is to be written in. */
+  output: Iterable<string>;
+  /** What the input may not say as meant: `note:` lines, with status 0. */
+  notes: readonly string[];
+  /** A failure that still has its whole output to show (--check's disagreement, status 1). */
+  failure?: BackpropError;
+}
+
 /**
- * Runs a program in the mode the options ask for and gives the output, in the pieces it is
- * to be written in. Everything that can fail has run when this returns.
+ * Runs a program in the mode the options ask for. Everything that can fail has run when this
+ * returns: the output is then written whole.
  */
-export async function report(source: Program, options: ReportOptions): Promise<string | Iterable<string>> {
-  if (options.json && options.format !== 'table' && options.format !== 'json') {
-    throw new InputError(`--json and --format ${options.format} ask for two forms: give one`);
+export async function report(source: Program, options: ReportOptions): Promise<Report> {
+  if (options.json && options.format !== undefined && options.format !== 'json') {
+    throw new InputError(`--json is --format json: it does not go with --format ${options.format}`);
   }
-  const format = options.json ? 'json' : options.format;
+  const format = options.json ? 'json' : (options.format ?? 'table');
+  const notes = source.notes ?? [];
   const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid' || format === 'svg') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;
-  if (checked !== undefined) assertAgreement(result, checked);
+  const failure = checked === undefined ? undefined : disagreement(result, checked);
   const steps = options.steps ? trace(result) : undefined;
   const digits = options.precision;
-  if (format === 'json') return jsonChunks(result, { digits, steps, graph: options.graph, check: checked });
-  if (format === 'dot') return renderDot(result, digits ?? 12);
-  if (format === 'mermaid') return renderMermaid(result, digits ?? 12);
+  const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
+  if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked }));
+  if (format === 'dot') return done(renderDot(result, digits ?? 12));
+  if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
-    return renderSvg(result, digits ?? 12);
+    return done(await renderSvg(result, digits ?? 12));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
   const { renderText } = await import('./render/text.js');
-  return renderText(result, {
+  return done(renderText(result, {
     color: options.color,
     digits: digits ?? 12,
     all: options.all === true,
     steps,
     tree: options.graph === true,
     check: checked,
-  });
+  }));
 }

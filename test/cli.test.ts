@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runInProcess } from './io.js';
-import { BIN, backprop, shell } from './run.js';
+import { runInProcess as cli } from './io.js';
+import { BIN, backprop, shell, type Run } from './run.js';
 import { CARD_TABLE } from './views.js';
 
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 /** Every failure: one error line (plus a source excerpt for parse errors), nothing on stdout. */
-function expectFailure(run: ReturnType<typeof backprop>, status: 1 | 2, message: RegExp) {
+function expectFailure(run: Run, status: 1 | 2, message: RegExp) {
   expect(run.status).toBe(status);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(/^error: /);
@@ -20,21 +20,21 @@ function expectFailure(run: ReturnType<typeof backprop>, status: 1 | 2, message:
 }
 
 describe('receipts', () => {
-  test('the card’s example prints the seed’s numbers, piped with no escape code', () => {
+  test('the card’s example prints the seed’s numbers, piped with no escape code', async () => {
     const run = backprop(CARD);
     expect(run).toEqual({ status: 0, stdout: CARD_TABLE, stderr: '' });
     expect(run.stdout).not.toContain('\x1b');
   });
 
-  test('the book’s buy_apple', () => {
-    expect(JSON.parse(backprop(['apple=100x2', 'tax=1.1', '--json']).stdout)).toMatchObject({
+  test('the book’s buy_apple', async () => {
+    expect(JSON.parse((await cli(['apple=100x2', 'tax=1.1', '--json'])).stdout)).toMatchObject({
       value: 220,
       gradients: { apple: 2.2, apple_num: 110, tax: 200 },
     });
   });
 
-  test('--json is one document with the seed’s numbers, noise-free', () => {
-    const run = backprop([...CARD, '--json']);
+  test('--json is one document with the seed’s numbers, noise-free', async () => {
+    const run = await cli([...CARD, '--json']);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document).toEqual({
@@ -49,11 +49,11 @@ describe('receipts', () => {
       },
     });
     expect(run.stdout).not.toContain('3.3000000000000003');
-    expect(backprop([...CARD, '--format', 'json']).stdout).toBe(run.stdout);
+    expect((await cli([...CARD, '--format', 'json'])).stdout).toBe(run.stdout);
   });
 
-  test('--all and --precision', () => {
-    const run = backprop(['apple=100x2', 'orange=150x3', 'tax=1.1', 'shipping=+5', '--all', '--precision', '2']);
+  test('--all and --precision', async () => {
+    const run = await cli(['apple=100x2', 'orange=150x3', 'tax=1.1', 'shipping=+5', '--all', '--precision', '2']);
     expect(run.stdout).toMatch(/^price = 720$/m);
     expect(run.stdout).toMatch(/│ after_tax\s+│\s+720 │\s+1 │/);
     expect(run.stdout).toMatch(/│ orange\s+│\s+150 │\s+3\.3 │/);
@@ -64,27 +64,27 @@ describe('expressions', () => {
   const design =
     'apple_price = apple*apple_num; orange_price = orange*orange_num; all_price = apple_price + orange_price; price = all_price*tax';
 
-  test('DESIGN.md’s expression gives the receipt’s numbers and, with --all, the intermediates', () => {
-    const receipt = JSON.parse(backprop([...CARD, '--json']).stdout);
-    const expression = JSON.parse(backprop([design, ...CARD, '--json', '--all']).stdout);
+  test('DESIGN.md’s expression gives the receipt’s numbers and, with --all, the intermediates', async () => {
+    const receipt = JSON.parse((await cli([...CARD, '--json'])).stdout);
+    const expression = JSON.parse((await cli([design, ...CARD, '--json', '--all'])).stdout);
     expect(expression).toEqual(receipt);
-    const table = backprop([design, ...CARD, '--all']).stdout;
+    const table = (await cli([design, ...CARD, '--all'])).stdout;
     for (const name of ['apple_price', 'orange_price', 'all_price']) expect(table).toMatch(new RegExp(`│ ${name}\\s+│ .* │\\s+1\\.1 │`));
   });
 
-  test('from -e, -f FILE and -f - (standard input), statements on lines with comments', () => {
+  test('from -e, -f FILE and -f - (standard input), statements on lines with comments', async () => {
     const program = '# fan-out\nx = 3\ny = x*x + x  # 12\n';
     const file = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'program.txt');
     writeFileSync(file, program);
     const expected = { output: 'y', value: 12, gradients: { x: 7 } };
-    expect(JSON.parse(backprop(['-e', program, '--json']).stdout)).toMatchObject(expected);
+    expect(JSON.parse((await cli(['-e', program, '--json'])).stdout)).toMatchObject(expected);
     expect(JSON.parse(backprop(['-f', file, '--json']).stdout)).toMatchObject(expected);
-    expect(JSON.parse(backprop(['-f', '-', '--json'], { input: program }).stdout)).toMatchObject(expected);
+    expect(JSON.parse((await cli(['-f', '-', '--json'], { stdin: program })).stdout)).toMatchObject(expected);
     expect(JSON.parse(backprop(['-f', file, 'x=5', '--json']).stdout)).toMatchObject({ value: 30, gradients: { x: 11 } });
   });
 
-  test('every operation, forward and backward', () => {
-    const run = backprop(['y = exp(a) + log(b) - relu(c) * sigmoid(d) / tanh(e) ^ 2 ** 1 + -a', 'a=1', 'b=2', 'c=3', 'd=0', 'e=1', '--json']);
+  test('every operation, forward and backward', async () => {
+    const run = await cli(['y = exp(a) + log(b) - relu(c) * sigmoid(d) / tanh(e) ^ 2 ** 1 + -a', 'a=1', 'b=2', 'c=3', 'd=0', 'e=1', '--json']);
     const { value, gradients } = JSON.parse(run.stdout);
     const e = Math.E;
     expect(value).toBeCloseTo(e + Math.log(2) - (3 * 0.5) / Math.tanh(1) ** 2 - 1, 12);
@@ -95,8 +95,8 @@ describe('expressions', () => {
     expect(gradients.e).toBeCloseTo(2 * 1.5 * (1 - Math.tanh(1) ** 2) / Math.tanh(1) ** 3, 12);
   });
 
-  test('an expression starting with - goes after -e', () => {
-    expect(JSON.parse(backprop(['-e', '-x^2', 'x=3', '--json']).stdout)).toMatchObject({ value: -9, gradients: { x: -6 } });
+  test('an expression starting with - goes after -e', async () => {
+    expect(JSON.parse((await cli(['-e', '-x^2', 'x=3', '--json'])).stdout)).toMatchObject({ value: -9, gradients: { x: -6 } });
   });
 });
 
@@ -107,8 +107,8 @@ describe('color', () => {
     [{}, ['--color'], true],
     [{ NO_COLOR: '1' }, ['--color'], true],
     [{ FORCE_COLOR: '1' }, ['--no-color'], false],
-  ])('piped, with %j and %j: color %s', (env, flags, colored) => {
-    const run = backprop([...CARD, ...flags], { env });
+  ])('piped, with %j and %j: color %s', async (env, flags, colored) => {
+    const run = await cli([...CARD, ...flags], { env });
     expect(run.stdout.includes('\x1b')).toBe(colored);
   });
 
@@ -116,7 +116,7 @@ describe('color', () => {
   // script(1) gives the command a terminal, as a teacher's shell does.
   const onTerminal = (env: string) => shell(`${env} script -qec "backprop ${CARD.join(' ')}" /dev/null`).stdout;
 
-  test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (any value) or TERM=dumb', () => {
+  test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (any value) or TERM=dumb', async () => {
     expect(onTerminal('TERM=xterm')).toContain('\x1b[');
     expect(onTerminal('TERM=xterm NO_COLOR=')).not.toContain('\x1b[');
     expect(onTerminal('TERM=dumb')).not.toContain('\x1b[');
@@ -128,12 +128,15 @@ describe('errors: one line, the right status, nothing on stdout', () => {
   test.each([
     [['apple=abc'], 2, /^error: 'abc' has no value/],
     [['apple=1OOx2'], 2, /^error: 'apple=1OOx2': '1OOx2' is not a number/],
+    [['apple=100x2', 'tax=10%'], 2, /^error: 'tax=10%': give the percent its sign: tax=\+10% adds 10%, tax=-10% takes 10% off$/],
     [['tax=1.1'], 2, /^error: a receipt needs at least one item/],
     [[], 2, /^error: nothing to compute/],
     [['x*(y', 'x=1', 'y=2'], 2, /^error: this '\(' is never closed: add '\)' \(line 1, column 3\)$/],
     [['x*y', 'x=1'], 2, /^error: 'y' has no value: bind it on the command line \(y=2\)/],
     [['x*y', 'x=1', 'y=2', 'z=3'], 2, /^error: 'z=3': the expression has no input 'z'/],
-    [['x*y', 'x=1', 'y=2', 'stray'], 2, /^error: unexpected 'stray'/],
+    [['x*y', 'x=1', 'y=2', 'stray'], 2, /^error: 'x\*y' and 'stray': give one expression/],
+    [['apple', '=', '100x2'], 2, /^error: 'apple = 100x2' is one value split by spaces: write apple=100x2/],
+    [['-x^2', 'x=3'], 2, /^error: unknown option '-x\^2': an expression that starts with - goes after -e or -- \(backprop -e "-x\^2" …, backprop -- "-x\^2" …\)$/],
     [['-e', 'x', '-f', 'f'], 2, /^error: give the expression once/],
     [['-f', '/nonexistent/program'], 2, /^error: cannot read '\/nonexistent\/program': no such file$/],
     [['--nope'], 2, /^error: unknown option '--nope'/],
@@ -145,30 +148,47 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     [['1/x', 'x=0'], 1, /^error: 1 ÷ x is infinite: 1 ÷ 0 = Infinity$/],
     [['log(x)', 'x=-1'], 1, /^error: log\(x\) is not a number: log\(-1\) = NaN$/],
     [['apple=1e308x10'], 1, /^error: price is infinite: 1e\+308 × 10 = Infinity$/],
-  ])('%j', (args, status, message) => {
-    expectFailure(backprop(['--json', ...args]), status as 1 | 2, message);
-    expectFailure(backprop(args), status as 1 | 2, message);
+  ])('%j', async (args, status, message) => {
+    expectFailure(await cli(['--json', ...args]), status as 1 | 2, message);
+    expectFailure(await cli(args), status as 1 | 2, message);
   });
 
-  test('--json with another --format is a contradiction', () => {
-    expectFailure(backprop([...CARD, '--json', '--format', 'dot']), 2, /^error: --json and --format dot ask for two forms: give one$/);
+  test('--json with any other --format is a contradiction, table included', async () => {
+    for (const format of ['dot', 'table', 'mermaid']) {
+      expectFailure(await cli([...CARD, '--json', '--format', format]), 2, new RegExp(`^error: --json is --format json: it does not go with --format ${format}$`));
+    }
+    expect((await cli([...CARD, '--json', '--format', 'json'])).status).toBe(0);
   });
 
-  test('a parse error shows the line with a caret under the column', () => {
-    const run = backprop(['-e', 'x = 1\ny = x +* 2']);
+  test('a * the shell replaced with the file names is named, with the fix', async () => {
+    const run = await cli(['2', 'README.md', 'src', 'x', 'x=3'], { files: ['README.md'] });
+    expectFailure(run, 2, /^error: 'README\.md' is a file here: the shell replaced an unquoted \* with the names of the files; put the expression in quotes/);
+  });
+
+  test('a receipt word that looks like an amount, or a free item, gets a note on stderr, status 0', async () => {
+    const run = await cli(['apple=100x2', 'shipping=5']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^price = 1000$/m);
+    expect(run.stderr).toBe("note: 'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)\n");
+    expect((await cli(['apple=00x2', 'tax=1.1', '--json'])).stderr).toMatch(/^note: 'apple=00x2' has price 0; if you typed a \$/);
+    expect((await cli([...CARD, 'shipping=+5', 'discount=-15%'])).stderr).toBe('');
+  });
+
+  test('a parse error shows the line with a caret under the column', async () => {
+    const run = await cli(['-e', 'x = 1\ny = x +* 2']);
     expectFailure(run, 2, /^error: expected a number, a name or '\(' after '\+', found '\*' \(line 2, column 8\)$/);
     expect(run.stderr).toBe("error: expected a number, a name or '(' after '+', found '*' (line 2, column 8)\n  y = x +* 2\n         ^\n");
   });
 
-  test('empty or closed standard input is a clear error', () => {
-    expectFailure(backprop(['-f', '-'], { input: '# only a comment\n' }), 2, /^error: the expression is empty/);
+  test('empty or closed standard input is a clear error', async () => {
+    expectFailure(await cli(['-f', '-'], { stdin: '# only a comment\n' }), 2, /^error: the expression is empty/);
     // Node opens a closed standard input on /dev/null, so it reads as empty.
     expectFailure(shell('backprop -f - <&-'), 2, /^error: standard input is empty: pipe the program in/);
-    expectFailure(backprop(['-f', '-'], { input: '' }), 2, /^error: standard input is empty: pipe the program in/);
+    expectFailure(await cli(['-f', '-'], { stdin: '' }), 2, /^error: standard input is empty: pipe the program in/);
   });
 
-  test('BACKPROP_DEBUG=1 adds the stack', () => {
-    expect(backprop(['1/x', 'x=0'], { env: { BACKPROP_DEBUG: '1' } }).stderr).toMatch(/^\s+at /m);
+  test('BACKPROP_DEBUG=1 adds the stack', async () => {
+    expect((await cli(['1/x', 'x=0'], { env: { BACKPROP_DEBUG: '1' } })).stderr).toMatch(/^\s+at /m);
   });
 });
 
@@ -224,7 +244,7 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
     ['a --format value', ['--format', `dot\u202e${ESC}`, 'x', 'x=1'], '', "\\u202e"],
     ['a bidi override', ['x\u202e', 'x=1'], '', "\\u202e"],
   ])('%s', async (_, argv, stdin, shown) => {
-    const run = await runInProcess(argv, { stdin });
+    const run = await cli(argv, { stdin });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(shown);
@@ -233,19 +253,19 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
   });
 
   test.each(['0x10', '1e1', '0b11', '5.0', ' 5', '+5', '18', ''])('--precision %j is refused: only a plain whole number from 1 to 17', async (digits) => {
-    const run = await runInProcess(['--precision', digits, ...CARD]);
+    const run = await cli(['--precision', digits, ...CARD]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`error: option '--precision <digits>' argument '${digits}' is invalid. give a whole number from 1 to 17. (see backprop --help)\n`);
   });
 
   test('an error is one line, then at most the source line and its caret', async () => {
-    const run = await runInProcess(['-e', '--all', 'a = 1\nb = a']);
+    const run = await cli(['-e', '--all', 'a = 1\nb = a']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("error: unexpected 'a = 1\\nb = a': give one expression, then inputs as NAME=VALUE (x=2)\n");
   });
 
   test('a tab in the source line shows as one blank, so the caret stays under the column', async () => {
-    const run = await runInProcess(['-e', '\ty = x +* 2', 'x=1']);
+    const run = await cli(['-e', '\ty = x +* 2', 'x=1']);
     expect(run.stderr.split('\n').slice(1)).toEqual(['   y = x +* 2', '          ^', '']);
   });
 });
@@ -261,19 +281,19 @@ describe('numbers at the edges', () => {
     [['x', 'x=Infinity'], 2, /^error: 'x=Infinity': inputs must be finite numbers$/],
     [['x * Infinity', 'x=1'], 2, /^error: 'Infinity' has no value/],
     [['1e999 * x', 'x=1'], 2, /^error: 1e999 is too large/],
-  ])('%j', (args, status, message) => {
-    expectFailure(backprop(args), status as 1 | 2, message);
+  ])('%j', async (args, status, message) => {
+    expectFailure(await cli(args), status as 1 | 2, message);
   });
 
-  test('huge and tiny values print readably, and -0 prints as 0', () => {
-    const run = backprop(['y = x * 1e20 + z * 1e-9 - w * 0', 'x=3', 'z=4', 'w=-1', '--all']);
+  test('huge and tiny values print readably, and -0 prints as 0', async () => {
+    const run = await cli(['y = x * 1e20 + z * 1e-9 - w * 0', 'x=3', 'z=4', 'w=-1', '--all']);
     expect(run.stdout).toMatch(/^y = 3e\+20$/m);
     expect(run.stdout).toMatch(/│ x\s+│\s+3 │\s+1e\+20 │/);
-    expect(JSON.parse(backprop(['x * 1e20', 'x=3', '--json']).stdout).value).toBe(3e20);
+    expect(JSON.parse((await cli(['x * 1e20', 'x=3', '--json'])).stdout).value).toBe(3e20);
     expect(run.stdout).toMatch(/│ z\s+│\s+4 │\s+1e-9 │/);
     expect(run.stdout).toMatch(/│ w\s+│\s+-1 │\s+0 │/);
-    expect(backprop(['x * 0', 'x=-1', '--json']).stdout).toContain('"value": 0,');
-    expect(backprop(['x * 0', 'x=-1']).stdout).toMatch(/^result = 0$/m);
+    expect((await cli(['x * 0', 'x=-1', '--json'])).stdout).toContain('"value": 0,');
+    expect((await cli(['x * 0', 'x=-1'])).stdout).toMatch(/^result = 0$/m);
   });
 });
 
@@ -282,7 +302,7 @@ describe('pipes', () => {
   const big = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');
   writeFileSync(big, Array.from({ length: 20_000 }, (_, i) => `x${i} = ${i}`).join('\n') + `\ntotal = ${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ')}\n`);
 
-  test('a reader that stops early ends the program quietly', () => {
+  test('a reader that stops early ends the program quietly', async () => {
     for (const command of [`backprop ${CARD.join(' ')} --json | head -c 10`, `backprop ${CARD.join(' ')} | head -1`, `backprop -f ${big} --json | head -c 10`]) {
       const run = shell(command);
       expect(run.stderr).toBe('');
@@ -290,7 +310,7 @@ describe('pipes', () => {
     }
   });
 
-  test('a large document is written whole', () => {
+  test('a large document is written whole', async () => {
     const run = shell(`backprop -f ${big} --json | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(Object.keys(JSON.parse(s).gradients).length, s.length))'`);
     const [inputs, bytes] = run.stdout.trim().split(' ').map(Number);
     expect(inputs).toBe(20_000);
@@ -299,8 +319,8 @@ describe('pipes', () => {
 });
 
 describe('teaching views', () => {
-  test('--steps, --graph and --check print before the table, in that order', () => {
-    const run = backprop([...CARD, '--steps', '--graph', '--check']);
+  test('--steps, --graph and --check print before the table, in that order', async () => {
+    const run = await cli([...CARD, '--steps', '--graph', '--check']);
     expect(run.status).toBe(0);
     const forward = run.stdout.indexOf('(1) apple_price = apple × apple_num = 100 × 2 = 200');
     const backward = run.stdout.indexOf('(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650');
@@ -313,8 +333,8 @@ describe('teaching views', () => {
     expect(run.stdout).not.toContain('\x1b');
   });
 
-  test('they compose with --json, --all and --precision', () => {
-    const document = JSON.parse(backprop([...CARD, '--steps', '--graph', '--check', '--json', '--precision', '3']).stdout);
+  test('they compose with --json, --all and --precision', async () => {
+    const document = JSON.parse((await cli([...CARD, '--steps', '--graph', '--check', '--json', '--precision', '3'])).stdout);
     expect(document.steps[0]).toEqual({
       pass: 'forward',
       step: 1,
@@ -326,47 +346,61 @@ describe('teaching views', () => {
     });
     expect(document.graph).toHaveLength(9);
     expect(document.check.inputs.tax).toMatchObject({ backprop: 650, numerical: 650, verdict: 'agrees' });
-    const table = backprop([...CARD, '--check', '--all', '--precision', '2']).stdout;
+    const table = (await cli([...CARD, '--check', '--all', '--precision', '2'])).stdout;
     expect(table).toMatch(/│ all_price\s+│\s+650 │\s+1\.1 │\s+│\s+│\s+│/);
   });
 
-  test('--no-color wins over FORCE_COLOR in every view', () => {
-    const run = backprop([...CARD, '--steps', '--graph', '--check', '--no-color'], { env: { FORCE_COLOR: '1' } });
+  test('--no-color wins over FORCE_COLOR in every view', async () => {
+    const run = await cli([...CARD, '--steps', '--graph', '--check', '--no-color'], { env: { FORCE_COLOR: '1' } });
     expect(run.stdout).not.toContain('\x1b');
-    expect(backprop([...CARD, '--steps', '--graph'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+    expect((await cli([...CARD, '--steps', '--graph'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
   });
 
-  test('--check fails with status 1 and nothing on stdout where the estimate disagrees', () => {
-    expectFailure(backprop(['sigmoid(x * 1000000)', 'x=0.0000001', '--check']), 1, /^error: --check: ∂result\/∂x disagrees/);
+  test('--check prints its whole table where the estimate disagrees, then fails with status 1', async () => {
+    const run = await cli(['sigmoid(x * 1000000) + y', 'x=0.0000001', 'y=1', '--check']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/│ x .* │ disagrees │\n│ y .* │ agrees +│/);
+    expect(run.stdout).toMatch(/^numerical: 4 forward passes/m);
+    expect(run.stderr).toMatch(/^error: --check: ∂result\/∂x disagrees: backprop 249376, numerical 5000, beyond [^\n]*\n$/);
+    const json = await cli(['sigmoid(x * 1000000) + y', 'x=0.0000001', 'y=1', '--check', '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).check.inputs).toMatchObject({ x: { verdict: 'disagrees' }, y: { verdict: 'agrees' } });
   });
 
-  test('--check names a kink and still succeeds', () => {
-    const run = backprop(['relu(x) * 2', 'x=0', '--check']);
+  test('--check times each method over at least 10 ms, and reports the median of one run', async () => {
+    const { check } = JSON.parse((await cli([...CARD, '--check', '--json'])).stdout);
+    // The median of many runs: backprop's one forward and one backward pass beat ten forward passes.
+    expect(check.backprop.milliseconds).toBeGreaterThan(0);
+    expect(check.numerical.milliseconds).toBeGreaterThan(check.backprop.milliseconds);
+  });
+
+  test('--check names a kink and still succeeds', async () => {
+    const run = await cli(['relu(x) * 2', 'x=0', '--check']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/│ x .* │ kink at relu\(x\) │/);
   });
 
   test('--expand shows the book’s stages of sigmoid, with the fused layer’s gradient', async () => {
-    const expanded = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--steps']);
+    const expanded = await cli(['y = sigmoid(x)', 'x=1', '--expand', '--steps']);
     expect(expanded.status).toBe(0);
     expect(expanded.stdout).toContain('(4) y = 1 ÷ (exp(x × -1) + 1) = 1 ÷ 1.36787944117 = 0.73105857863\n');
     expect(expanded.stdout).toContain('(1) x × -1: ∂y/∂x = -0.196611933241 × -1 = 0.196611933241\n');
-    const fused = await runInProcess(['y = sigmoid(x)', 'x=1', '--json']);
-    const json = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--json', '--graph']);
+    const fused = await cli(['y = sigmoid(x)', 'x=1', '--json']);
+    const json = await cli(['y = sigmoid(x)', 'x=1', '--expand', '--json', '--graph']);
     const { graph, gradients } = JSON.parse(json.stdout);
     expect(gradients).toEqual(JSON.parse(fused.stdout).gradients);
     expect(graph.map((node: { operation?: string }) => node.operation).filter(Boolean)).toEqual(['mul', 'exp', 'add', 'div']);
   });
 
-  test('--format svg, --format dot and --format mermaid draw the graph', () => {
-    expect(backprop([...CARD, '--format', 'svg']).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
-    expect(backprop([...CARD, '--format', 'dot']).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
-    expect(backprop([...CARD, '--format', 'mermaid']).stdout).toMatch(/^flowchart LR\n[^]*n4 --> n8\n$/);
-    expectFailure(backprop([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
-    expectFailure(backprop([...CARD, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
+  test('--format svg, --format dot and --format mermaid draw the graph', async () => {
+    expect((await cli([...CARD, '--format', 'svg'])).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
+    expect((await cli([...CARD, '--format', 'dot'])).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
+    expect((await cli([...CARD, '--format', 'mermaid'])).stdout).toMatch(/^flowchart LR\n[^]*n4 --> n8\n$/);
+    expectFailure(await cli([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
+    expectFailure(await cli([...CARD, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
   });
 
-  test.skipIf(spawnSync('dot', ['-V']).status !== 0)('backprop … --format dot | dot -Tsvg > graph.svg works', () => {
+  test.skipIf(spawnSync('dot', ['-V']).status !== 0)('backprop … --format dot | dot -Tsvg > graph.svg works', async () => {
     const svg = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'graph.svg');
     const run = shell(`backprop ${CARD.join(' ')} --format dot | dot -Tsvg > ${svg}`);
     expect(run).toMatchObject({ status: 0, stderr: '' });
@@ -375,17 +409,28 @@ describe('teaching views', () => {
 });
 
 describe('help and version', () => {
-  test('--help opens with examples and exits 0', () => {
-    const run = backprop(['--help']);
+  test('--help opens with examples and exits 0', async () => {
+    const run = await cli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Examples:\n {2}backprop apple=100x2 orange=150x3 tax=1\.1 /);
     expect(run.stdout).toContain('--json | jq');
     expect(run.stdout).toContain('Usage: backprop');
+    expect(await cli(['help'])).toEqual(run);
   });
 
-  test('--version prints the package’s version', () => {
+  test('--help fits 80 columns, lists the operators and functions, and says where to read more', async () => {
+    const { stdout } = await cli(['--help']);
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(stdout).toMatch(/^ {2}operators {2}\+ - \* \/ and \^ or \*\* \(power\)/m);
+    expect(stdout).toMatch(/^ {2}functions {2}exp log relu sigmoid tanh/m);
+    expect(stdout).toMatch(/^ {2}NAME=\+P%, NAME=-P% +a percent more or less/m);
+    expect(stdout.trimEnd().split('\n').slice(-2).join(' ')).toMatch(/^More: README\.md in the installed package/);
+  });
+
+  test('--version prints the package’s version', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    expect(backprop(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
-    expect(backprop(['-V']).stdout).toBe(`${version}\n`);
+    expect(await cli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect((await cli(['-V'])).stdout).toBe(`${version}\n`);
+    expectFailure(await cli(['-Vxyz']), 2, /^error: unknown option '-xyz'/);
   });
 });

@@ -3,9 +3,13 @@ import type { Run } from './run.js';
 
 /**
  * Runs the whole CLI in this process with stand-ins for the world: a fixed environment, no
- * terminal, standard input from `stdin`, and no files. Fast enough for thousands of cases.
+ * terminal, standard input from `stdin`, and a folder holding only the empty `files`. Fast
+ * enough for thousands of cases.
  */
-export async function runInProcess(argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export async function runInProcess(
+  argv: string[],
+  { stdin = '', env = {}, files = [] }: { stdin?: string; env?: Record<string, string>; files?: string[] } = {},
+): Promise<Run> {
   const output = { 1: '', 2: '' };
   const status = await run(argv, {
     env,
@@ -17,6 +21,7 @@ export async function runInProcess(argv: string[], { stdin = '', env = {} }: { s
       if (path !== '-') throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
       return Buffer.from(stdin).subarray(0, limit);
     },
+    isFile: (path) => files.includes(path),
   });
   return { status, stdout: output[1], stderr: output[2] };
 }

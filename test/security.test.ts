@@ -29,6 +29,7 @@ test('a program file past the size cap is refused before it is read whole', asyn
     write: (fd, text) => {
       if (fd === 2) stderr += text;
     },
+    isFile: () => false,
     read: (_, limit) => {
       asked = limit;
       return Buffer.alloc(limit, 'x');

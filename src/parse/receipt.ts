@@ -1,12 +1,15 @@
 import { InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
 import { AddLayer, layerFor, MulLayer } from '../layers.js';
-import { parseWord } from './word.js';
+import { parseWord, type Word } from './word.js';
+
+/** Names that are usually amounts added or taken off, not factors. */
+const AMOUNT_NAMES = /(?:^|_)(?:shipping|delivery|postage|fee|tip|coupon|voucher|discount|rebate)s?(?:$|_)/i;
 
 /**
- * Builds the book's shopping graph from receipt words (DESIGN.md §1): each item is a Mul of
- * price and quantity, the items are added up in order into all_price, then each factor
- * multiplies and each amount adds to the running total, in order. The last node is `price`.
+ * Builds the book's shopping graph from receipt words: each item is a Mul of price and
+ * quantity, the items are added up in order into all_price, then each factor multiplies and
+ * each amount adds to the running total, in order. The last node is `price`.
  */
 export function parseReceipt(words: readonly string[]): Program {
   const parsed = words.map(parseWord);
@@ -28,9 +31,14 @@ export function parseReceipt(words: readonly string[]): Program {
   };
 
   // Inputs first, in the order given, so that tables and JSON list them in that order.
+  const written = new Map<number, string>();
   const inputs = parsed.map((word, i) => {
     const given = `'${words[i]}'`;
-    if (word.kind !== 'item') return [graph.input(claim(word.name, given), word.value)];
+    if (word.kind !== 'item') {
+      const input = graph.input(claim(word.name, given), word.value);
+      if (word.kind === 'factor' && word.percent !== undefined) written.set(input, word.percent);
+      return [input];
+    }
     return [
       graph.input(claim(word.name, given), word.price),
       graph.input(claim(`${word.name}_num`, `the quantity of ${given}`), word.quantity),
@@ -55,5 +63,18 @@ export function parseReceipt(words: readonly string[]): Program {
   });
   names[names.length - 1] = { node: total, name: 'price', what: 'the total' };
   for (const { node, name, what } of names) graph.rename(node, claim(name, what));
-  return { graph, output: total, outputName: 'price' };
+  const notes = parsed.flatMap((word, i) => note(word, words[i]) ?? []);
+  return { graph, output: total, outputName: 'price', written, notes };
+}
+
+/** What a word may not say as its writer meant: a free item, a factor that looks like an amount. */
+function note(word: Word, text: string): string | undefined {
+  if (word.kind === 'item' && word.price === 0) {
+    return `'${text}' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out`;
+  }
+  if (word.kind === 'factor' && word.percent === undefined && (word.value > 2 || AMOUNT_NAMES.test(word.name))) {
+    const value = text.slice(word.name.length + 1);
+    return `'${text}' multiplies the total by ${value}; to add or take off an amount, give its sign (${word.name}=+${value} or ${word.name}=-${value})`;
+  }
+  return undefined;
 }

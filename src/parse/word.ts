@@ -1,38 +1,69 @@
 import { InputError } from '../errors.js';
-import { NAME, NUMBER } from './lexer.js';
+import { NAME } from './lexer.js';
 
-/** One NAME=VALUE word of the command line (DESIGN.md §1). */
+/**
+ * One NAME=VALUE word of the command line. A factor written as a percent (tax=+10%) keeps
+ * the text it was given, for showing beside its value (1.1).
+ */
 export type Word =
   | { kind: 'item'; name: string; price: number; quantity: number }
-  | { kind: 'factor'; name: string; value: number }
+  | { kind: 'factor'; name: string; value: number; percent?: string }
   | { kind: 'amount'; name: string; value: number };
 
-const WORD = new RegExp(`^(${NAME})=(.*)$`, 's');
-const ITEM = new RegExp(`^(${NUMBER})\\s*[xX*×]\\s*(${NUMBER})$`);
-const FACTOR = new RegExp(`^${NUMBER}$`);
-const AMOUNT = new RegExp(`^[+-]${NUMBER}$`);
-// A value is one word that starts like a number (or is a number JavaScript would accept but
-// backprop refuses, NaN or Infinity); anything else after NAME= is an expression (y=x*2).
-const BINDING = new RegExp(`^${NAME}=(?:[-+.\\d][^\\s;()]*|[-+]?(?:NaN|Infinity))$`, 'i');
+// Every pattern here is unambiguous (a digit can be matched one way only), so a regex that
+// fails gives back each character at most once: recognising a word takes time linear in its
+// length, even for a word of a hundred thousand digits that ends in a letter.
+const UNSIGNED = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+const NAMED = new RegExp(`^(${NAME})=`);
+const ITEM = new RegExp(`^(${UNSIGNED})\\s*[xX*×]\\s*(${UNSIGNED})$`);
+const FACTOR = new RegExp(`^${UNSIGNED}$`);
+const AMOUNT = new RegExp(`^[+-]${UNSIGNED}$`);
+const PERCENT = new RegExp(`^([+-]?)(${UNSIGNED})%$`);
+/** What JavaScript would read as a number but is none: refused with a word of its own. */
+const NOT_FINITE = /^[+-]?(?:NaN|Infinity)$/i;
 
-const FORMS = 'write NAME=PRICExQTY (apple=100x2), NAME=FACTOR (tax=1.1) or NAME=+AMOUNT (shipping=+5, coupon=-20)';
+const FORMS = 'write NAME=PRICExQTY (apple=100x2), NAME=FACTOR (tax=1.1), NAME=+AMOUNT (shipping=+5, coupon=-20) or NAME=±PERCENT (tax=+10%)';
 
-/** Whether a command-line word is NAME=VALUE rather than an expression. */
+/** A word's name and the text after its `=`, if it starts NAME=. */
+function split(word: string): [name: string, value: string] | undefined {
+  const match = NAMED.exec(word);
+  return match === null ? undefined : [match[1], word.slice(match[0].length)];
+}
+
+/**
+ * Whether a command-line word gives a value (a number, PRICExQTY or a signed percent) rather
+ * than being an expression: `x=-3`, `apple=100 x 2` and `tax=+10%` are values, `y=2*x` and
+ * `y=-x` are expressions. An unsigned percent and NaN or Infinity count as values, so that
+ * they are refused with the reason.
+ */
 export function isBinding(word: string): boolean {
-  return BINDING.test(word);
+  const parts = split(word);
+  if (parts === undefined) return false;
+  const value = parts[1];
+  return ITEM.test(value) || FACTOR.test(value) || AMOUNT.test(value) || PERCENT.test(value) || NOT_FINITE.test(value);
 }
 
 export function parseWord(word: string): Word {
-  const match = WORD.exec(word);
-  if (match === null) throw new InputError(`'${word}' is not NAME=VALUE: ${FORMS}`);
-  const [, name, value] = match;
+  const parts = split(word);
+  if (parts === undefined) throw new InputError(`'${word}' is not NAME=VALUE: ${FORMS}`);
+  const [name, value] = parts;
   const item = ITEM.exec(value);
   if (item !== null) {
     return { kind: 'item', name, price: toNumber(item[1], word), quantity: toNumber(item[2], word) };
   }
   if (FACTOR.test(value)) return { kind: 'factor', name, value: toNumber(value, word) };
   if (AMOUNT.test(value)) return { kind: 'amount', name, value: toNumber(value, word) };
-  if (/^[-+]?(?:NaN|Infinity)$/i.test(value)) throw new InputError(`'${word}': inputs must be finite numbers`);
+  const percent = PERCENT.exec(value);
+  if (percent !== null) {
+    const [, sign, size] = percent;
+    if (sign === '') {
+      throw new InputError(`'${word}': give the percent its sign: ${name}=+${size}% adds ${size}%, ${name}=-${size}% takes ${size}% off`);
+    }
+    // 1 + 10/100 rather than 1.1 computed from 0.1: 110/100 is the nearest double to 1.1.
+    const hundredths = 100 + (sign === '-' ? -1 : 1) * toNumber(size, word);
+    return { kind: 'factor', name, value: hundredths / 100, percent: value };
+  }
+  if (NOT_FINITE.test(value)) throw new InputError(`'${word}': inputs must be finite numbers`);
   throw new InputError(`'${word}': '${value}' is not a number: ${FORMS}`);
 }
 

@@ -48,7 +48,8 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
   };
 
   yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${number(result.value)},\n  "inputs": `;
-  yield* object(result.inputs, (node) => number(graph.value(node)));
+  // Inputs as given: the precision asked for applies to computed values.
+  yield* object(result.inputs, (node) => formatNumber(graph.value(node), 17));
   yield ',\n  "gradients": ';
   yield* object(result.inputs, (node) => number(graph.grad(node)));
   yield ',\n  "intermediates": ';

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Check, InputCheck } from '../check.js';
-import { label } from '../notation.js';
+import { givenValue, label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
@@ -32,7 +32,7 @@ export function renderTable(result: Result, paint: ChalkInstance, digits: number
   const section = (nodes: number[], name: (text: string) => string) => {
     const cells = [
       nodes.map((node) => name(graph.name(node)!)),
-      nodes.map((node) => number(graph.value(node))),
+      nodes.map((node) => (graph.isInput(node) ? givenValue(result, node) : number(graph.value(node)))),
       nodes.map((node) => paint.yellow(number(graph.grad(node)))),
     ];
     if (check !== undefined) {

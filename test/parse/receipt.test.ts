@@ -59,7 +59,26 @@ describe('receipts', () => {
     });
   });
 
+  test('a signed percent is a factor: tax=+10% is 1.1, discount=-15% is 0.85', () => {
+    expect(receipt('apple=100x2', 'tax=+10%', 'discount=-15%')).toMatchObject({ price: 187, gradients: { tax: 170, discount: 220 } });
+    const { graph, written } = parseReceipt(['apple=100x2', 'tax=+10%']);
+    expect([...written!].map(([node, text]) => [graph.name(node), graph.value(node), text])).toEqual([['tax', 1.1, '+10%']]);
+  });
+
+  test('a factor that looks like an amount, or a free item, is noted, not refused', () => {
+    expect(parseReceipt(['apple=100x2', 'shipping=5']).notes).toEqual([
+      "'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)",
+    ]);
+    expect(parseReceipt(['apple=100x2', 'tax=3']).notes).toHaveLength(1);
+    expect(parseReceipt(['apple=100x2', 'discount=0.9']).notes).toHaveLength(1);
+    expect(parseReceipt(['apple=00x2']).notes).toEqual([
+      "'apple=00x2' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out",
+    ]);
+    expect(parseReceipt(['apple=100x2', 'tax=1.1', 'shipping=+5', 'discount=-15%']).notes).toEqual([]);
+  });
+
   test.each([
+    [['apple=100x2', 'tax=10%'], /^'tax=10%': give the percent its sign/],
     [['tax=1.1'], /^a receipt needs at least one item/],
     [[], /^nothing to compute/],
     [['apple=100x2', 'apple=50x1'], /^'apple' names both 'apple=100x2' and 'apple=50x1'/],

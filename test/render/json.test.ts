@@ -53,6 +53,11 @@ test('names that are special to JavaScript objects stay plain keys', () => {
   expect(Object.getOwnPropertyDescriptor(document.gradients, '__proto__')?.value).toBe(3);
 });
 
+test('--precision rounds computed values, not the inputs as given', () => {
+  const document = JSON.parse(renderJson(evaluate(parseReceipt(['apple=123.456x2'])), { digits: 3 }));
+  expect(document).toMatchObject({ value: 247, inputs: { apple: 123.456, apple_num: 2 }, gradients: { apple: 2, apple_num: 123 } });
+});
+
 test('an output without intermediates or inputs still has every key', () => {
   expect(JSON.parse(renderJson(evaluate(parseExpression('2 * 3'))))).toEqual({
     output: 'result',

@@ -39,8 +39,15 @@ test('color is the same table with escape codes, borders included; none without 
   expect(stripVTControlCharacters(colored)).toBe(uncolored);
 });
 
-test('--precision sets the significant digits', () => {
+test('--precision sets the significant digits of computed values; inputs show as given', () => {
   const table = renderTable(evaluate(parseReceipt(['apple=3.14159x1'])), plain, 3, false);
   expect(table).toMatch(/^price = 3\.14$/m);
-  expect(table).toMatch(/│ apple\s+│\s+3\.14 │\s+1 │/);
+  expect(table).toMatch(/│ apple\s+│\s+3\.14159 │\s+1 │/);
+  expect(table).toMatch(/│ apple_num\s+│\s+1 │\s+3\.14 │/);
+});
+
+test('a percent shows beside the factor it stands for', () => {
+  const table = renderTable(evaluate(parseReceipt(['apple=100x2', 'tax=+10%', 'discount=-15%'])), plain, 12, false);
+  expect(table).toMatch(/│ tax\s+│\s+1\.1 \(\+10%\) │\s+170 │/);
+  expect(table).toMatch(/│ discount\s+│\s+0\.85 \(-15%\) │\s+220 │/);
 });

@@ -1,0 +1,118 @@
+import { BackpropError, InputError } from '../errors.js';
+import type { Program } from '../graph.js';
+import { parseExpression } from './expression.js';
+import { parseReceipt } from './receipt.js';
+import { isBinding, parseWord } from './word.js';
+
+const SEPARATOR = /^[xX*×]/;
+const NUMBERISH = /^[+-]?[\d.][\p{L}\p{N}.]*$/u;
+/** An item whose = went missing: orange150x3. */
+const NO_EQUALS = /^([\p{L}_]+)(\d[\d.]*\s*[xX*×]\s*\d[\d.]*)$/u;
+
+export interface ArgumentOptions {
+  /** The expression from -e or -f. */
+  source?: string;
+  /** Whether a word names a file here, as a shell-expanded * leaves them. */
+  isFile?: (word: string) => boolean;
+  /** Build composite functions from primitive nodes. */
+  expand?: boolean;
+}
+
+/**
+ * The program that the command line's words describe: a receipt when every word gives a
+ * value, else an expression (from -e or -f as `source`, or the one word that gives no value)
+ * with the other words as its inputs. The words a hurried user types (spaces around =, an
+ * unquoted *, a whole receipt in quotes) are refused with what went wrong and how to write it.
+ */
+export function parseArguments(words: readonly string[], { source, isFile = () => false, expand }: ArgumentOptions = {}): Program {
+  const loose = words.filter((word) => !isBinding(word));
+  for (const word of loose) mistake(words, word, isFile);
+  if (source !== undefined) {
+    if (loose.length > 0) throw stray(loose[0]);
+    return parseExpression(source, words, { expand });
+  }
+  if (loose.length === 0) return parseReceipt(words);
+  // Several words that give no value: one is the expression, the others are mistakes.
+  const expression = loose.find((word) => !isNamed(word)) ?? loose[0];
+  const other = loose.find((word) => word !== expression);
+  if (other !== undefined) throw stray(other, expression);
+  const bindings = words.filter((word) => word !== expression);
+  try {
+    return parseExpression(expression, bindings, { expand });
+  } catch (error) {
+    throw receiptWord(expression, bindings) ?? error;
+  }
+}
+
+/** Refuses a word that shows how the command line went wrong, naming the fix. */
+function mistake(words: readonly string[], word: string, isFile: (word: string) => boolean): void {
+  const at = words.indexOf(word);
+  if (isFile(word) && words.length > 2 && !/[=()]/.test(word)) {
+    throw new InputError(
+      `'${word}' is a file here: the shell replaced an unquoted * with the names of the files; ` +
+        `put the expression in quotes (backprop "2 * x" x=3)`,
+    );
+  }
+  const split = joined(words, at);
+  if (split !== undefined) {
+    const [from, to] = split;
+    const parts = words.slice(from, to);
+    throw new InputError(`'${parts.join(' ')}' is one value split by spaces: write ${parts.join('')}, with no space`);
+  }
+  const parts = word.trim().split(/\s+/);
+  if (parts.length > 1 && parts.every(isBinding)) {
+    throw new InputError(`'${word}' is one argument: give each NAME=VALUE as an argument of its own (${parts.join(' ')}), without quotes around them all`);
+  }
+  const item = NO_EQUALS.exec(word);
+  if (item !== null) throw new InputError(`'${word}' has no '=': write ${item[1]}=${item[2]}`);
+}
+
+/** Where the words around `at` join into one NAME=VALUE, if the word at `at` is a piece of one. */
+function joined(words: readonly string[], at: number): [from: number, to: number] | undefined {
+  const word = words[at];
+  const windows: [number, number][] = [];
+  if (word === '=') windows.push([at - 1, at + 2]);
+  else if (word.endsWith('=')) windows.push([at, at + 2]);
+  else if (word.startsWith('=')) windows.push([at - 1, at + 1]);
+  else if (SEPARATOR.test(word) && at > 0 && isBinding(words[at - 1]) && parseWord(words[at - 1]).kind === 'factor') {
+    windows.push([at - 1, at + 1], [at - 1, at + 2]);
+  } else if (/[xX*×]$/.test(word) && isNamed(word)) windows.push([at, at + 2]);
+  return windows.find(([from, to]) => from >= 0 && to <= words.length && isBinding(words.slice(from, to).join('')));
+}
+
+/** The error for a word that is neither a value nor the one expression. */
+function stray(word: string, expression?: string): InputError {
+  if (isNamed(word)) {
+    const name = word.slice(0, word.indexOf('='));
+    const value = word.slice(name.length + 1);
+    return new InputError(`'${word}': give an input a number (${name}=0.5), or compute it in the expression (${name} = ${value}; …)`);
+  }
+  const both = expression === undefined ? `'${word}'` : `'${expression}' and '${word}'`;
+  return new InputError(
+    `${both}: give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
+  );
+}
+
+/**
+ * The receipt word's own error for a lone expression that failed, where it was surely meant
+ * as a receipt word: NAME=1OOx2 beside other receipt words, or alone.
+ */
+function receiptWord(word: string, others: string[]): BackpropError | undefined {
+  if (!isNamed(word)) return undefined;
+  const value = word.slice(word.indexOf('=') + 1);
+  if (SEPARATOR.test(value)) {
+    return new InputError(`'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`);
+  }
+  const receipt = others.every((other) => parseWord(other).kind !== 'factor' || /[+-]|%/.test(other));
+  if (!NUMBERISH.test(value) || !receipt) return undefined;
+  try {
+    parseWord(word);
+  } catch (error) {
+    return error as BackpropError;
+  }
+  return undefined;
+}
+
+function isNamed(word: string): boolean {
+  return /^[^=\s]+=/.test(word);
+}
