@@ -48,6 +48,7 @@ Expressions (one argument, in quotes; -e for one that starts with -):
   operators  + - * / and ^ or ** (power), parentheses; also × − ÷
              -x^2 is -(x^2), 2^3^2 is 2^9
   functions  ${[...FUNCTIONS.keys()].join(' ')}
+             (${[...FUNCTIONS].filter(([, Layer]) => Layer.arity === 2).map(([name]) => `${name}(a, b)`).join(', ')}: two arguments)
   statements NAME = expr, separated by ; or new lines; # starts a comment
   A word NAME=VALUE whose value is a number, PRICExQTY or a signed percent
   gives an input; any other word is the expression: "y=2*x" x=3.
