@@ -261,7 +261,7 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
   test('an error is one line, then at most the source line and its caret', async () => {
     const run = await cli(['-e', '--all', 'a = 1\nb = a']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("error: unexpected 'a = 1\\nb = a': give one expression, then inputs as NAME=VALUE (x=2)\n");
+    expect(run.stderr).toBe("error: 'a = 1\\nb = a': the expression came with -e or -f, so give only inputs as NAME=VALUE (x=2)\n");
   });
 
   test('a tab in the source line shows as one blank, so the caret stays under the column', async () => {

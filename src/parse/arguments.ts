@@ -28,7 +28,7 @@ export function parseArguments(words: readonly string[], { source, isFile = () =
   const loose = words.filter((word) => !isBinding(word));
   for (const word of loose) mistake(words, word, isFile);
   if (source !== undefined) {
-    if (loose.length > 0) throw stray(loose[0]);
+    if (loose.length > 0) throw stray(loose[0], undefined, true);
     return parseExpression(source, words, { expand });
   }
   if (loose.length === 0) return parseReceipt(words);
@@ -81,12 +81,13 @@ function joined(words: readonly string[], at: number): [from: number, to: number
 }
 
 /** The error for a word that is neither a value nor the one expression. */
-function stray(word: string, expression?: string): InputError {
+function stray(word: string, expression?: string, given = false): InputError {
   if (isNamed(word)) {
     const name = word.slice(0, word.indexOf('='));
     const value = word.slice(name.length + 1);
     return new InputError(`'${word}': give an input a number (${name}=0.5), or compute it in the expression (${name} = ${value}; …)`);
   }
+  if (given) return new InputError(`'${word}': the expression came with -e or -f, so give only inputs as NAME=VALUE (x=2)`);
   const both = expression === undefined ? `'${word}'` : `'${expression}' and '${word}'`;
   return new InputError(
     `${both}: give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,

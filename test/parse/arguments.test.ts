@@ -43,7 +43,7 @@ describe('the mistakes of a hurried command line are named, with the fix', () =>
   });
 
   test('with the expression from -e or -f, every word must give a value', () => {
-    expect(() => parseArguments(['x=1', 'y'], { source: 'x*y' })).toThrow(/^'y': give one expression/);
+    expect(() => parseArguments(['x=1', 'y'], { source: 'x*y' })).toThrow(/^'y': the expression came with -e or -f, so give only inputs as NAME=VALUE \(x=2\)$/);
     expect(() => parseArguments(['x=1', 'y=x+1'], { source: 'x*y' })).toThrow(/^'y=x\+1': give an input a number/);
   });
 
