@@ -7,6 +7,7 @@ import { BackpropError, InputError, OutputError, printable } from './errors.js';
 import { FUNCTIONS } from './layers.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
+import { parseNudge, type NudgeRequest } from './nudge.js';
 import { report, type ReportOptions } from './report.js';
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
@@ -95,6 +96,11 @@ function command(): Command {
       `compare each gradient with central differences and time both; status 1 if one differs by more than ` +
         `${ABSOLUTE} + ${RELATIVE} × |numerical|`,
     )
+    .option(
+      '--nudge <NAME=+D>',
+      'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
+      (text: string, previous: NudgeRequest[] = []) => [...previous, nudgeArgument(text)],
+    )
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
     // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
@@ -103,6 +109,14 @@ function command(): Command {
     .configureHelp({ helpWidth: 80 })
     .addHelpText('beforeAll', EXAMPLES)
     .addHelpText('after', reference());
+}
+
+function nudgeArgument(text: string): NudgeRequest {
+  try {
+    return parseNudge(text);
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
 }
 
 function digits(text: string): number {

@@ -4,6 +4,7 @@ import type { Program } from './graph.js';
 import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
+import { nudge, type NudgeRequest } from './nudge.js';
 import { evaluate } from './result.js';
 import { trace } from './trace.js';
 
@@ -17,6 +18,7 @@ export interface ReportOptions {
   steps?: boolean;
   graph?: boolean;
   check?: boolean;
+  nudge?: NudgeRequest[];
   color: boolean;
 }
 
@@ -40,17 +42,18 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   }
   const format = options.json ? 'json' : (options.format ?? 'table');
   const notes = source.notes ?? [];
-  const views = (['steps', 'graph', 'check'] as const).filter((view) => options[view]);
+  const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid' || format === 'svg') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;
   const failure = checked === undefined ? undefined : disagreement(result, checked);
+  const nudges = options.nudge === undefined ? undefined : nudge(result, options.nudge);
   const steps = options.steps ? trace(result) : undefined;
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
-  if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked }));
+  if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges }));
   if (format === 'dot') return done(renderDot(result, digits ?? 12));
   if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12));
   if (format === 'svg') {
@@ -67,5 +70,6 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     steps,
     tree: options.graph === true,
     check: checked,
+    nudges,
   }));
 }

@@ -24,7 +24,7 @@ describe('every example in the README prints what the README shows', () => {
   });
 
   test('there are examples of every view', () => {
-    for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all']) {
+    for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all', '--nudge']) {
       expect(examples.some(({ text }) => text.split('\n')[0].includes(flag))).toBe(true);
     }
   });

@@ -2,6 +2,7 @@ import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import type { LayerClass } from '../layers.js';
 import { expression, label } from '../notation.js';
 import { formatNumber, round } from '../numbers.js';
+import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 
@@ -11,6 +12,7 @@ export interface JsonOptions {
   steps?: Step[];
   graph?: boolean;
   check?: Check;
+  nudges?: Nudge[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  * million inputs then never holds its whole document, nor a million-key object, in memory.
  * The main part is written out by hand, so keys stay in order of appearance.
  */
-export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check }: JsonOptions = {}): Generator<string> {
+export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   function* object(nodes: number[], value: (node: number) => string): Generator<string> {
@@ -113,6 +115,23 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
       backprop: { forward_passes: 1, backward_passes: 1, milliseconds: check.backprop.milliseconds },
       numerical: { forward_passes: check.numerical.forwardPasses, milliseconds: check.numerical.milliseconds },
     });
+  }
+  if (nudges !== undefined) {
+    yield extra(
+      'nudges',
+      nudges.map(({ node, change, percent, value, output: before, nudgedOutput, predicted, actual, difference }) => ({
+        input: graph.name(node),
+        change,
+        ...(percent === undefined ? {} : { percent }),
+        value,
+        nudged_value: value + change,
+        output: before,
+        nudged_output: nudgedOutput,
+        predicted,
+        actual,
+        difference,
+      })),
+    );
   }
   yield '\n}\n';
 }

@@ -1,8 +1,10 @@
 import { Chalk } from 'chalk';
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { formatNumber } from '../numbers.js';
+import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { renderNudges } from './nudges.js';
 import { renderSteps } from './steps.js';
 import { renderTable } from './table.js';
 import { renderTree } from './tree.js';
@@ -14,6 +16,7 @@ export interface TextOptions {
   steps?: Step[];
   tree: boolean;
   check?: Check;
+  nudges?: Nudge[];
 }
 
 /**
@@ -27,6 +30,7 @@ export function renderText(result: Result, options: TextOptions): string {
   if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits));
   if (options.tree) parts.push(renderTree(result, paint, digits));
   parts.push(renderTable(result, paint, digits, options.all, check));
+  if (options.nudges !== undefined) parts.push(renderNudges(result, options.nudges, paint, digits));
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
     const { backprop, numerical } = check;

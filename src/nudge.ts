@@ -1,0 +1,94 @@
+import { InputError, MathError } from './errors.js';
+import { NAME, NUMBER } from './parse/lexer.js';
+import type { Result } from './result.js';
+
+/** A nudge as the command line gives it: `apple=+1`, `x=-0.5`, `tax=+10%`. */
+export interface NudgeRequest {
+  name: string;
+  /** The change, or with `percent` the change in percent of the input's value. */
+  change: number;
+  percent: boolean;
+}
+
+/** What one nudge showed: the gradient's prediction beside what really happened. */
+export interface Nudge {
+  node: number;
+  /** How much the input moved: the change given, or its percentage of the value. */
+  change: number;
+  percent?: number;
+  value: number;
+  output: number;
+  nudgedOutput: number;
+  /** ∂output/∂input × change: where the tangent line says the output goes. */
+  predicted: number;
+  /** nudgedOutput − output, without the float noise of the subtraction. */
+  actual: number;
+  /** actual − predicted: what the straight line misses, as the graph curves. */
+  difference: number;
+}
+
+const REQUEST = new RegExp(`^(${NAME})=([+-]${NUMBER})(%?)$`);
+
+/** Reads `NAME=+D`, `NAME=-D` or `NAME=+D%`; the sign is required, so that a nudge never reads as a value. */
+export function parseNudge(text: string): NudgeRequest {
+  const match = REQUEST.exec(text);
+  if (match === null) {
+    throw new InputError('write NAME=+CHANGE or NAME=-CHANGE, the sign required (apple=+1, x=-0.5, tax=+10%)');
+  }
+  const change = Number(match[2]);
+  if (!Number.isFinite(change)) throw new InputError(`${match[2]} is too large (the largest number is about 1.8e308)`);
+  return { name: match[1], change, percent: match[3] === '%' };
+}
+
+/**
+ * What the gradient means, tried out: each input moved on its own by its change, the graph
+ * run forward again, and the output's real change set beside the gradient's prediction.
+ * The graph is left as it was found, values and layers, for the views that follow.
+ */
+export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
+  const { graph, output, inputs } = result;
+  const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
+  const nudges = requests.map((request): Nudge => {
+    const node = byName.get(request.name);
+    if (node === undefined) {
+      const names = [...byName.keys()];
+      const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
+      throw new InputError(`--nudge ${request.name}: not an input of this graph; nudge one of ${shown}`);
+    }
+    const value = graph.value(node);
+    const change = request.percent ? (value * request.change) / 100 : request.change;
+    graph.setValue(node, value + change);
+    graph.forward();
+    const nudgedOutput = graph.value(output);
+    graph.setValue(node, value);
+    if (!Number.isFinite(nudgedOutput)) {
+      graph.forward();
+      throw new MathError(`--nudge ${request.name}: at ${request.name} = ${value + change} the output is ${nudgedOutput}; nudge it less`);
+    }
+    // The subtraction is only as exact as the larger output: 717.2 − 715 is 2.2000000000000455.
+    const exact = (x: number) => roundTo(x, Math.max(Math.abs(result.value), Math.abs(nudgedOutput)));
+    const predicted = graph.grad(node) * change;
+    const actual = exact(nudgedOutput - result.value);
+    return {
+      node,
+      change,
+      ...(request.percent ? { percent: request.change } : {}),
+      value,
+      output: result.value,
+      nudgedOutput,
+      predicted,
+      actual,
+      difference: exact(actual - predicted),
+    };
+  });
+  // Back to the values the result was computed at, and the layers' memory of them.
+  graph.forward();
+  return nudges;
+}
+
+/** x without the digits beyond the 15th of `scale`, where a difference of two numbers that size is noise. */
+function roundTo(x: number, scale: number): number {
+  if (scale === 0 || !Number.isFinite(scale)) return x;
+  const quantum = 10 ** (Math.floor(Math.log10(scale)) - 14);
+  return Math.round(x / quantum) * quantum;
+}
