@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, parseReceipt, type Graph } from '../dist/index.js';
+import { evaluate, parseExpression, parseReceipt, train, type Graph } from '../dist/index.js';
 
 const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
@@ -170,6 +170,39 @@ function numerical(): void {
   report('numerical / backprop', `${fixed(ratios.at(-1)! / ratios[1], 0)}× more at 10^4 than 10^2`, 'grows with N', grows && faster);
 }
 
+/** --train's loop against the bare passes it is made of, on one graph of about 100 nodes, in turn. */
+function training(): void {
+  console.log('6. Training: 10^4 epochs of gradient descent on a graph of 100 nodes, medians of runs in turn');
+  // 13 squared errors of a line, 7 nodes each, the 12 additions between them, and w and b.
+  const terms = Array.from({ length: 13 }, (_, i) => `(w*${i % 5} + b - ${2 * (i % 5) + 1})^2`);
+  const program = () => parseExpression(`loss = ${terms.join(' + ')}`, ['w=0', 'b=0']);
+  const epochs = 10_000;
+  const { graph, output } = program();
+  const time = (work: () => void) => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  let ran = 0;
+  const trained: number[] = [];
+  const passes: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    trained.push(time(() => (ran = train(program(), { rate: 1e-4, epochs, tolerance: 0 }).epochs)));
+    passes.push(
+      time(() => {
+        for (let epoch = 0; epoch < epochs; epoch++) {
+          graph.forward();
+          graph.backward(output);
+        }
+      }),
+    );
+  }
+  const [train10k, bare] = [median(trained), median(passes)];
+  console.log(`  (${graph.size} nodes, ${ran} epochs: ${fixed(train10k, 1)} ms; as many forward+backward passes alone: ${fixed(bare, 1)} ms)`);
+  report('10^4 epochs', `${fixed(train10k, 1)} ms`, '≤ 500 ms', train10k <= 500 && ran === epochs);
+  report('10^4 epochs / 10^4 bare passes', `${fixed(train10k / bare)}×`, '≤ 1.5×', train10k / bare <= 1.5);
+}
+
 /** The median time of `work` in milliseconds, over runs enough to fill a quarter second (at least 3, after one to warm up). */
 function timed(work: () => void): number {
   work();
@@ -199,7 +232,7 @@ function centralDifferences(graph: Graph, inputs: number[], output: number): num
 }
 
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical };
+const sections = { startUp, engine, endToEnd, depth, numerical, training };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {

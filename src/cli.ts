@@ -8,7 +8,11 @@ import { FUNCTIONS } from './layers.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
+import { NAME } from './parse/lexer.js';
 import { report, type ReportOptions } from './report.js';
+import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
+
+const NAME_ONLY = new RegExp(`^${NAME}$`);
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
@@ -21,6 +25,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether standard output is a terminal. */
   terminal: boolean;
+  /** Whether standard error is a terminal too: only then does --train show a progress line. */
+  errorTerminal?: boolean;
   write(fd: 1 | 2, text: string): void;
   /** At most `limit` bytes of a file, '-' being standard input; throws as node:fs does. */
   read(path: string, limit: number): Buffer;
@@ -34,6 +40,7 @@ const EXAMPLES = `Examples:
   backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  an expression and its inputs
   backprop -f model.txt --all                     a program from a file
   backprop apple=100x2 tax=1.1 --json | jq .gradients
+  backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
 `;
 
 /** What --help says after the options: the words, the expressions, the exit status. */
@@ -55,17 +62,22 @@ Expressions (one argument, in quotes; -e for one that starts with -):
   gives an input; any other word is the expression: "y=2*x" x=3.
 
 Exit status: 0 success; 1 the math failed (overflow, 1/0, log of a
-non-positive number) or --check found a disagreement; 2 bad input.
+non-positive number, --train diverged) or --check found a disagreement;
+2 bad input.
 
 More: README.md in the installed package, $(npm root -g)/backprop/README.md
 (or node_modules/backprop/README.md where it was installed locally).
 `;
 }
 
-interface Options extends Omit<ReportOptions, 'color'> {
+interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress'> {
   expr?: string;
   file?: string;
   expand?: boolean;
+  train?: string | true;
+  rate?: number;
+  epochs?: number;
+  tolerance?: number;
   color?: boolean;
   version?: boolean;
 }
@@ -101,6 +113,10 @@ function command(): Command {
       'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
       (text: string, previous: NudgeRequest[] = []) => [...previous, nudgeArgument(text)],
     )
+    .option('--train [inputs]', 'minimise the output by gradient descent on these inputs (w,b; all if none named)')
+    .option('--rate <number>', `the learning rate of --train (default: ${RATE})`, positive)
+    .option('--epochs <n>', `the most steps --train takes (default: ${EPOCHS})`, epochs)
+    .option('--tolerance <number>', `--train stops once a step changes the output by no more (default: ${TOLERANCE})`, tolerance)
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
     // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
@@ -117,6 +133,38 @@ function nudgeArgument(text: string): NudgeRequest {
   } catch (error) {
     throw new InvalidArgumentError(`${(error as Error).message}.`);
   }
+}
+
+function positive(text: string): number {
+  const x = Number(text);
+  if (!(x > 0 && Number.isFinite(x))) throw new InvalidArgumentError(`give a positive number, e.g. ${RATE}.`);
+  return x;
+}
+
+function epochs(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_EPOCHS) throw new InvalidArgumentError(`give a whole number from 1 to ${MAX_EPOCHS}.`);
+  return n;
+}
+
+function tolerance(text: string): number {
+  const x = Number(text);
+  if (!(x >= 0 && Number.isFinite(x))) throw new InvalidArgumentError('give a number of 0 or more.');
+  return x;
+}
+
+/** What --train and its options ask for; they are an error without --train. */
+function training(options: Options): TrainOptions | undefined {
+  if (options.train === undefined) {
+    const stray = (['rate', 'epochs', 'tolerance'] as const).find((option) => options[option] !== undefined);
+    if (stray !== undefined) throw new InputError(`--${stray} goes with --train: add --train`);
+    return undefined;
+  }
+  const inputs = options.train === true ? undefined : options.train.split(',').map((name) => name.trim());
+  if (inputs?.some((name) => !NAME_ONLY.test(name))) {
+    throw new InputError(`--train '${options.train}': give input names separated by commas (--train w,b), or put --train last to train them all`);
+  }
+  return { inputs, rate: options.rate, epochs: options.epochs, tolerance: options.tolerance };
 }
 
 function digits(text: string): number {
@@ -208,7 +256,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       cli.outputHelp();
       return 0;
     }
-    const { output, notes, failure } = await report(program(cli.args, options, io), { ...options, color: useColor(options.color, io) });
+    // A progress line is rewritten in place on a terminal's standard error, and cleared before
+    // anything else is written.
+    let progressed = false;
+    const progress = (line: string) => {
+      progressed = true;
+      complain(io, `\r\x1b[K${line}`);
+    };
+    let reported: Awaited<ReturnType<typeof report>>;
+    try {
+      const train = training(options);
+      reported = await report(program(cli.args, options, io), {
+        ...options,
+        train,
+        progress: io.terminal && io.errorTerminal ? progress : undefined,
+        color: useColor(options.color, io),
+      });
+    } finally {
+      if (progressed) complain(io, '\r\x1b[K');
+    }
+    const { output, notes, failure } = reported;
     for (const note of notes) complain(io, `note: ${printable(note)}\n`);
     // Everything that can fail has run: what is written now is written whole.
     writeOutput(io, output);
@@ -262,7 +329,7 @@ function writeOutput(io: Io, chunks: Iterable<string>): void {
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export function start(): void {
-  const io: Io = { env: process.env, terminal: isatty(1), write, read, isFile };
+  const io: Io = { env: process.env, terminal: isatty(1), errorTerminal: isatty(2), write, read, isFile };
   void run(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });

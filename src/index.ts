@@ -9,6 +9,7 @@ export { MAX_NESTING, parseExpression } from './parse/expression.js';
 export { evaluate, type Result } from './result.js';
 export { trace, type BackwardStep, type ForwardStep, type Share, type Step, type SumStep } from './trace.js';
 export { ABSOLUTE, RELATIVE, STEP, check, disagreement, type Check, type InputCheck, type Verdict } from './check.js';
+export { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, train, type TrainOptions, type TrainedInput, type Training } from './train.js';
 export { jsonChunks, renderJson, type JsonOptions } from './render/json.js';
 export { FONTS, renderDot } from './render/dot.js';
 export { renderSvg } from './render/svg.js';

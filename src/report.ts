@@ -5,8 +5,10 @@ import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
+import { formatNumber } from './numbers.js';
 import { evaluate } from './result.js';
 import { trace } from './trace.js';
+import { EPOCHS, train, type TrainOptions } from './train.js';
 
 /** What the command line asks of one program, once argv is read and color decided. */
 export interface ReportOptions {
@@ -19,6 +21,10 @@ export interface ReportOptions {
   graph?: boolean;
   check?: boolean;
   nudge?: NudgeRequest[];
+  /** Gradient descent on the output instead of one evaluation. */
+  train?: TrainOptions;
+  /** Shows a line of progress in place, when the output goes to a terminal. */
+  progress?: (line: string) => void;
   color: boolean;
 }
 
@@ -46,6 +52,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if ((format === 'dot' || format === 'mermaid' || format === 'svg') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
+  if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;
   const failure = checked === undefined ? undefined : disagreement(result, checked);
@@ -72,4 +79,20 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     check: checked,
     nudges,
   }));
+}
+
+/** --train: gradient descent instead of one evaluation, shown as text or JSON. */
+async function trained(source: Program, asked: TrainOptions, format: string, views: string[], options: ReportOptions): Promise<string> {
+  const refused = views[0] ?? (options.all ? 'all' : undefined);
+  if (refused !== undefined) throw new InputError(`--${refused} does not go with --train, which shows the training instead`);
+  if (format !== 'table' && format !== 'json') throw new InputError(`--train shows text or JSON: it does not go with --format ${format}`);
+  const { progress } = options;
+  const epochs = asked.epochs ?? EPOCHS;
+  const training = train(source, {
+    ...asked,
+    progress: progress && ((epoch, value) => progress(`epoch ${epoch} of ${epochs}: ${source.outputName} = ${formatNumber(value, 6)}`)),
+  });
+  const { renderTraining, trainingJson } = await import('./render/training.js');
+  if (format === 'json') return trainingJson(training, options.precision ?? 15);
+  return renderTraining(training, { color: options.color, digits: options.precision ?? 12 });
 }

@@ -408,6 +408,62 @@ describe('teaching views', () => {
   });
 });
 
+describe('training', () => {
+  const LINE = 'loss = (w*1 + b - 3)^2 + (w*2 + b - 5)^2 + (w*3 + b - 7)^2';
+
+  test('--train fits the line: the table, then the chart', async () => {
+    const run = await cli([LINE, 'w=0', 'b=0', '--train', 'w,b']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^gradient descent on loss, rate 0\.05: 200 epochs \(--epochs\)\n┌/);
+    expect(run.stdout).toMatch(/│ w +│ +0 │ +2\.00002860972 │/);
+    expect(run.stdout).toMatch(/│ b +│ +0 │ +0\.999934963378 │/);
+    expect(run.stdout).toContain('loss by epoch (log scale)\n');
+  });
+
+  test('--json gives the trained values and the history; --rate, --epochs and --tolerance are used', async () => {
+    const run = await cli([LINE, 'w=0', 'b=0', '--train', '--json', '--rate', '0.01', '--epochs', '5000', '--tolerance', '1e-10']);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document).toMatchObject({ output: 'loss', rate: 0.01, stopped: 'tolerance', tolerance: 1e-10, value: { start: 83 } });
+    expect(document.trained.w.final).toBeCloseTo(2, 3);
+    expect(document.trained.b.final).toBeCloseTo(1, 3);
+    expect(document.history).toHaveLength(document.epochs + 1);
+    expect(document.epochs).toBeLessThan(5000);
+  });
+
+  test('divergence: status 1, the epoch named, nothing on stdout', async () => {
+    const run = await cli(['y = x^2', 'x=1', '--train', '--rate', '1.5', '--epochs', '2000']);
+    expect(run).toEqual({ status: 1, stdout: '', stderr: 'error: training diverged at epoch 512: y is Infinity (try a smaller --rate than 1.5)\n' });
+  });
+
+  test.each([
+    [['--rate', '0.1'], "error: --rate goes with --train: add --train"],
+    [['--train', '--steps'], 'error: --steps does not go with --train, which shows the training instead'],
+    [['--train', '--all'], 'error: --all does not go with --train, which shows the training instead'],
+    [['--train', '--format', 'dot'], 'error: --train shows text or JSON: it does not go with --format dot'],
+    [['--train', 'z'], "error: --train: 'z' is not an input of the program (its inputs: w, b)"],
+    [['--train', '--rate', '-1'], "error: option '--rate <number>' argument '-1' is invalid. give a positive number, e.g. 0.05. (see backprop --help)"],
+    [['--train', '--epochs', '0'], "error: option '--epochs <n>' argument '0' is invalid. give a whole number from 1 to 1000000. (see backprop --help)"],
+  ])('%j is an input error', async (options, message) => {
+    const run = await cli([LINE, 'w=0', 'b=0', ...options]);
+    expect(run).toEqual({ status: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  test('--train before the expression takes it for names, and says where to put it', async () => {
+    const run = await cli(['--train', LINE, 'w=0', 'b=0']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: --train '.*': give input names separated by commas \(--train w,b\), or put --train last to train them all\n$/);
+  });
+
+  test('on a terminal, a progress line on standard error, cleared before the table', async () => {
+    const run = await cli([LINE, 'w=0', 'b=0', '--train', '--no-color'], { terminal: true });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^\r\x1b\[Kepoch 1 of 200: loss = 36\.59(\r\x1b\[Kepoch \d+ of 200: loss = [\d.e-]+)*\r\x1b\[K$/);
+    expect((await cli([LINE, 'w=0', 'b=0', '--train'])).stderr).toBe('');
+  });
+});
+
 describe('help and version', () => {
   test('--help opens with examples and exits 0', async () => {
     const run = await cli(['--help']);

@@ -3,17 +3,23 @@ import type { Run } from './run.js';
 
 /**
  * Runs the whole CLI in this process with stand-ins for the world: a fixed environment, no
- * terminal, standard input from `stdin`, and a folder holding only the empty `files`. Fast
+ * terminal (unless asked), standard input from `stdin`, and a folder holding only the empty `files`. Fast
  * enough for thousands of cases.
  */
 export async function runInProcess(
   argv: string[],
-  { stdin = '', env = {}, files = [] }: { stdin?: string; env?: Record<string, string>; files?: string[] } = {},
+  {
+    stdin = '',
+    env = {},
+    files = [],
+    terminal = false,
+  }: { stdin?: string; env?: Record<string, string>; files?: string[]; terminal?: boolean } = {},
 ): Promise<Run> {
   const output = { 1: '', 2: '' };
   const status = await run(argv, {
     env,
-    terminal: false,
+    terminal,
+    errorTerminal: terminal,
     write: (fd, text) => {
       output[fd] += text;
     },

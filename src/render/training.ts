@@ -1,0 +1,93 @@
+import { plot } from 'asciichart';
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { formatNumber, round } from '../numbers.js';
+import type { Training } from '../train.js';
+
+/** The chart is this many columns wide at most: a longer history is sampled evenly. */
+const CHART_WIDTH = 60;
+const CHART_HEIGHT = 10;
+
+/**
+ * A training run for a person: how it ended, a table of each trained input's start and final
+ * values (and the output's), then a chart of the output over the epochs.
+ */
+export function renderTraining(training: Training, { color, digits }: { color: boolean; digits: number }): string {
+  const { result, trained, history } = training;
+  const { graph, outputName } = result;
+  const paint = new Chalk({ level: color ? 1 : 0 });
+  const number = (x: number) => formatNumber(x, digits);
+  const epochs = `${training.epochs} epoch${training.epochs === 1 ? '' : 's'}`;
+  const why =
+    training.stopped === 'tolerance'
+      ? `stopped after ${epochs}: ${outputName} changed by no more than ${training.tolerance} (--tolerance)`
+      : `${epochs} (--epochs)`;
+  const lines = [`${paint.bold('gradient descent')} on ${outputName}, rate ${training.rate}: ${why}`];
+
+  const table = new Table({
+    head: ['name', 'start', 'final', `∂${outputName}/∂name`].map((text) => paint.bold(text)),
+    colAligns: ['left', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  table.push([
+    trained.map(({ node }) => paint.cyan(graph.name(node)!)).join('\n'),
+    trained.map(({ start }) => number(start)).join('\n'),
+    trained.map(({ final }) => paint.bold(number(final))).join('\n'),
+    trained.map(({ node }) => paint.yellow(number(graph.grad(node)))).join('\n'),
+  ]);
+  table.push([paint.bold(outputName), number(history[0]), paint.bold.green(number(result.value)), '']);
+  lines.push(table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line)));
+
+  lines.push('', ...chart(history, outputName, color));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The history drawn with asciichart, at most CHART_WIDTH columns, epochs marked below; on a
+ * log scale when it is positive and spans three orders of magnitude or more, as a loss
+ * falling towards 0 does.
+ */
+function chart(history: number[], outputName: string, color: boolean): string[] {
+  const columns = Math.min(history.length, CHART_WIDTH);
+  const sampled = Array.from({ length: columns }, (_, i) =>
+    history[columns === 1 ? 0 : Math.round((i * (history.length - 1)) / (columns - 1))],
+  );
+  const [least, most] = [Math.min(...sampled), Math.max(...sampled)];
+  const log = least > 0 && most / least >= 1000;
+  // Wide enough for any number to 3 digits: -1.23e-100.
+  const width = 10;
+  const drawn = plot(log ? sampled.map(Math.log10) : sampled, {
+    height: CHART_HEIGHT,
+    format: (x) => label(log ? 10 ** x : x).padStart(width),
+    colors: [color ? '\x1b[32m' : undefined],
+  });
+  const last = String(history.length - 1);
+  const axis = `${' '.repeat(width + 1)}0${last.padStart(Math.max(columns - 1, last.length + 1))}`;
+  return [`${outputName} by epoch${log ? ' (log scale)' : ''}`, ...drawn.split('\n').map((line) => line.trimEnd()), axis];
+}
+
+/** A number on the chart's scale, short: 3 digits, and an exponent when far from 1. */
+function label(x: number): string {
+  const short = Number(x.toPrecision(3));
+  return short === 0 || (Math.abs(short) >= 1e-3 && Math.abs(short) < 1e6) ? formatNumber(short, 3) : short.toExponential();
+}
+
+/** The run as JSON: `{ "output", "trained", "value", "history", ... }`, numbers rounded. */
+export function trainingJson(training: Training, digits: number): string {
+  const { result, trained, history } = training;
+  const { graph, outputName } = result;
+  const document = {
+    output: outputName,
+    trained: Object.fromEntries(
+      trained.map(({ node, start, final }) => [graph.name(node), { start, final, grad: graph.grad(node) }]),
+    ),
+    value: { start: history[0], final: result.value },
+    rate: training.rate,
+    epochs: training.epochs,
+    stopped: training.stopped,
+    tolerance: training.tolerance,
+  };
+  const text = JSON.stringify(document, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
+  // The history on one line: a number a line would be a thousand lines for a thousand epochs.
+  return `${text.slice(0, -2)},\n  "history": [${history.map((x) => formatNumber(x, digits)).join(', ')}]\n}\n`;
+}

@@ -1,0 +1,111 @@
+import { InputError, MathError } from './errors.js';
+import type { Program } from './graph.js';
+import { evaluate, type Result } from './result.js';
+
+export const RATE = 0.05;
+export const EPOCHS = 200;
+/** The output changing by no more than this in an epoch ends the training early. */
+export const TOLERANCE = 1e-12;
+/** The most epochs run: the history of outputs is kept whole, one number an epoch. */
+export const MAX_EPOCHS = 1_000_000;
+/** A progress report comes at most this often, in milliseconds. */
+const PROGRESS_EVERY = 100;
+
+export interface TrainOptions {
+  /** The inputs to train, by name; every input when left out. */
+  inputs?: string[];
+  rate?: number;
+  epochs?: number;
+  tolerance?: number;
+  /** Told the epoch and the output now and then (every 100 ms at most), for a progress line. */
+  progress?: (epoch: number, value: number) => void;
+}
+
+export interface TrainedInput {
+  node: number;
+  start: number;
+  final: number;
+}
+
+/** A training run: what the renderers take. `result` is the program evaluated at the end. */
+export interface Training {
+  result: Result;
+  trained: TrainedInput[];
+  /** The output before the first epoch, then after each. */
+  history: number[];
+  /** Why it stopped: the epochs ran out, or the output stopped changing. */
+  stopped: 'epochs' | 'tolerance';
+  rate: number;
+  epochs: number;
+  tolerance: number;
+}
+
+/**
+ * Gradient descent on the program's output: each epoch moves every trained input against
+ * its gradient, x ← x − rate · ∂output/∂x, on the one graph the program built (a new value,
+ * forward, backward; nothing parsed again). A value that stops being a finite number is a
+ * math error naming the epoch.
+ */
+export function train(program: Program, options: TrainOptions = {}): Training {
+  const { rate = RATE, epochs = EPOCHS, tolerance = TOLERANCE, progress } = options;
+  const { graph, output, outputName } = program;
+  const start = evaluate(program);
+  const nodes = trainedInputs(start, options.inputs);
+  const starts = nodes.map((node) => graph.value(node));
+  const history = [start.value];
+  const diverged = (epoch: number, what: string) =>
+    new MathError(`training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`);
+
+  let stopped: Training['stopped'] = 'epochs';
+  let reported = -Infinity;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (const node of nodes) graph.setValue(node, graph.value(node) - rate * graph.grad(node));
+    graph.forward();
+    const value = graph.value(output);
+    if (!Number.isFinite(value)) throw diverged(epoch, `${outputName} is ${value}`);
+    graph.backward(output);
+    const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
+    if (broken !== undefined) throw diverged(epoch, `∂${outputName}/∂${graph.name(broken)} is ${graph.grad(broken)}`);
+    history.push(value);
+    if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
+      reported = performance.now();
+      progress(epoch, value);
+    }
+    if (Math.abs(value - history[epoch - 1]) <= tolerance) {
+      stopped = 'tolerance';
+      break;
+    }
+  }
+  let result: Result;
+  try {
+    result = evaluate(program);
+  } catch (error) {
+    if (error instanceof MathError) throw diverged(history.length - 1, error.message);
+    throw error;
+  }
+  return {
+    result,
+    trained: nodes.map((node, i) => ({ node, start: starts[i], final: graph.value(node) })),
+    history,
+    stopped,
+    rate,
+    epochs: history.length - 1,
+    tolerance,
+  };
+}
+
+/** The input nodes named, in the order named; every input when none are. */
+function trainedInputs({ graph, inputs }: Result, names: string[] | undefined): number[] {
+  if (names === undefined) return inputs;
+  const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new InputError(`--train: '${twice}' is named twice`);
+  return names.map((name) => {
+    const node = byName.get(name);
+    if (node === undefined) {
+      const known = inputs.map((input) => graph.name(input)).join(', ');
+      throw new InputError(`--train: '${name}' is not an input of the program (its inputs: ${known})`);
+    }
+    return node;
+  });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { InputError, MathError } from '../src/errors.js';
+import { parseExpression } from '../src/parse/expression.js';
+import { train } from '../src/train.js';
+
+// A line through (1, 3), (2, 5) and (3, 7): y = 2x + 1, where the loss is 0.
+const LINE = 'loss = (w*1 + b - 3)^2 + (w*2 + b - 5)^2 + (w*3 + b - 7)^2';
+
+function failure(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('it did not fail');
+}
+
+describe('train', () => {
+  test('fitting a line to three points reaches w = 2, b = 1 from w = 0, b = 0', () => {
+    const training = train(parseExpression(LINE, ['w=0', 'b=0']), { inputs: ['w', 'b'] });
+    const { graph } = training.result;
+    const [w, b] = training.trained;
+    expect([graph.name(w.node), w.start, graph.name(b.node), b.start]).toEqual(['w', 0, 'b', 0]);
+    expect(w.final).toBeCloseTo(2, 3);
+    expect(b.final).toBeCloseTo(1, 3);
+    expect(training.history).toHaveLength(201);
+    expect(training.history[0]).toBe(83);
+    expect(training.history.at(-1)).toBeLessThan(1e-6);
+    expect(training.result.value).toBe(training.history.at(-1));
+    expect(training).toMatchObject({ epochs: 200, stopped: 'epochs', rate: 0.05 });
+  });
+
+  test('each epoch is one step against the gradient: x ← x − rate · ∂y/∂x', () => {
+    // y = x², ∂y/∂x = 2x: x goes 3 → 3 − 0.1·6 = 2.4 → 2.4 − 0.1·4.8 = 1.92.
+    const { history, trained } = train(parseExpression('y = x^2', ['x=3']), { rate: 0.1, epochs: 2 });
+    expect(trained[0].final).toBeCloseTo(1.92, 14);
+    expect(history.map((y) => Number(y.toPrecision(12)))).toEqual([9, 5.76, 3.6864]);
+  });
+
+  test('it runs on the graph the program built, adding no node', () => {
+    const program = parseExpression(LINE, ['w=0', 'b=0']);
+    const size = program.graph.size;
+    const training = train(program, { epochs: 10 });
+    expect(training.result.graph).toBe(program.graph);
+    expect(program.graph.size).toBe(size);
+  });
+
+  test('with no inputs named, it trains them all; named, only those', () => {
+    const all = train(parseExpression(LINE, ['w=0', 'b=0']));
+    expect(all.trained.map(({ node }) => all.result.graph.name(node))).toEqual(['w', 'b']);
+    const onlyB = train(parseExpression(LINE, ['w=2', 'b=0']), { inputs: ['b'] });
+    expect(onlyB.trained).toHaveLength(1);
+    expect(onlyB.trained[0].final).toBeCloseTo(1, 6);
+    expect(onlyB.result.graph.value(onlyB.result.inputs[0])).toBe(2);
+  });
+
+  test('it stops early once an epoch changes the output by no more than the tolerance', () => {
+    const training = train(parseExpression(LINE, ['w=0', 'b=0']), { epochs: 10_000, tolerance: 1e-9 });
+    expect(training.stopped).toBe('tolerance');
+    expect(training.epochs).toBeLessThan(10_000);
+    expect(training.history).toHaveLength(training.epochs + 1);
+    const [before, last] = training.history.slice(-2);
+    expect(Math.abs(last - before)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(training.history.at(-3)! - before)).toBeGreaterThan(1e-9);
+  });
+
+  test('divergence is a math error naming the epoch', () => {
+    // x = 1, rate 1.5: x ← x − 1.5·2x = −2x, so y = x² = 4^n, past the largest double at n = 512.
+    const error = failure(() => train(parseExpression('y = x^2', ['x=1']), { rate: 1.5, epochs: 2000 }));
+    expect(error).toBeInstanceOf(MathError);
+    expect(error.message).toBe('training diverged at epoch 512: y is Infinity (try a smaller --rate than 1.5)');
+  });
+
+  test('a gradient that stops being a number ends the training too, though the output is finite', () => {
+    // sqrt(x²) at rate 0.5 steps x from 1 to 0.5 to 0, where sqrt has no finite slope.
+    const error = failure(() => train(parseExpression('y = sqrt(x^2)', ['x=1']), { rate: 0.5 }));
+    expect(error).toBeInstanceOf(MathError);
+    expect(error.message).toBe('training diverged at epoch 2: ∂y/∂x is NaN (try a smaller --rate than 0.5)');
+  });
+
+  test('names that are not inputs, or named twice, are input errors', () => {
+    const program = () => parseExpression(LINE, ['w=0', 'b=0']);
+    expect(failure(() => train(program(), { inputs: ['loss'] }))).toEqual(
+      new InputError("--train: 'loss' is not an input of the program (its inputs: w, b)"),
+    );
+    expect(failure(() => train(program(), { inputs: ['w', 'w'] }))).toEqual(new InputError("--train: 'w' is named twice"));
+  });
+
+  test('progress is told the epoch and the output, at most every 100 ms, starting at once', () => {
+    const seen: [number, number][] = [];
+    const training = train(parseExpression(LINE, ['w=0', 'b=0']), { epochs: 2000, tolerance: 0, progress: (...report) => seen.push(report) });
+    expect(seen[0]).toEqual([1, training.history[1]]);
+    expect(seen.length).toBeLessThan(2000 / 10);
+  });
+});
