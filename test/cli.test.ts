@@ -442,6 +442,7 @@ describe('training', () => {
     [['--train', '--steps'], 'error: --steps does not go with --train, which shows the training instead'],
     [['--train', '--all'], 'error: --all does not go with --train, which shows the training instead'],
     [['--train', '--format', 'dot'], 'error: --train shows text or JSON: it does not go with --format dot'],
+    [['--train', '--format', 'svg'], 'error: --train shows text or JSON: it does not go with --format svg'],
     [['--train', 'z'], "error: --train: 'z' is not an input of the program (its inputs: w, b)"],
     [['--train', '--rate', '-1'], "error: option '--rate <number>' argument '-1' is invalid. give a positive number, e.g. 0.05. (see backprop --help)"],
     [['--train', '--epochs', '0'], "error: option '--epochs <n>' argument '0' is invalid. give a whole number from 1 to 1000000. (see backprop --help)"],
