@@ -102,7 +102,7 @@ function command(): Command {
     .option('--precision <digits>', 'significant digits of computed values (default: 12, in JSON 15)', digits)
     .option('--steps', 'show the forward and backward passes step by step')
     .option('--graph', 'draw the computational graph as a tree')
-    .option('--expand', 'build sigmoid, tanh and softplus from primitive nodes, so that every stage shows')
+    .option('--expand', `build ${composites()} from primitive nodes, so that every stage shows`)
     .option(
       '--check',
       `compare each gradient with central differences and time both; status 1 if one differs by more than ` +
@@ -125,6 +125,12 @@ function command(): Command {
     .configureHelp({ helpWidth: 80 })
     .addHelpText('beforeAll', EXAMPLES)
     .addHelpText('after', reference());
+}
+
+/** The functions --expand opens up: sigmoid, tanh and softplus. */
+function composites(): string {
+  const names = [...FUNCTIONS].filter(([, Layer]) => Layer.expand !== undefined).map(([name]) => name);
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function nudgeArgument(text: string): NudgeRequest {

@@ -63,3 +63,13 @@ test('the picture in docs/ is what backprop draws now (npm run picture redraws i
   expect(run.stdout).toBe(committed);
   expect(readme).toContain('backprop apple=100x2 orange=150x3 tax=1.1 --format svg > receipt.svg');
 });
+
+test('the picture of the expanded sigmoid is what backprop draws now (npm run picture redraws it)', async () => {
+  expect(readme).toContain('](docs/sigmoid-expanded.svg)');
+  const committed = readFileSync(new URL('../docs/sigmoid-expanded.svg', import.meta.url), 'utf8');
+  const run = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--format', 'svg']);
+  expect(run.stdout).toBe(committed);
+  expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
+    'node bin/backprop.js "y = sigmoid(x)" x=1 --expand --format svg > docs/sigmoid-expanded.svg',
+  );
+});
