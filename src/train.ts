@@ -96,6 +96,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
 
 /** The input nodes named, in the order named; every input when none are. */
 function trainedInputs({ graph, inputs }: Result, names: string[] | undefined): number[] {
+  if (inputs.length === 0) throw new InputError('--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)');
   if (names === undefined) return inputs;
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
   const twice = names.find((name, i) => names.indexOf(name) !== i);

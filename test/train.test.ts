@@ -78,12 +78,15 @@ describe('train', () => {
     expect(error.message).toBe('training diverged at epoch 2: ∂y/∂x is NaN (try a smaller --rate than 0.5)');
   });
 
-  test('names that are not inputs, or named twice, are input errors', () => {
+  test('names that are not inputs, named twice, or no inputs at all are input errors', () => {
     const program = () => parseExpression(LINE, ['w=0', 'b=0']);
     expect(failure(() => train(program(), { inputs: ['loss'] }))).toEqual(
       new InputError("--train: 'loss' is not an input of the program (its inputs: w, b)"),
     );
     expect(failure(() => train(program(), { inputs: ['w', 'w'] }))).toEqual(new InputError("--train: 'w' is named twice"));
+    expect(failure(() => train(parseExpression('2 * 3')))).toEqual(
+      new InputError('--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)'),
+    );
   });
 
   test('progress is told the epoch and the output, at most every 100 ms, starting at once', () => {
