@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, parseExpression, parseReceipt, train, type Graph } from '../dist/index.js';
+import { hasChromium, launch, NO_CHROMIUM } from '../test/browser.js';
 
 const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
@@ -231,12 +232,58 @@ function centralDifferences(graph: Graph, inputs: number[], output: number): num
   });
 }
 
+/**
+ * The --format html page in headless Chromium: its size for the receipt, and on a graph of
+ * about a thousand nodes the time from a change of an input to every number written and the
+ * page laid out again, measured in the page.
+ */
+async function page(): Promise<void> {
+  console.log('7. The live page (--format html) in Chromium');
+  if (!hasChromium) {
+    console.log(`  ${NO_CHROMIUM}`);
+    return;
+  }
+  const html = (args: string[]) => {
+    const run = spawnSync(BIN, [...args, '--format', 'html'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return run.stdout;
+  };
+  const card = Buffer.byteLength(html(CARD));
+  report('page size, the receipt', `${fixed(card / 1024, 1)} KiB`, '≤ 1 MB', card <= 1e6);
+  const terms = 200;
+  const program = `loss = (${Array.from({ length: terms }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
+  const values = Array.from({ length: terms }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${(i % 5) / 4}`]).flat();
+  const browser = await launch();
+  try {
+    const { page, errors } = await browser.open(html([program, ...values]));
+    const { nodes, times } = await page.evaluate(async () => {
+      const slider = document.querySelector<HTMLInputElement>('input[type="range"][data-input="x0"]')!;
+      const times: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const started = performance.now();
+        slider.value = String(i % 2 === 0 ? 0.5 : -0.5);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        void document.body.offsetHeight; // style and layout, done now rather than at the frame
+        times.push(performance.now() - started);
+        await new Promise(requestAnimationFrame);
+      }
+      return { nodes: JSON.parse(document.getElementById('backprop-data')!.textContent!).nodes.length as number, times };
+    });
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    console.log(`  (${nodes} nodes, ${2 * terms} inputs; median of 100 changes of a slider)`);
+    const time = median(times);
+    report('change → all numbers written and laid out', `${fixed(time, 2)} ms`, '≤ 16.7 ms (one frame)', time <= 1000 / 60);
+  } finally {
+    await browser.close();
+  }
+}
+
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical, training };
+const sections = { startUp, engine, endToEnd, depth, numerical, training, page };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {
-  for (const [name, section] of Object.entries(sections)) if (chosen.length === 0 || chosen.includes(name)) section();
+  for (const [name, section] of Object.entries(sections)) if (chosen.length === 0 || chosen.includes(name)) await section();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

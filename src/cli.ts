@@ -95,8 +95,8 @@ function command(): Command {
     .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
     .option('--json', 'print JSON (short for --format json)')
     .addOption(
-      new Option('--format <form>', 'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools')
-        .choices(['table', 'json', 'svg', 'dot', 'mermaid']),
+      new Option('--format <form>', 'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools, html writes a live page')
+        .choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']),
     )
     .option('--all', 'also show intermediate values and their gradients')
     .option('--precision <digits>', 'significant digits of computed values (default: 12, in JSON 15)', digits)

@@ -14,5 +14,6 @@ export { jsonChunks, renderJson, type JsonOptions } from './render/json.js';
 export { FONTS, renderDot } from './render/dot.js';
 export { renderSvg } from './render/svg.js';
 export { renderMermaid } from './render/mermaid.js';
+export { renderHtml, type HtmlOptions } from './render/html.js';
 export { BackpropError, InputError, MathError } from './errors.js';
 export { formatNumber, round } from './numbers.js';

@@ -14,7 +14,7 @@ import { EPOCHS, train, type TrainOptions } from './train.js';
 export interface ReportOptions {
   json?: boolean;
   /** table unless said otherwise. */
-  format?: 'table' | 'json' | 'dot' | 'mermaid' | 'svg';
+  format?: 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
   all?: boolean;
   precision?: number;
   steps?: boolean;
@@ -49,7 +49,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const format = options.json ? 'json' : (options.format ?? 'table');
   const notes = source.notes ?? [];
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
-  if ((format === 'dot' || format === 'mermaid' || format === 'svg') && views.length > 0) {
+  if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
   }
   if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
@@ -67,6 +67,11 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
     return done(await renderSvg(result, digits ?? 12));
+  }
+  if (format === 'html') {
+    // Loaded only for a page: it carries the page's script.
+    const { renderHtml } = await import('./render/html.js');
+    return done(renderHtml(result, { digits: digits ?? 12, all: options.all === true }));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
   const { renderText } = await import('./render/text.js');

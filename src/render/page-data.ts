@@ -1,0 +1,56 @@
+import { Graph, type Program } from '../graph.js';
+import * as layers from '../layers.js';
+import { layerFor, type LayerClass } from '../layers.js';
+
+/**
+ * A program's graph as plain data, written into the HTML page and built again there into a
+ * Graph with the same layers, so that the page computes with backprop's own engine.
+ */
+export interface PageData {
+  output: number;
+  outputName: string;
+  digits: number;
+  /** Node by node, in tape order: an input, a constant, or an operation on earlier nodes. */
+  nodes: PageNode[];
+}
+
+export type PageNode =
+  | { input: string; value: number }
+  | { constant: number }
+  | { operation: string; args: number[]; name?: string };
+
+export function pageData({ graph, output, outputName }: Program, digits: number): PageData {
+  const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
+    const layer = graph.layer(node);
+    if (layer === undefined) {
+      return graph.isInput(node) ? { input: graph.name(node)!, value: graph.value(node) } : { constant: graph.value(node) };
+    }
+    const { operation } = layer.constructor as LayerClass;
+    const name = graph.name(node);
+    return name === undefined ? { operation, args: graph.args(node) } : { operation, args: graph.args(node), name };
+  });
+  return { output, outputName, digits, nodes };
+}
+
+// Every layer class that layers.ts exports, by operation: a new operation needs no entry here.
+const classes = new Map(
+  Object.values(layers as Record<string, unknown>)
+    .filter((value): value is LayerClass => typeof value === 'function' && 'operation' in value)
+    .map((Layer) => [Layer.operation, Layer]),
+);
+
+/** The program the data describes, not yet run. */
+export function programOf({ nodes, output, outputName }: PageData): Program {
+  const graph = new Graph();
+  for (const node of nodes) {
+    if ('input' in node) graph.input(node.input, node.value);
+    else if ('constant' in node) graph.constant(node.constant);
+    else {
+      const Layer = classes.get(node.operation);
+      if (Layer === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
+      const at = graph.apply(layerFor(Layer), node.args[0], node.args[1]);
+      if (node.name !== undefined) graph.rename(at, node.name);
+    }
+  }
+  return { graph, output, outputName };
+}

@@ -1,0 +1,87 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, test } from 'vitest';
+import { renderHtml, sliderRange } from '../../src/render/html.js';
+import { runInProcess } from '../io.js';
+import { examples } from '../views.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+
+describe('the receipt’s page', async () => {
+  const run = await runInProcess([...CARD, '--format', 'html']);
+  const { document } = new JSDOM(run.stdout).window;
+  const cell = (selector: string) => document.querySelector(selector)?.textContent;
+
+  test('is written whole, status 0, under 1 MB', () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^<!doctype html>\n[^]*<\/html>\n$/);
+    expect(Buffer.byteLength(run.stdout)).toBeLessThan(1_000_000);
+  });
+
+  test('shows the output and every gradient as the table prints them', () => {
+    expect(cell('[data-output]')).toBe('715');
+    const grads = { apple: '2.2', apple_num: '110', orange: '3.3', orange_num: '165', tax: '650' };
+    for (const [name, grad] of Object.entries(grads)) expect(cell(`[data-grad="${name}"]`)).toBe(grad);
+  });
+
+  test('each input: a labelled number field and a slider around its value', () => {
+    const field = document.querySelector<HTMLInputElement>('input[type="number"][data-input="apple"]')!;
+    expect(field.value).toBe('100');
+    expect(field.labels?.[0].textContent).toBe('apple');
+    const slider = document.querySelector<HTMLInputElement>('input[type="range"][data-input="apple"]')!;
+    expect([slider.min, slider.max, slider.step, slider.value]).toEqual(['0', '200', '1', '100']);
+    expect(slider.getAttribute('aria-label')).toBe('apple, slider');
+    expect(document.querySelectorAll('input')).toHaveLength(10);
+  });
+
+  test('asks for nothing from elsewhere, and forbids it', () => {
+    expect(run.stdout).not.toMatch(/\b(src|href)=|\burl\(|@import/);
+    const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(policy).toMatch(/^default-src 'none';/);
+    expect(policy).not.toMatch(/https?:|connect-src|img-src|font-src/);
+  });
+
+  test('carries the graph and the engine’s script inline', () => {
+    const data = JSON.parse(cell('#backprop-data')!);
+    expect(data).toMatchObject({ output: 8, outputName: 'price', digits: 12 });
+    expect(data.nodes[8]).toEqual({ operation: 'mul', args: [7, 4], name: 'price' });
+    expect(document.scripts[1].textContent!.length).toBeGreaterThan(1000);
+  });
+});
+
+test('--all lists the intermediates too, with their values', () => {
+  const page = renderHtml(examples.card(), { digits: 12, all: true });
+  const { document } = new JSDOM(page).window;
+  expect(document.querySelector('[data-value="all_price"]')?.textContent).toBe('650');
+  expect(document.querySelector('[data-grad="all_price"]')?.textContent).toBe('1.1');
+  expect(document.querySelectorAll('input')).toHaveLength(10);
+});
+
+test('--precision sets the digits shown', async () => {
+  const run = await runInProcess(['y = x/3', 'x=1', '--format', 'html', '--precision', '3']);
+  const { document } = new JSDOM(run.stdout).window;
+  expect(document.querySelector('[data-output]')?.textContent).toBe('0.333');
+  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!).digits).toBe(3);
+});
+
+test('text in the page’s data cannot end its script', () => {
+  const page = renderHtml(examples.card(), { digits: 12, all: false });
+  expect(page.match(/<\/script/g)).toHaveLength(2);
+});
+
+test('--steps, --graph and --check print text: not with --format html', async () => {
+  for (const view of ['--steps', '--graph', '--check']) {
+    const run = await runInProcess([...CARD, '--format', 'html', view]);
+    expect(run).toEqual({ status: 2, stdout: '', stderr: `error: ${view} shows text or JSON: it does not go with --format html\n` });
+  }
+});
+
+test.each([
+  [100, { min: 0, max: 200, step: 1 }],
+  [1.1, { min: 0, max: 2.2, step: 0.01 }],
+  [0, { min: -5, max: 5, step: 0.1 }],
+  [-1, { min: -2, max: 0, step: 0.01 }],
+  [3e6, { min: 0, max: 6e6, step: 10_000 }],
+])('a slider for %d spans %o', (value, range) => {
+  expect(sliderRange(value)).toEqual(range);
+});

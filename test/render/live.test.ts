@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Browser, hasChromium, launch, NO_CHROMIUM, type Opened } from '../browser.js';
+import { runInProcess } from '../io.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+
+async function html(argv: string[]): Promise<string> {
+  const run = await runInProcess([...argv, '--format', 'html']);
+  expect(run.stderr).toBe('');
+  return run.stdout;
+}
+
+if (!hasChromium) console.warn(`The live page's browser tests are ${NO_CHROMIUM}`);
+
+describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_CHROMIUM})`}`, { timeout: 60_000 }, () => {
+  let browser: Browser;
+  let card: Opened;
+  beforeAll(async () => {
+    browser = await launch();
+    card = await browser.open(await html(CARD));
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const text = (opened: Opened, selector: string) => opened.page.locator(selector).textContent();
+
+  test('shows the receipt’s price and gradients as the table prints them', async () => {
+    expect(await text(card, '[data-output]')).toBe('715');
+    const grads = { apple: '2.2', apple_num: '110', orange: '3.3', orange_num: '165', tax: '650' };
+    for (const [name, grad] of Object.entries(grads)) expect(await text(card, `[data-grad="${name}"]`)).toBe(grad);
+  });
+
+  test('apple at 120 in the number field: price 759, ∂price/∂tax 690, every gradient again', async () => {
+    await card.page.fill('input[type="number"][data-input="apple"]', '120');
+    expect(await text(card, '[data-output]')).toBe('759');
+    expect(await text(card, '[data-grad="tax"]')).toBe('690');
+    expect(await text(card, '[data-grad="apple_num"]')).toBe('132');
+    expect(await card.page.inputValue('input[type="range"][data-input="apple"]')).toBe('120');
+    await card.page.fill('input[type="number"][data-input="apple"]', '100');
+    expect(await text(card, '[data-output]')).toBe('715');
+  });
+
+  test('with the keyboard alone: Tab to a slider, arrow keys move it and the numbers follow', async () => {
+    const { page } = card;
+    await page.focus('input[type="number"][data-input="tax"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-input'))).toBe('tax');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.inputValue('input[type="number"][data-input="tax"]')).toBe('1.11');
+    expect(await text(card, '[data-output]')).toBe('721.5');
+    expect(await text(card, '[data-grad="apple"]')).toBe('2.22');
+    await page.keyboard.press('ArrowLeft');
+    expect(await text(card, '[data-output]')).toBe('715');
+  });
+
+  test('focusing an input shows its --steps lines: the chain-rule product that reaches it', async () => {
+    await card.page.focus('input[type="range"][data-input="tax"]');
+    const steps = await text(card, '#steps');
+    expect(steps).toContain('(4) price = all_price × tax = 650 × 1.1 = 715');
+    expect(steps).toContain('∂price/∂tax = 1 × all_price = 650');
+    expect(steps).not.toContain('apple_price = apple × apple_num');
+  });
+
+  test('every control has a name a screen reader says', async () => {
+    const { page } = card;
+    for (const name of ['apple', 'apple_num', 'orange', 'orange_num', 'tax']) {
+      await expect(page.getByRole('spinbutton', { name, exact: true }).count()).resolves.toBe(1);
+      await expect(page.getByRole('slider', { name: `${name}, slider`, exact: true }).count()).resolves.toBe(1);
+    }
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input')].filter((input) => input.labels?.length === 0 && !input.hasAttribute('aria-label')).length,
+    );
+    expect(unnamed).toBe(0);
+  });
+
+  test('the page made no network request and raised no error', () => {
+    expect(card.requests).toEqual([]);
+    expect(card.errors).toEqual([]);
+  });
+
+  test('a screenshot can be taken', async () => {
+    const png = await card.page.screenshot({ fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  test('a value the math cannot take is named on the page, and the page recovers', async () => {
+    const opened = await browser.open(await html(['y = log(x)', 'x=2']));
+    await opened.page.fill('input[type="number"][data-input="x"]', '0');
+    expect(await text(opened, '#failure')).toMatch(/^error: y is infinite/);
+    await opened.page.fill('input[type="number"][data-input="x"]', '1');
+    expect(await opened.page.locator('#failure').isHidden()).toBe(true);
+    expect(await text(opened, '[data-output]')).toBe('0');
+    expect(await text(opened, '[data-grad="x"]')).toBe('1');
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('a graph of a thousand nodes gives the same numbers as the command line after a change', async () => {
+    const program = `loss = (${Array.from({ length: 250 }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
+    const values = (x7: number) => Array.from({ length: 250 }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${i === 7 ? x7 : (i % 5) / 4}`]).flat();
+    const opened = await browser.open(await html([program, ...values(0.5)]));
+    await opened.page.fill('input[type="number"][data-input="x7"]', '-1.5');
+    const cli = JSON.parse((await runInProcess([program, ...values(-1.5), '--json', '--precision', '12'])).stdout);
+    expect(await text(opened, '[data-output]')).toBe(String(cli.value));
+    const shown = await opened.page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('[data-grad]')].map((cell) => [cell.getAttribute('data-grad'), cell.textContent])),
+    );
+    expect(shown).toEqual(Object.fromEntries(Object.entries(cli.gradients).map(([name, grad]) => [name, String(grad)])));
+    expect(opened.errors).toEqual([]);
+  });
+});
