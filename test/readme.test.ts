@@ -38,6 +38,8 @@ test('the demo for class runs from start to end', () => {
   expect(run.stdout).toContain('price = 220');
   expect(run.stdout).toContain('x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7');
   expect(run.stdout).toContain('kink at relu(x)');
+  expect(run.stdout).toContain('(4) y = 1 ÷ (exp(x × -1) + 1) = 1 ÷ 1.36787944117 = 0.73105857863');
+  expect(run.stdout).toContain('gradient descent on loss, rate 0.05: 200 epochs (--epochs)');
 });
 
 test('the library example runs and prints what the README says', () => {
