@@ -1,5 +1,4 @@
 import { InputError, MathError } from './errors.js';
-import type { LayerClass } from './layers.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
@@ -48,7 +47,7 @@ export function check(result: Result): Check {
     throw new InputError(`--check would run ${passes} forward passes over ${graph.size} nodes, too many to wait for: leave it out for this graph`);
   }
   // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
-  const kinkOf = (node: number) => (graph.layer(node)?.constructor as LayerClass | undefined)?.kink;
+  const kinkOf = (node: number) => graph.operation(node)?.kink;
   const kinked = Array.from({ length: graph.size }, (_, node) => node).filter((node) => kinkOf(node) !== undefined);
   const side = (node: number) => {
     const [x, y] = graph.args(node).map((argument) => graph.value(argument));

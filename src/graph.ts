@@ -1,4 +1,4 @@
-import type { Layer } from './layers.js';
+import type { Layer, LayerClass } from './layers.js';
 
 /**
  * A computational graph kept as a tape: nodes in the order they were created. A node can
@@ -59,6 +59,11 @@ export class Graph {
   layer(node: number): Layer | undefined {
     const kind = this.kinds.get(node);
     return typeof kind === 'object' ? kind : undefined;
+  }
+
+  /** The class of an operation's layer, which says how it is written and drawn. */
+  operation(node: number): LayerClass | undefined {
+    return this.layer(node)?.constructor as LayerClass | undefined;
   }
 
   /** The nodes a node is computed from: none for a leaf, then x, then y. */

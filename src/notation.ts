@@ -3,32 +3,52 @@ import type { LayerClass } from './layers.js';
 import { formatNumber } from './numbers.js';
 
 /**
- * How an operation node is written, given how to write each argument: `a × b`, `−a`,
- * `exp(a)`, `max(a, b)`. An argument for which `compound` holds is put in parentheses.
+ * How tightly each way of writing a node binds, as the expression parser reads it: + − loosest,
+ * then × ÷, then unary minus, then ^, then what stands alone (a name, a number, a call).
+ * Writing an argument that binds more loosely than its place asks for in parentheses, and no
+ * other, gives text that parses back to the same value with as few parentheses as possible.
  */
-function written(
-  graph: Graph,
-  node: number,
-  term: (argument: number) => string,
-  compound: (argument: number) => boolean,
-): string {
-  const { symbol } = graph.layer(node)!.constructor as LayerClass;
-  const args = graph.args(node);
-  if (isCall(symbol)) return `${symbol}(${args.map(term).join(', ')})`;
-  const [x, y] = args;
-  const operand = (argument: number) => (compound(argument) ? `(${term(argument)})` : term(argument));
-  return y === undefined ? `${symbol}${operand(x)}` : `${operand(x)} ${symbol} ${operand(y)}`;
-}
-
-/** Whether a node is written as a formula with an operator, so needs parentheses inside another. */
-export function isCompound(graph: Graph, node: number): boolean {
-  const layer = graph.layer(node);
-  return graph.name(node) === undefined && graph.args(node).length === 2 && !isCall((layer!.constructor as LayerClass).symbol);
-}
+const SUM = 1;
+const PRODUCT = 2;
+const UNARY = 3;
+const POWER = 4;
+const ATOM = 5;
+const INFIX: Record<string, number> = { '+': SUM, '−': SUM, '×': PRODUCT, '÷': PRODUCT, '^': POWER };
 
 /** Whether an operation is written as a call, exp(x) or max(x, y), rather than with an operator. */
-function isCall(symbol: string): boolean {
+function isCall({ symbol }: LayerClass): boolean {
   return /^\p{L}/u.test(symbol);
+}
+
+/** How tightly a node binds when written by its label. */
+function precedence(graph: Graph, node: number): number {
+  const Layer = graph.operation(node);
+  if (Layer === undefined || graph.name(node) !== undefined) return graph.value(node) < 0 && graph.isConstant(node) ? UNARY : ATOM;
+  if (isCall(Layer)) return ATOM;
+  return Layer.arity === 1 ? UNARY : INFIX[Layer.symbol];
+}
+
+/**
+ * How an operation node is written, given how to write each argument and how tightly that
+ * binds: `a × b`, `−a`, `(−a) ^ 2`, `exp(a)`, `max(a, b)`.
+ */
+function written(graph: Graph, node: number, term: (argument: number) => string, binds: (argument: number) => number): string {
+  const Layer = graph.operation(node)!;
+  const args = graph.args(node);
+  if (isCall(Layer)) return `${Layer.symbol}(${args.map(term).join(', ')})`;
+  const within = (argument: number, loosest: number) => (binds(argument) < loosest ? `(${term(argument)})` : term(argument));
+  const [x, y] = args;
+  // −(x ^ 2) keeps its parentheses, though −x ^ 2 reads the same: a reader need not know the rule.
+  if (y === undefined) return `${Layer.symbol}${within(x, binds(x) === POWER ? ATOM : UNARY)}`;
+  const own = INFIX[Layer.symbol];
+  // Left to right (a − b − c), except ^, which groups from the right (a ^ b ^ c).
+  const [left, right] = own === POWER ? [own + 1, own] : [own, own + 1];
+  return `${within(x, left)} ${Layer.symbol} ${within(y, right)}`;
+}
+
+/** Whether a node is written as a formula, so needs parentheses where a name would not. */
+export function isCompound(graph: Graph, node: number): boolean {
+  return precedence(graph, node) < ATOM;
 }
 
 /**
@@ -41,17 +61,17 @@ export function label(graph: Graph, node: number, depth = 4): string {
   if (name !== undefined) return name;
   if (graph.layer(node) === undefined) return formatNumber(graph.value(node), 15);
   if (depth === 0) return '…';
-  return written(
-    graph,
-    node,
-    (argument) => label(graph, argument, depth - 1),
-    (argument) => depth > 1 && isCompound(graph, argument),
-  );
+  return written(graph, node, (argument) => label(graph, argument, depth - 1), (argument) => precedence(graph, argument));
+}
+
+/** A node's label as an operand: in parentheses where it is a formula (∂y/∂(−x)). */
+export function operand(graph: Graph, node: number): string {
+  return isCompound(graph, node) ? `(${label(graph, node)})` : label(graph, node);
 }
 
 /** How an operation node is computed from its arguments' labels: `all_price × tax`. */
 export function expression(graph: Graph, node: number): string {
-  return written(graph, node, (argument) => label(graph, argument), (argument) => isCompound(graph, argument));
+  return written(graph, node, (argument) => label(graph, argument), (argument) => precedence(graph, argument));
 }
 
 /** An operation with its arguments' values in place of their names: `100 × 2`. */
@@ -60,8 +80,25 @@ export function withValues(graph: Graph, node: number, digits: number): string {
     graph,
     node,
     (argument) => formatNumber(graph.value(argument), digits),
-    (argument) => graph.value(argument) < 0,
+    // A negative number in parentheses everywhere, 100 × (-2), which is easier to read.
+    (argument) => (graph.value(argument) < 0 ? 0 : ATOM),
   );
+}
+
+/**
+ * How a picture (the tree, DOT, Mermaid) marks an operation: its symbol, or for a one-argument
+ * operator, which would look like the two-argument one (− is both), its name: neg.
+ */
+export function drawnSymbol(Layer: LayerClass): string {
+  return Layer.arity === 1 && !isCall(Layer) ? Layer.operation : Layer.symbol;
+}
+
+/**
+ * The name a node is shown by in the views: the output's name for the output (`result` for an
+ * unnamed last expression), else its own name; none for an unnamed operation or a constant.
+ */
+export function shownName({ graph, output, outputName }: Program, node: number): string | undefined {
+  return node === output ? outputName : graph.name(node);
 }
 
 /**

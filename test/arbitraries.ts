@@ -1,17 +1,29 @@
 import fc from 'fast-check';
 
-/** An expression as backprop reads it, and the same expression as plain JavaScript. */
+/**
+ * An expression as backprop reads it, and the same expression as plain JavaScript. `binds`
+ * says how tightly its text holds together, so that it is put in parentheses only where the
+ * grammar needs them: a parser that got precedence or grouping wrong then computes another
+ * value, where fully parenthesized text would hide the mistake.
+ */
 export interface Expression {
   text: string;
   at: (inputs: Record<string, number>) => number;
+  binds: number;
 }
+
+// The grammar's precedence, loosest first: + -, * /, unary -, ^, then atoms (names, numbers, calls).
+const UNARY = 3;
+const POWER = 4;
+const ATOM = 5;
+const within = (x: Expression, loosest: number) => (x.binds < loosest ? `(${x.text})` : x.text);
 
 export const NAMES = ['a', 'b', 'c', 'd', 'e', 'f'];
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 const leaf: fc.Arbitrary<Expression> = fc.oneof(
-  fc.constantFrom(...NAMES).map((name) => ({ text: name, at: (inputs: Record<string, number>) => inputs[name] })),
-  fc.integer({ min: 1, max: 40 }).map((tenths) => ({ text: String(tenths / 10), at: () => tenths / 10 })),
+  fc.constantFrom(...NAMES).map((name) => ({ text: name, at: (inputs: Record<string, number>) => inputs[name], binds: ATOM })),
+  fc.integer({ min: 1, max: 40 }).map((tenths) => ({ text: String(tenths / 10), at: () => tenths / 10, binds: ATOM })),
 );
 
 const functions: [string, (x: number) => number][] = [
@@ -26,13 +38,22 @@ const functions: [string, (x: number) => number][] = [
   ['cos', Math.cos],
   ['softplus', (x) => Math.log(1 + Math.exp(x))],
 ];
-const operators: [string, (x: number, y: number) => number][] = [
-  ['+', (x, y) => x + y],
-  ['-', (x, y) => x - y],
-  ['*', (x, y) => x * y],
-  ['/', (x, y) => x / y],
-  ['^', (x, y) => x ** y],
+const operators: [string, number, (x: number, y: number) => number][] = [
+  ['+', 1, (x, y) => x + y],
+  ['-', 1, (x, y) => x - y],
+  ['*', 2, (x, y) => x * y],
+  ['/', 2, (x, y) => x / y],
+  ['^', POWER, (x, y) => x ** y],
 ];
+
+/**
+ * x op y with the fewest parentheses: + - * / group from the left, ^ from the right. A unary
+ * minus on the right needs none (2 ^ -x, a * -b): the parser reads it where an operand goes.
+ */
+function infix(symbol: string, own: number, x: Expression, y: Expression): string {
+  const [left, right] = own === POWER ? [own + 1, own] : [own, own + 1];
+  return `${within(x, left)} ${symbol} ${y.binds === UNARY ? y.text : within(y, right)}`;
+}
 const calls: [string, (x: number, y: number) => number][] = [
   ['max', Math.max],
   ['min', Math.min],
@@ -43,18 +64,22 @@ export const expression = fc.letrec<{ node: Expression }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', maxDepth: 5 },
     leaf,
-    tie('node').map((x) => ({ text: `(-(${x.text}))`, at: (inputs: Record<string, number>) => -x.at(inputs) })),
+    // -x ^ 2 is -(x ^ 2): a power needs no parentheses under a unary minus.
+    tie('node').map((x) => ({ text: `-${within(x, UNARY)}`, at: (inputs: Record<string, number>) => -x.at(inputs), binds: UNARY })),
     fc.tuple(fc.constantFrom(...functions), tie('node')).map(([[name, f], x]) => ({
       text: `${name}(${x.text})`,
       at: (inputs: Record<string, number>) => f(x.at(inputs)),
+      binds: ATOM,
     })),
-    fc.tuple(fc.constantFrom(...operators), tie('node'), tie('node')).map(([[symbol, f], x, y]) => ({
-      text: `(${x.text} ${symbol} ${y.text})`,
+    fc.tuple(fc.constantFrom(...operators), tie('node'), tie('node')).map(([[symbol, own, f], x, y]) => ({
+      text: infix(symbol, own, x, y),
       at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
+      binds: own,
     })),
     fc.tuple(fc.constantFrom(...calls), tie('node'), tie('node')).map(([[name, f], x, y]) => ({
       text: `${name}(${x.text}, ${y.text})`,
       at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
+      binds: ATOM,
     })),
   ),
 })).node;

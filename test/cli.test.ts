@@ -384,7 +384,7 @@ describe('teaching views', () => {
     const expanded = await cli(['y = sigmoid(x)', 'x=1', '--expand', '--steps']);
     expect(expanded.status).toBe(0);
     expect(expanded.stdout).toContain('(4) y = 1 ÷ (exp(x × -1) + 1) = 1 ÷ 1.36787944117 = 0.73105857863\n');
-    expect(expanded.stdout).toContain('(1) x × -1: ∂y/∂x = -0.196611933241 × -1 = 0.196611933241\n');
+    expect(expanded.stdout).toContain('(1) x × -1: ∂y/∂x = -0.196611933241 × (-1) = 0.196611933241\n');
     const fused = await cli(['y = sigmoid(x)', 'x=1', '--json']);
     const json = await cli(['y = sigmoid(x)', 'x=1', '--expand', '--json', '--graph']);
     const { graph, gradients } = JSON.parse(json.stdout);
@@ -395,7 +395,7 @@ describe('teaching views', () => {
   test('--format svg, --format dot and --format mermaid draw the graph', async () => {
     expect((await cli([...CARD, '--format', 'svg'])).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
     expect((await cli([...CARD, '--format', 'dot'])).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
-    expect((await cli([...CARD, '--format', 'mermaid'])).stdout).toMatch(/^flowchart LR\n[^]*n4 --> n8\n$/);
+    expect((await cli([...CARD, '--format', 'mermaid'])).stdout).toMatch(/^---\ntitle: "∂ = ∂price\/∂node"\n---\nflowchart LR\n[^]*n4 --> n8\n$/);
     expectFailure(await cli([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
     expectFailure(await cli([...CARD, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
   });

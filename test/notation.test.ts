@@ -5,14 +5,31 @@ import { evaluate } from '../src/result.js';
 
 const { graph, output } = evaluate(parseExpression('y = -(a * b + 2) ^ 2 + exp(a - b)', ['a=1', 'b=3']));
 
-test('an unnamed operation is written from its arguments, parenthesized where needed', () => {
+test('an unnamed operation is written from its arguments, parenthesized only where needed', () => {
   const labels = Array.from({ length: graph.size }, (_, node) => label(graph, node));
-  expect(labels).toEqual(['a', 'b', 'a × b', '2', '(a × b) + 2', '2', '((a × b) + 2) ^ 2', '−(((a × b) + 2) ^ 2)', 'a − b', 'exp(a − b)', 'y']);
+  expect(labels).toEqual(['a', 'b', 'a × b', '2', 'a × b + 2', '2', '(a × b + 2) ^ 2', '−((a × b + 2) ^ 2)', 'a − b', 'exp(a − b)', 'y']);
+});
+
+test.each([
+  ['(-x)^2', '(−x) ^ 2'],
+  ['-x^2', '−(x ^ 2)'],
+  ['a - (b - c)', 'a − (b − c)'],
+  ['(a - b) - c', 'a − b − c'],
+  ['(a ^ b) ^ c', '(a ^ b) ^ c'],
+  ['a ^ (b ^ c)', 'a ^ b ^ c'],
+  ['a / (b * c)', 'a ÷ (b × c)'],
+  ['2 ^ -a', '2 ^ (−a)'],
+  ['-(-a)', '−−a'],
+])('%s is written %s, which parses back to it', (source, text) => {
+  const bindings = ['a=2', 'b=3', 'c=5', 'x=3'].filter((binding) => source.includes(binding[0]));
+  const program = parseExpression(source, bindings);
+  expect(label(program.graph, program.output)).toBe(text);
+  expect(evaluate(parseExpression(text, bindings)).value).toBe(evaluate(program).value);
 });
 
 test('labels stop at a depth, for generated expressions a million terms long', () => {
   const sum = parseExpression(Array.from({ length: 10 }, (_, i) => `x${i}`).join(' + '), Array.from({ length: 10 }, (_, i) => `x${i}=1`));
-  expect(label(sum.graph, sum.output)).toBe('(((… + x6) + x7) + x8) + x9');
+  expect(label(sum.graph, sum.output)).toBe('… + x6 + x7 + x8 + x9');
 });
 
 test('with values in place of names, negative numbers in parentheses', () => {

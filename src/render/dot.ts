@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type { LayerClass } from '../layers.js';
+import { drawnSymbol } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
@@ -65,7 +65,7 @@ export function renderDot(result: Result, digits: number, fonts = FONTS): string
       }
       continue;
     }
-    const { symbol } = layer.constructor as LayerClass;
+    const symbol = drawnSymbol(graph.operation(node)!);
     // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
     lines.push(`  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];`);
     const grad = graph.grad(node);

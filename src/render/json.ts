@@ -1,6 +1,5 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
-import type { LayerClass } from '../layers.js';
-import { expression, label } from '../notation.js';
+import { expression, label, shownName } from '../notation.js';
 import { formatNumber, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
@@ -29,7 +28,7 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  * The main part is written out by hand, so keys stay in order of appearance.
  */
 export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
-  const { graph, output, outputName } = result;
+  const { graph, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   function* object(nodes: number[], value: (node: number) => string): Generator<string> {
     let chunk = nodes.length === 0 ? '{}' : '{\n';
@@ -42,7 +41,7 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     }
     yield chunk;
   }
-  const name = (node: number) => (node === output ? outputName : label(graph, node));
+  const name = (node: number) => shownName(result, node) ?? label(graph, node);
   // The small extra parts go through JSON.stringify, numbers rounded, nested one level in.
   const extra = (key: string, value: unknown) => {
     const text = JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
@@ -68,7 +67,7 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
             pass: 'forward',
             step: step.step,
             node: name(node),
-            operation: (graph.layer(node)!.constructor as LayerClass).operation,
+            operation: graph.operation(node)!.operation,
             expression: expression(graph, node),
             arguments: args.map((arg) => graph.value(arg)),
             value: graph.value(node),
@@ -89,13 +88,13 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     yield extra(
       'graph',
       Array.from({ length: graph.size }, (_, node) => {
-        const layer = graph.layer(node);
+        const layer = graph.operation(node);
         const kind = layer !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
         return {
           id: node,
           name: name(node),
           kind,
-          ...(layer === undefined ? {} : { operation: (layer.constructor as LayerClass).operation, arguments: graph.args(node) }),
+          ...(layer === undefined ? {} : { operation: layer.operation, arguments: graph.args(node) }),
           value: graph.value(node),
           grad: graph.grad(node),
         };

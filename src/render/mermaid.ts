@@ -1,11 +1,14 @@
-import type { LayerClass } from '../layers.js';
+import { drawnSymbol, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
-/** The graph as a Mermaid flowchart, which renders inside a Markdown page. */
+/**
+ * The graph as a Mermaid flowchart, which renders inside a Markdown page. What ∂ means is the
+ * diagram's title, so that it shows once drawn.
+ */
 export function renderMermaid(result: Result, digits: number): string {
   const shapes = { input: ['[', ']'], constant: ['([', '])'], operation: ['(', ')'], output: ['((', '))'] };
-  const lines = ['flowchart LR', `  %% ∂ = ∂${result.outputName}/∂node`];
+  const lines = ['---', `title: "∂ = ∂${result.outputName}/∂node"`, '---', 'flowchart LR'];
   for (const { id, kind, text, args } of diagramNodes(result, digits)) {
     const [open, close] = shapes[kind];
     lines.push(`  n${id}${open}"${text.join('<br>').replace(/"/g, '#quot;')}"${close}`);
@@ -23,13 +26,15 @@ interface DiagramNode {
 }
 
 /** Every node of the graph as the flowchart draws it. */
-function diagramNodes({ graph, output, outputName }: Result, digits: number): DiagramNode[] {
+function diagramNodes(result: Result, digits: number): DiagramNode[] {
+  const { graph, output } = result;
   const number = (x: number) => formatNumber(x, digits);
   return Array.from({ length: graph.size }, (_, id): DiagramNode => {
-    const layer = graph.layer(id);
-    const name = id === output ? outputName : graph.name(id);
+    const layer = graph.operation(id);
+    // A lone input is the output: it keeps its own name.
+    const name = graph.name(id) ?? shownName(result, id);
     if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
-    const symbol = layer === undefined ? '' : (layer.constructor as LayerClass).symbol;
+    const symbol = layer === undefined ? '' : drawnSymbol(layer);
     return {
       id,
       kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',

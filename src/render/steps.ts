@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { LayerClass } from '../layers.js';
-import { expression, isCompound, label, withValues } from '../notation.js';
+import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
@@ -13,14 +12,19 @@ import type { Step } from '../trace.js';
 export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
-  const name = (node: number) => (node === output ? outputName : graph.name(node));
-  // A node written inside a formula: in parentheses when it is itself a formula with an operator.
-  const operand = (node: number) =>
-    node === output ? outputName : isCompound(graph, node) ? `(${label(graph, node)})` : label(graph, node);
-  const head = (node: number) => (name(node) === undefined ? expression(graph, node) : `${name(node)} = ${expression(graph, node)}`);
+  const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
+  const head = (node: number) => {
+    const names = [shownName(result, node), graph.name(node)].filter((name, i, all) => name !== undefined && all.indexOf(name) === i);
+    // b = a made b another name for a's node: show both (b = a = 2 × x).
+    return [...names, expression(graph, node)].join(' = ');
+  };
   const d = (node: number) => `∂${outputName}/∂${operand(node)}`;
 
   const lines = [paint.bold('forward')];
+  if (steps.every((step) => step.pass !== 'forward')) {
+    const leaf = graph.name(output) ?? label(graph, output);
+    lines[0] += `: nothing to compute, ${outputName === leaf ? leaf : `${outputName} is ${leaf}`} = ${number(result.value)}`;
+  }
   let backward = false;
   for (const step of steps) {
     if (step.pass === 'forward') {
@@ -41,7 +45,7 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       continue;
     }
     const { node } = step;
-    const Layer = graph.layer(node)!.constructor as LayerClass;
+    const Layer = graph.operation(node)!;
     const [x, y] = graph.args(node).map(operand);
     const slopes = Layer.slopes(x, y ?? '', operand(node));
     const sent = step.shares.map(

@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { LayerClass } from '../layers.js';
-import { label } from '../notation.js';
+import { drawnSymbol, label, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
@@ -15,11 +14,11 @@ const MAX_LINES = 1000;
 export function renderTree(result: Result, paint: ChalkInstance, digits: number): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
-  const name = (node: number) => (node === output ? outputName : graph.name(node));
+  const name = (node: number) => shownName(result, node);
   const describe = (node: number) => {
-    const layer = graph.layer(node);
-    if (layer === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
-    const operation = layer === undefined ? '' : `${paint.dim(`(${(layer.constructor as LayerClass).symbol})`)} `;
+    const Layer = graph.operation(node);
+    if (Layer === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
+    const operation = Layer === undefined ? '' : `${paint.dim(`(${drawnSymbol(Layer)})`)} `;
     const called = name(node) === undefined ? label(graph, node) : paint.cyan(name(node)!);
     return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
   };

@@ -74,7 +74,7 @@ describe('the teaching views as data', () => {
     const { steps } = JSON.parse(renderJson(result, { steps: trace(result) }));
     expect(steps).toEqual([
       { pass: 'forward', step: 1, node: 'x × x', operation: 'mul', expression: 'x × x', arguments: [3, 3], value: 9 },
-      { pass: 'forward', step: 2, node: 'result', operation: 'add', expression: '(x × x) + x', arguments: [9, 3], value: 12 },
+      { pass: 'forward', step: 2, node: 'result', operation: 'add', expression: 'x × x + x', arguments: [9, 3], value: 12 },
       {
         pass: 'backward',
         step: 2,

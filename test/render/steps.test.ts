@@ -27,9 +27,9 @@ backward, from ∂price/∂price = 1
 test('fan-out: the shares meeting at x are added', () => {
   expect(steps(examples.fanOut())).toBe(`forward
 (1) x × x = 3 × 3 = 9
-(2) result = (x × x) + x = 9 + 3 = 12
+(2) result = x × x + x = 9 + 3 = 12
 backward, from ∂result/∂result = 1
-(2) result = (x × x) + x: ∂result/∂(x × x) = 1 × 1 = 1, ∂result/∂x = 1 × 1 = 1
+(2) result = x × x + x: ∂result/∂(x × x) = 1 × 1 = 1, ∂result/∂x = 1 × 1 = 1
 (1) x × x: ∂result/∂x = 1 × x = 3, ∂result/∂x = 1 × x = 3
     x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7
 `);
@@ -38,7 +38,7 @@ backward, from ∂result/∂result = 1
 test('three statements: a neuron and its squared error', () => {
   expect(steps(examples.neuron())).toBe(`forward
 (1) w × x = 2 × 0.5 = 1
-(2) z = (w × x) + b = 1 + (-1) = 0
+(2) z = w × x + b = 1 + (-1) = 0
 (3) y = sigmoid(z) = sigmoid(0) = 0.5
 (4) y − t = 0.5 − 1 = -0.5
 (5) loss = (y − t) ^ 2 = (-0.5) ^ 2 = 0.25
@@ -46,7 +46,7 @@ backward, from ∂loss/∂loss = 1
 (5) loss = (y − t) ^ 2: ∂loss/∂(y − t) = 1 × 2 × (y − t) ^ (2 − 1) = -1
 (4) y − t: ∂loss/∂y = -1 × 1 = -1, ∂loss/∂t = -1 × (-1) = 1
 (3) y = sigmoid(z): ∂loss/∂z = -1 × y × (1 − y) = -0.25
-(2) z = (w × x) + b: ∂loss/∂(w × x) = -0.25 × 1 = -0.25, ∂loss/∂b = -0.25 × 1 = -0.25
+(2) z = w × x + b: ∂loss/∂(w × x) = -0.25 × 1 = -0.25, ∂loss/∂b = -0.25 × 1 = -0.25
 (1) w × x: ∂loss/∂w = -0.25 × x = -0.125, ∂loss/∂x = -0.25 × w = -0.5
 `);
 });
