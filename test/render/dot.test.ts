@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fromDot } from 'ts-graphviz';
 import { expect, test } from 'vitest';
-import type { LayerClass } from '../../src/layers.js';
+import { drawnSymbol } from '../../src/notation.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
 import { FONTS, renderDot } from '../../src/render/dot.js';
 import { evaluate } from '../../src/result.js';
@@ -23,7 +23,7 @@ test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style,
       continue;
     }
     expect(attribute(`n${id}`, 'shape')).toBe('circle');
-    expect(attribute(`n${id}`, 'label')).toBe((layer.constructor as LayerClass).symbol);
+    expect(attribute(`n${id}`, 'label')).toBe(drawnSymbol(g.operation(id)!));
     const grad = g.grad(id);
     g.args(id).forEach((arg, position) => {
       // Each argument reaches its operation through the node that carries the edge's numbers.
