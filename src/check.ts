@@ -1,4 +1,4 @@
-import { InputError, MathError } from './errors.js';
+import { CheckError, InputError } from './errors.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
@@ -122,14 +122,15 @@ function timed<T>(work: () => T): [T, number] {
 }
 
 /** The status-1 error that --check owes a disagreement, naming the worst one; none if all agree. */
-export function disagreement({ graph, outputName }: Result, { inputs }: Check): MathError | undefined {
+export function disagreement({ graph, outputName }: Result, { inputs }: Check): CheckError | undefined {
   const disagreeing = inputs.filter((input) => input.verdict === 'disagrees');
   if (disagreeing.length === 0) return undefined;
   const worst = disagreeing.reduce((a, b) => (b.error > a.error ? b : a));
   const number = (x: number) => formatNumber(x, 6);
   const others = disagreeing.length > 1 ? ` (and ${disagreeing.length - 1} more)` : '';
-  return new MathError(
+  return new CheckError(
     `--check: ∂${outputName}/∂${label(graph, worst.node)} disagrees${others}: backprop ${number(graph.grad(worst.node))}, ` +
       `numerical ${number(worst.numerical)}, beyond ${ABSOLUTE} + ${RELATIVE} × |numerical|`,
+    { name: graph.name(worst.node) },
   );
 }

@@ -1,15 +1,17 @@
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { ABSOLUTE, RELATIVE } from './check.js';
-import { BackpropError, InputError, OutputError, printable } from './errors.js';
+import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { FUNCTIONS } from './layers.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
 import { NAME } from './parse/lexer.js';
-import { report, type ReportOptions } from './report.js';
+import { isBinding } from './parse/word.js';
+import { report, type BatchReport, type Report, type ReportOptions } from './report.js';
 import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
 
 const NAME_ONLY = new RegExp(`^${NAME}$`);
@@ -32,6 +34,8 @@ export interface Io {
   read(path: string, limit: number): Buffer;
   /** Whether a file of that name is in the current folder, as a shell's * would list it. */
   isFile(path: string): boolean;
+  /** The lines of a file, '-' being standard input, each as soon as it has arrived. */
+  lines(path: string): AsyncIterable<string>;
 }
 
 const EXAMPLES = `Examples:
@@ -40,6 +44,7 @@ const EXAMPLES = `Examples:
   backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  an expression and its inputs
   backprop -f model.txt --all                     a program from a file
   backprop apple=100x2 tax=1.1 --json | jq .gradients
+  echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON lines in, JSON lines out
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
 `;
 
@@ -62,15 +67,17 @@ Expressions (one argument, in quotes; -e for one that starts with -):
   gives an input; any other word is the expression: "y=2*x" x=3.
 
 Exit status: 0 success; 1 the math failed (overflow, 1/0, log of a
-non-positive number, --train diverged) or --check found a disagreement;
-2 bad input.
+non-positive number, --train diverged) or --check found a disagreement,
+or with --batch a line failed; 2 bad input. Under --json or --batch, an
+error is a JSON object on standard error: {"error": {"status", "kind",
+"message", …}}.
 
 More: README.md in the installed package, $(npm root -g)/backprop/README.md
 (or node_modules/backprop/README.md where it was installed locally).
 `;
 }
 
-interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress'> {
+interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | 'batch'> {
   expr?: string;
   file?: string;
   expand?: boolean;
@@ -80,6 +87,8 @@ interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress'> {
   tolerance?: number;
   color?: boolean;
   version?: boolean;
+  batch?: string | true;
+  failFast?: boolean;
 }
 
 function command(): Command {
@@ -117,6 +126,12 @@ function command(): Command {
     .option('--rate <number>', `the learning rate of --train (default: ${RATE})`, positive)
     .option('--epochs <n>', `the most steps --train takes (default: ${EPOCHS})`, epochs)
     .option('--tolerance <number>', `--train stops once a step changes the output by no more (default: ${TOLERANCE})`, tolerance)
+    .option(
+      '--batch [file]',
+      'evaluate the graph once for each line of standard input (or of the file): a JSON object of input ' +
+        'values a line, or a .csv file with a header of input names; print one JSON document a line',
+    )
+    .option('--fail-fast', 'with --batch, stop at the first line that fails')
     .option('--color', 'color even when not writing to a terminal')
     .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
     // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
@@ -198,7 +213,34 @@ function program(words: string[], options: Options, io: Io): Program {
     throw new InputError('give the expression once: with -e or with -f, not both');
   }
   const source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
-  return parseArguments(words, { source, isFile: (word) => io.isFile(word), expand: options.expand });
+  // In batch mode the lines may give the inputs that the command line leaves out.
+  const unbound = options.batch !== undefined;
+  return parseArguments(words, { source, isFile: (word) => io.isFile(word), expand: options.expand, unbound });
+}
+
+/** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */
+function batchSource(words: string[], options: Options): { path?: string; words: string[] } {
+  const { batch, file } = options;
+  if (batch === undefined) {
+    if (options.failFast) throw new InputError('--fail-fast goes with --batch: give both, or neither');
+    return { words };
+  }
+  // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
+  if (batch !== true && isBinding(batch)) return { path: '-', words: [batch, ...words] };
+  const path = batch === true ? '-' : batch;
+  if (path === '-' && file === '-') {
+    throw new InputError('-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE');
+  }
+  return { path, words };
+}
+
+/** The lines of a batch input; a file that cannot be read is an input error. */
+async function* inputLines(path: string, io: Io): AsyncIterable<string> {
+  try {
+    yield* io.lines(path);
+  } catch (error) {
+    throw new InputError(`cannot read ${path === '-' ? 'standard input' : `'${path}'`}: ${reason(error)}`);
+  }
 }
 
 function readSource(path: string, io: Io): string {
@@ -248,12 +290,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (text) => writeOutput(io, [text]),
       writeErr: (text) => complain(io, text),
-      // Commander's messages already start with "error:"; keep each on one line.
-      outputError: (text, write) => write(`${printable(text.trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}${hint(text)}\n`),
+      // Written by fail(), as the other errors are.
+      outputError: () => {},
     });
+  let json = asksForJson(argv);
   try {
-    cli.parse(argv, { from: 'user' });
+    try {
+      cli.parse(argv, { from: 'user' });
+    } catch (error) {
+      if (!(error instanceof CommanderError) || error.exitCode === 0) throw error;
+      // Commander's messages start with "error:"; keep each on one line.
+      const message = error.message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' ');
+      throw new InputError(`${message}${hint(message)}`);
+    }
     const options = cli.opts<Options>();
+    json = options.json === true || options.format === 'json' || options.batch !== undefined;
     if (options.version) {
       writeOutput(io, [`${pkg.version}\n`]);
       return 0;
@@ -272,33 +323,68 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let reported: Awaited<ReturnType<typeof report>>;
     try {
       const train = training(options);
-      reported = await report(program(cli.args, options, io), {
+      const { path, words } = batchSource(cli.args, options);
+      const batch = path === undefined ? undefined : { lines: inputLines(path, io), csv: path.endsWith('.csv'), failFast: options.failFast === true };
+      reported = await report(program(words, options, io), {
         ...options,
         train,
+        batch,
         progress: io.terminal && io.errorTerminal ? progress : undefined,
         color: useColor(options.color, io),
       });
     } finally {
       if (progressed) complain(io, '\r\x1b[K');
     }
-    const { output, notes, failure } = reported;
-    for (const note of notes) complain(io, `note: ${printable(note)}\n`);
-    // Everything that can fail has run: what is written now is written whole.
-    writeOutput(io, output);
-    return failure === undefined ? 0 : fail(failure, io);
+    for (const note of reported.notes) complain(io, `note: ${printable(note)}\n`);
+    return await written(reported, io, json);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-    }
-    return fail(error, io);
+    if (error instanceof CommanderError) return error.exitCode;
+    return fail(error, io, json);
   }
 }
 
 /**
- * Says what went wrong on standard error, escaped: one line that starts with `error:`, then
- * for a parse error the source line and its caret. Gives the exit status it calls for.
+ * Whether errors are to be JSON objects, read from the words themselves: it is needed even
+ * when the command line is too wrong to parse.
  */
-function fail(error: unknown, io: Io): 1 | 2 {
+function asksForJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  const words = end < 0 ? argv : argv.slice(0, end);
+  return words.some(
+    (word, i) => word === '--json' || word === '--batch' || word.startsWith('--batch=') || word === '--format=json' || (word === '--format' && words[i + 1] === 'json'),
+  );
+}
+
+/** Writes the output and gives the exit status: a batch's lines as they come, else all at once. */
+async function written(reported: Report | BatchReport, io: Io, json: boolean): Promise<number> {
+  if (!('lines' in reported)) {
+    // Everything that can fail has run: what is written now is written whole.
+    writeOutput(io, reported.output);
+    return reported.failure === undefined ? 0 : fail(reported.failure, io, json);
+  }
+  for (;;) {
+    const line = await reported.lines.next();
+    if (line.done) return line.value;
+    if (!writeOutput(io, [line.value])) {
+      await reported.lines.return(0);
+      return 0;
+    }
+  }
+}
+
+/**
+ * Says what went wrong on standard error: under --json or --batch one JSON object on one line,
+ * else, escaped, one line that starts with `error:`, then for a parse error the source line and
+ * its caret. Gives the exit status it calls for.
+ */
+function fail(error: unknown, io: Io, json: boolean): 1 | 2 {
+  if (json) {
+    const message = `internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)`;
+    const object: ErrorObject = error instanceof BackpropError ? errorObject(error) : { error: { status: 1, kind: 'internal', message } };
+    const stack = io.env.BACKPROP_DEBUG === '1' ? `${(error as Error).stack}\n` : '';
+    complain(io, `${stack}${JSON.stringify(object)}\n`);
+    return error instanceof BackpropError ? error.status : 1;
+  }
   const lines =
     error instanceof BackpropError
       ? [`error: ${error.message}`, ...(error.excerpt?.split('\n') ?? [])]
@@ -318,24 +404,25 @@ function complain(io: Io, text: string): void {
 }
 
 /**
- * Writes the output, chunk by chunk. A reader that stopped early (| head -1) closed the pipe:
- * the writing ends quietly. Any other failure (a full disk, a file size limit) is the user's
- * to know about.
+ * Writes the output, chunk by chunk, and says whether the reader still reads. A reader that
+ * stopped early (| head -1) closed the pipe: the writing ends quietly. Any other failure (a
+ * full disk, a file size limit) is the user's to know about.
  */
-function writeOutput(io: Io, chunks: Iterable<string>): void {
+function writeOutput(io: Io, chunks: Iterable<string>): boolean {
   for (const chunk of chunks) {
     try {
       io.write(1, chunk);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return false;
       throw new OutputError(`cannot write the output: ${reason(error)}`);
     }
   }
+  return true;
 }
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export function start(): void {
-  const io: Io = { env: process.env, terminal: isatty(1), errorTerminal: isatty(2), write, read, isFile };
+  const io: Io = { env: process.env, terminal: isatty(1), errorTerminal: isatty(2), write, read, isFile, lines };
   void run(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });
@@ -390,4 +477,19 @@ function read(path: string, limit: number): Buffer {
     if (path !== '-') closeSync(fd);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The lines of a file, or of standard input for '-', as they arrive: a script can read the
+ * output of one line before it writes the next. The file is opened first, so that a file
+ * that cannot be opened fails before any line.
+ */
+async function* lines(path: string): AsyncIterable<string> {
+  const input = path === '-' ? process.stdin : createReadStream('', { fd: openSync(path, 'r') });
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } finally {
+    // Lines not read (the reader of the output went away) must not keep the process alive.
+    input.destroy();
+  }
 }

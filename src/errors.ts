@@ -1,36 +1,69 @@
-/**
- * A failure the user can fix. `status` is the exit status the README gives it; `excerpt`
- * holds the lines shown under the message (the source line and a caret) for parse errors.
- */
+/** What failed: the input, the math, a --check comparison, or writing the output. */
+export type ErrorKind = 'input' | 'math' | 'check' | 'output';
+
+/** Where a failure is and what it is about, kept as data for the JSON error object. */
+export interface ErrorDetails {
+  /** The lines shown under the message: the source line and a caret, for parse errors. */
+  excerpt?: string;
+  /** Line and column in the program's source, counted from 1, columns in characters. */
+  line?: number;
+  column?: number;
+  /** The input or name the failure is about. */
+  name?: string;
+}
+
+/** A failure the user can fix, with the exit status the README gives it and its kind. */
 export class BackpropError extends Error {
   constructor(
     message: string,
     readonly status: 1 | 2,
-    readonly excerpt?: string,
+    readonly kind: ErrorKind,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
+  }
+
+  get excerpt(): string | undefined {
+    return this.details.excerpt;
   }
 }
 
 /** Status 2: a bad argument, a parse error, an unknown name, an unreadable file. */
 export class InputError extends BackpropError {
-  constructor(message: string, excerpt?: string) {
-    super(message, 2, excerpt);
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, 2, 'input', details);
   }
 }
 
 /** Status 1: the numbers went wrong (overflow, 1/0, log of a non-positive number). */
 export class MathError extends BackpropError {
-  constructor(message: string) {
-    super(message, 1);
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, 1, 'math', details);
+  }
+}
+
+/** Status 1: --check found backprop and the numerical gradient apart. */
+export class CheckError extends BackpropError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, 1, 'check', details);
   }
 }
 
 /** Status 1 too: the result was computed but could not be written (a full disk, a size limit). */
 export class OutputError extends BackpropError {
   constructor(message: string) {
-    super(message, 1);
+    super(message, 1, 'output');
   }
+}
+
+/** The error object a program reads under --json and --batch; keys that do not apply are left out. */
+export interface ErrorObject {
+  error: { status: number; kind: ErrorKind | 'internal'; message: string; line?: number; column?: number; name?: string };
+}
+
+export function errorObject(error: BackpropError): ErrorObject {
+  const { line, column, name } = error.details;
+  return { error: { status: error.status, kind: error.kind, message: error.message, line, column, name } };
 }
 
 /**

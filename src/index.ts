@@ -15,5 +15,6 @@ export { FONTS, renderDot } from './render/dot.js';
 export { renderSvg } from './render/svg.js';
 export { renderMermaid } from './render/mermaid.js';
 export { renderHtml, type HtmlOptions } from './render/html.js';
-export { BackpropError, InputError, MathError } from './errors.js';
+export { BackpropError, CheckError, InputError, MathError, OutputError, errorObject, type ErrorDetails, type ErrorKind, type ErrorObject } from './errors.js';
 export { formatNumber, round } from './numbers.js';
+export { batch, type BatchOptions } from './batch.js';

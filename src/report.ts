@@ -1,3 +1,4 @@
+import { batch } from './batch.js';
 import { check, disagreement } from './check.js';
 import { type BackpropError, InputError } from './errors.js';
 import type { Program } from './graph.js';
@@ -26,6 +27,14 @@ export interface ReportOptions {
   /** Shows a line of progress in place, when the output goes to a terminal. */
   progress?: (line: string) => void;
   color: boolean;
+  /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
+  batch?: { lines: AsyncIterable<string>; csv: boolean; failFast: boolean };
+}
+
+/** What a program gives in batch mode: output lines as they are computed, then the exit status. */
+export interface BatchReport {
+  lines: AsyncGenerator<string, 0 | 1>;
+  notes: readonly string[];
 }
 
 /** What a program gives the command line: the output, and what to say on standard error. */
@@ -42,12 +51,22 @@ export interface Report {
  * Runs a program in the mode the options ask for. Everything that can fail has run when this
  * returns: the output is then written whole.
  */
-export async function report(source: Program, options: ReportOptions): Promise<Report> {
+export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
   if (options.json && options.format !== undefined && options.format !== 'json') {
     throw new InputError(`--json is --format json: it does not go with --format ${options.format}`);
   }
   const format = options.json ? 'json' : (options.format ?? 'table');
   const notes = source.notes ?? [];
+  if (options.batch !== undefined) {
+    if (options.format !== undefined && options.format !== 'json') {
+      throw new InputError(`--batch writes a JSON document per line: it does not go with --format ${options.format}`);
+    }
+    const other = options.train !== undefined ? 'train' : options.nudge !== undefined ? 'nudge' : undefined;
+    if (other !== undefined) throw new InputError(`--${other} does not go with --batch: give one of them`);
+    const { lines, csv, failFast } = options.batch;
+    const { precision: digits, steps, graph, check } = options;
+    return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check }), notes };
+  }
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);

@@ -20,7 +20,7 @@ export function evaluate(program: Program): Result {
   const { graph, output } = program;
   graph.forward();
   for (let node = 0; node < graph.size; node++) {
-    if (!Number.isFinite(graph.value(node))) throw new MathError(describeValue(graph, node));
+    if (!Number.isFinite(graph.value(node))) throw new MathError(describeValue(graph, node), { name: graph.name(node) });
   }
   graph.backward(output);
 
@@ -31,7 +31,7 @@ export function evaluate(program: Program): Result {
   );
   for (const nodes of [inputs, intermediates]) {
     const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
-    if (broken !== undefined) throw new MathError(describeGradient(program, broken));
+    if (broken !== undefined) throw new MathError(describeGradient(program, broken), { name: graph.name(broken) });
   }
   return { ...program, value: graph.value(output), inputs, intermediates };
 }

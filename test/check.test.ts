@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { check, disagreement } from '../src/check.js';
-import { InputError, MathError } from '../src/errors.js';
+import { CheckError, InputError } from '../src/errors.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { parseReceipt } from '../src/parse/receipt.js';
 import { evaluate } from '../src/result.js';
@@ -74,7 +74,7 @@ describe('check', () => {
   test('a disagreement is a math error naming the input', () => {
     const { result, report } = checked('sigmoid(x * 1000000) + y', 'x=0.0000001', 'y=1');
     expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees', 'agrees']);
-    expect(disagreement(result, report)).toBeInstanceOf(MathError);
+    expect(disagreement(result, report)).toBeInstanceOf(CheckError);
     expect(disagreement(result, report)?.message).toMatch(/^--check: ∂result\/∂x disagrees: backprop 249376, numerical 5000, beyond/);
   });
 

@@ -3,12 +3,15 @@ import { expect, test } from 'vitest';
 import type { Run } from './run.js';
 import { runInProcess } from './io.js';
 import { RUNS, TIMEOUT } from './runs.js';
+import { expectValid } from './schema.js';
 
 const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 /** Command lines that work, to be mutated. */
 const valid: { argv: string[]; stdin?: string }[] = [
   { argv: CARD },
+  { argv: [...CARD, '--batch'], stdin: '{"apple": 120}\n{"tax": 1.08}\n' },
+  { argv: ['y = log(x) * w', 'w=2', '--batch', '--fail-fast'], stdin: '{"x": 1}\n{"x": 0}\n{"x": 3}\n' },
   { argv: ['apple=100x2', 'tax=1.1', 'coupon=-20', 'shipping=+5', '--all'] },
   { argv: ['x*y', 'x=2', 'y=3'] },
   { argv: ['-e', 'z = w*x + b; y = sigmoid(z)', 'w=2', 'x=0.5', 'b=-1', '--steps'] },
@@ -25,6 +28,7 @@ const odd = fc.constantFrom(
   'x=-0', 'x=NaN', 'x=Infinity', 'apple=1e308x10', '9'.repeat(400), 'x'.repeat(5000), '--', '-', '-f', '-e', '--precision',
   '0', '99', '--format', 'pdf', '(', ')', '((((', '×', '÷', '−', '∂', '사과=1x1', '\u0000', '\n', ';', '#', '--check',
   '--all', '--color', '--no-color', '--json', '--steps', '--graph', '-V', '--help', '--nope', 'log(0)', '0^-1', '1/0',
+  '--batch', '--fail-fast', 'data.csv',
 );
 const word = fc.oneof(odd, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
 
@@ -49,9 +53,21 @@ function expectWellBehaved({ status, stdout, stderr }: Run): void {
   expect([0, 1, 2]).toContain(status);
   expect(stderr).not.toMatch(/^\s+at /m);
   expect(stderr).not.toContain('internal error');
-  if (status !== 0) {
-    // The one output a failure prints is --check's disagreement, whole.
-    if (!/^error: --check: /.test(stderr)) expect(stdout).toBe('');
+  // A batch's lines are written as they are computed, failed ones too: each is valid.
+  if (status === 1 && stdout !== '' && stderr === '') {
+    for (const line of stdout.trimEnd().split('\n')) expectValid('batchLine', line);
+    return;
+  }
+  if (status === 0) return;
+  // Under --json the error is one JSON object, else one error: line.
+  const json = stderr.startsWith('{');
+  const message = json ? `error: ${JSON.parse(stderr).error.message}` : stderr;
+  // The one output a failure prints is --check's disagreement, whole.
+  if (!/^error: --check: /.test(message)) expect(stdout).toBe('');
+  if (json) {
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expectValid('errorObject', stderr);
+  } else {
     expect(stderr).toMatch(/^error: \S/);
     expect(stderr.match(/^error:/gm)).toHaveLength(1);
   }

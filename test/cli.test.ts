@@ -19,6 +19,17 @@ function expectFailure(run: Run, status: 1 | 2, message: RegExp) {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
+/** The same failure under --json: one JSON error object on stderr, nothing on stdout. */
+function expectJsonFailure(run: Run, status: 1 | 2, message: RegExp) {
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  const { error } = JSON.parse(run.stderr);
+  expect(error.status).toBe(status);
+  expect(error.kind).toBe(status === 2 ? 'input' : 'math');
+  expect(`error: ${error.message}`).toMatch(message);
+}
+
 describe('receipts', () => {
   test('the card’s example prints the seed’s numbers, piped with no escape code', async () => {
     const run = backprop(CARD);
@@ -149,19 +160,19 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     [['log(x)', 'x=-1'], 1, /^error: log\(x\) is not a number: log\(-1\) = NaN$/],
     [['apple=1e308x10'], 1, /^error: price is infinite: 1e\+308 × 10 = Infinity$/],
   ])('%j', async (args, status, message) => {
-    expectFailure(await cli(['--json', ...args]), status as 1 | 2, message);
+    expectJsonFailure(await cli(['--json', ...args]), status as 1 | 2, message);
     expectFailure(await cli(args), status as 1 | 2, message);
   });
 
   test('--json with any other --format is a contradiction, table included', async () => {
     for (const format of ['dot', 'table', 'mermaid']) {
-      expectFailure(await cli([...CARD, '--json', '--format', format]), 2, new RegExp(`^error: --json is --format json: it does not go with --format ${format}$`));
+      expectJsonFailure(await cli([...CARD, '--json', '--format', format]), 2, new RegExp(`^error: --json is --format json: it does not go with --format ${format}$`));
     }
     expect((await cli([...CARD, '--json', '--format', 'json'])).status).toBe(0);
   });
 
   test('a * the shell replaced with the file names is named, with the fix', async () => {
-    const run = await cli(['2', 'README.md', 'src', 'x', 'x=3'], { files: ['README.md'] });
+    const run = await cli(['2', 'README.md', 'src', 'x', 'x=3'], { files: { 'README.md': '' } });
     expectFailure(run, 2, /^error: 'README\.md' is a file here: the shell replaced an unquoted \* with the names of the files; put the expression in quotes/);
   });
 
@@ -194,10 +205,14 @@ describe('errors: one line, the right status, nothing on stdout', () => {
 
 describe('output that cannot be written', () => {
   test('a full disk is named, with status 1, and no internal error', () => {
-    for (const flags of [[], ['--json'], ['--format', 'dot'], ['--help']]) {
+    for (const flags of [[], ['--format', 'dot'], ['--help']]) {
       const run = shell(`backprop ${[...CARD, ...flags].join(' ')} > /dev/full`);
       expect(run).toEqual({ status: 1, stdout: '', stderr: 'error: cannot write the output: no space left on device\n' });
     }
+    // Under --json, as a JSON object.
+    expect(JSON.parse(shell(`backprop ${CARD.join(' ')} --json > /dev/full`).stderr)).toEqual({
+      error: { status: 1, kind: 'output', message: 'cannot write the output: no space left on device' },
+    });
   });
 
   test('a file size limit (ulimit -f) is named too', () => {
@@ -207,7 +222,7 @@ describe('output that cannot be written', () => {
     writeFileSync(source, program);
     const run = shell(`ulimit -f 1; backprop -f ${source} --json > ${file}`);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('error: cannot write the output: the file has grown past its size limit\n');
+    expect(JSON.parse(run.stderr).error.message).toBe('cannot write the output: the file has grown past its size limit');
   });
 
   test('a standard error that cannot be written keeps the status the error calls for', () => {

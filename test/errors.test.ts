@@ -1,5 +1,17 @@
-import { expect, test } from 'vitest';
-import { printable } from '../src/errors.js';
+import { describe, expect, test } from 'vitest';
+import { CheckError, errorObject, InputError, MathError, OutputError, printable } from '../src/errors.js';
+import { runInProcess } from './io.js';
+
+describe('the error object', () => {
+  test('carries status, kind, message and only the details that apply', () => {
+    expect(errorObject(new InputError('bad', { line: 2, column: 5, excerpt: '  x\n  ^' }))).toEqual({
+      error: { status: 2, kind: 'input', message: 'bad', line: 2, column: 5, name: undefined },
+    });
+    expect(JSON.stringify(errorObject(new MathError('1 ÷ 0', { name: 'y' })))).toBe('{"error":{"status":1,"kind":"math","message":"1 ÷ 0","name":"y"}}');
+    expect(errorObject(new CheckError('apart')).error).toMatchObject({ status: 1, kind: 'check' });
+    expect(errorObject(new OutputError('full')).error).toMatchObject({ status: 1, kind: 'output' });
+  });
+});
 
 test('printable escapes every character a terminal would obey, and keeps the rest', () => {
   expect(printable('x = )  # \x1b]0;owned\x07\x1b[2J')).toBe('x = )  # \\x1b]0;owned\\x07\\x1b[2J');
@@ -8,4 +20,36 @@ test('printable escapes every character a terminal would obey, and keeps the res
   expect(printable('abc\u202edef\u2066\u200d\ufeff\u2028')).toBe('abc\\u202edef\\u2066\\u200d\\ufeff\\u2028');
   expect(printable('\ud800 \u{e0001}')).toBe('\\ud800 \\u{e0001}');
   expect(printable('사과 ∂price/∂apple × 2 … café 🍎')).toBe('사과 ∂price/∂apple × 2 … café 🍎');
+});
+
+describe('under --json, a failure is one JSON object on stderr, and stdout stays empty', () => {
+  test.each([
+    [['x*(y', 'x=1', 'y=2'], { status: 2, kind: 'input', message: "this '(' is never closed: add ')' (line 1, column 3)", line: 1, column: 3 }],
+    [['-e', 'a = 1\nb = a +', 'a=2'], { status: 2, kind: 'input', line: 2, column: 8 }],
+    [['x*y', 'x=1'], { status: 2, kind: 'input', line: 1, column: 3, name: 'y' }],
+    [['x', 'x=1', 'z=3'], { status: 2, kind: 'input', name: 'z' }],
+    [['x = 1; x = 2'], { status: 2, kind: 'input', line: 1, column: 8, name: 'x' }],
+    [['y = 1/x', 'x=0'], { status: 1, kind: 'math', message: 'y is infinite: 1 ÷ 0 = Infinity', name: 'y' }],
+    [['--nope'], { status: 2, kind: 'input', message: "unknown option '--nope' (see backprop --help)" }],
+  ])('%j', async (argv, error) => {
+    for (const flags of [['--json'], ['--format', 'json'], ['--format=json']]) {
+      const run = await runInProcess([...flags, ...argv]);
+      expect(run.status).toBe(error.status);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.endsWith('}\n') && run.stderr.split('\n')).toHaveLength(2);
+      expect(JSON.parse(run.stderr).error).toMatchObject(error);
+    }
+  });
+
+  test('--check prints its document whole when it disagrees, then the error object', async () => {
+    const run = await runInProcess(['--json', 'sigmoid(x * 1000000)', 'x=0.0000001', '--check']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).check.inputs.x.verdict).toBe('disagrees');
+    expect(JSON.parse(run.stderr).error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
+  });
+
+  test('without --json the error: line and the caret stay as they are', async () => {
+    const run = await runInProcess(['x*(y', 'x=1', 'y=2']);
+    expect(run.stderr).toBe("error: this '(' is never closed: add ')' (line 1, column 3)\n  x*(y\n    ^\n");
+  });
 });

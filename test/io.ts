@@ -1,21 +1,27 @@
 import { run } from '../src/cli.js';
 import type { Run } from './run.js';
 
+interface World {
+  stdin?: string;
+  env?: Record<string, string>;
+  /** The files of the current folder, by name, with their text: the only ones that exist. */
+  files?: Record<string, string>;
+  /** Whether standard output and standard error are terminals. */
+  terminal?: boolean;
+}
+
 /**
  * Runs the whole CLI in this process with stand-ins for the world: a fixed environment, no
- * terminal (unless asked), standard input from `stdin`, and a folder holding only the empty `files`. Fast
- * enough for thousands of cases.
+ * terminal (unless asked), standard input from `stdin`, and a folder holding only `files`.
+ * Fast enough for thousands of cases.
  */
-export async function runInProcess(
-  argv: string[],
-  {
-    stdin = '',
-    env = {},
-    files = [],
-    terminal = false,
-  }: { stdin?: string; env?: Record<string, string>; files?: string[]; terminal?: boolean } = {},
-): Promise<Run> {
+export async function runInProcess(argv: string[], { stdin = '', env = {}, files = {}, terminal = false }: World = {}): Promise<Run> {
   const output = { 1: '', 2: '' };
+  const text = (path: string) => {
+    if (path === '-') return stdin;
+    if (Object.hasOwn(files, path)) return files[path];
+    throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+  };
   const status = await run(argv, {
     env,
     terminal,
@@ -23,11 +29,14 @@ export async function runInProcess(
     write: (fd, text) => {
       output[fd] += text;
     },
-    read: (path, limit) => {
-      if (path !== '-') throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-      return Buffer.from(stdin).subarray(0, limit);
+    read: (path, limit) => Buffer.from(text(path)).subarray(0, limit),
+    isFile: (path) => Object.hasOwn(files, path),
+    lines: async function* (path) {
+      const lines = text(path).split(/\r?\n/);
+      // As readline does: the newline that ends the last line does not start another.
+      if (lines.at(-1) === '') lines.pop();
+      yield* lines;
     },
-    isFile: (path) => files.includes(path),
   });
   return { status, stdout: output[1], stderr: output[2] };
 }

@@ -23,7 +23,7 @@ beforeAll(() => {
 test('the tarball holds only what a user needs', () => {
   const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root));
   const paths: string[] = files.map((file: { path: string }) => file.path);
-  expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'bin/backprop.js', 'bin/package.json', 'package.json']);
+  expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'bin/backprop.js', 'bin/package.json', 'package.json', 'schema/backprop.schema.json']);
   expect(paths).toContain('dist/cli.cjs');
   expect(paths).toContain('dist/index.js');
   expect(paths).toContain('dist/index.d.ts');

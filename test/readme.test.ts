@@ -13,7 +13,7 @@ const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]
 const steady = (text: string) => text.replace(/[\d.e+-]+ ms/g, 'T ms').replace(/, [\d.e+-]+× backprop's time/, '');
 
 describe('every example in the README prints what the README shows', () => {
-  const examples = blocks.filter(({ text }) => text.startsWith('$ backprop '));
+  const examples = blocks.filter(({ text }) => /^\$ (?:[^\n]*\| )?backprop /.test(text));
   test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', (_, text) => {
     const [command, ...expected] = text.split('\n');
     if (command.includes('| jq') && !has('jq')) return;
@@ -24,7 +24,7 @@ describe('every example in the README prints what the README shows', () => {
   });
 
   test('there are examples of every view', () => {
-    for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all', '--nudge']) {
+    for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all', '--nudge', '--batch']) {
       expect(examples.some(({ text }) => text.split('\n')[0].includes(flag))).toBe(true);
     }
   });
@@ -74,4 +74,12 @@ test('the picture of the expanded sigmoid is what backprop draws now (npm run pi
   expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
     'node bin/backprop.js "y = sigmoid(x)" x=1 --expand --format svg > docs/sigmoid-expanded.svg',
   );
+});
+
+test.skipIf(!has('python3'))('the Python batch loop prints what the README shows', () => {
+  const at = blocks.findIndex(({ language, text }) => language === 'python' && text.includes('--batch'));
+  const run = shell(`python3 -c '${blocks[at].text.replaceAll("'", "'\\''")}'`);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe(blocks[at + 1].text);
+  expect(blocks[at].text.trim().split('\n').length).toBeLessThanOrEqual(11);
 });

@@ -16,6 +16,8 @@ export interface ArgumentOptions {
   isFile?: (word: string) => boolean;
   /** Build composite functions from primitive nodes. */
   expand?: boolean;
+  /** Leave inputs that nothing binds without a value, for --batch to give. */
+  unbound?: boolean;
 }
 
 /**
@@ -24,12 +26,12 @@ export interface ArgumentOptions {
  * with the other words as its inputs. The words a hurried user types (spaces around =, an
  * unquoted *, a whole receipt in quotes) are refused with what went wrong and how to write it.
  */
-export function parseArguments(words: readonly string[], { source, isFile = () => false, expand }: ArgumentOptions = {}): Program {
+export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound }: ArgumentOptions = {}): Program {
   const loose = words.filter((word) => !isBinding(word));
   for (const word of loose) mistake(words, word, isFile);
   if (source !== undefined) {
     if (loose.length > 0) throw stray(loose[0], undefined, true);
-    return parseExpression(source, words, { expand });
+    return parseExpression(source, words, { expand, unbound });
   }
   if (loose.length === 0) return parseReceipt(words);
   // Several words that give no value: one is the expression, the others are mistakes.
@@ -38,7 +40,7 @@ export function parseArguments(words: readonly string[], { source, isFile = () =
   if (other !== undefined) throw stray(other, expression);
   const bindings = words.filter((word) => word !== expression);
   try {
-    return parseExpression(expression, bindings, { expand });
+    return parseExpression(expression, bindings, { expand, unbound });
   } catch (error) {
     throw receiptWord(expression, bindings) ?? error;
   }

@@ -44,13 +44,18 @@ type Pending =
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
-export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false }: ParseOptions = {}): Program {
-  return new Parser(source, expand).program(bindings);
+export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false }: ParseOptions = {}): Program {
+  return new Parser(source, expand).program(bindings, unbound);
 }
 
 export interface ParseOptions {
   /** Build composites (sigmoid, tanh, softplus) from primitive nodes, not as one layer each. */
   expand?: boolean;
+  /**
+   * Leave inputs that nothing binds without a value (NaN) rather than fail: --batch gives
+   * them their values line by line.
+   */
+  unbound?: boolean;
 }
 
 class Parser {
@@ -68,7 +73,7 @@ class Parser {
     this.lexer = new Lexer(source);
   }
 
-  program(bindings: readonly string[]): Program {
+  program(bindings: readonly string[], unbound: boolean): Program {
     let last: { node: number; name?: string; start: number } | undefined;
     for (let token = this.lexer.next(); token.kind !== 'end'; token = this.lexer.next()) {
       if (token.kind === 'newline' || token.kind === ';') continue;
@@ -81,7 +86,7 @@ class Parser {
     if (last.name === undefined && this.scope.has('result')) {
       throw this.error(last.start, "the last statement has no name and 'result' is taken: name it (NAME = …)");
     }
-    this.bind(bindings);
+    this.bind(bindings, unbound);
     return { graph: this.graph, output: last.node, outputName: last.name ?? 'result' };
   }
 
@@ -246,15 +251,15 @@ class Parser {
    */
   private define(token: Token, node: number): void {
     const name = token.text;
-    if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`);
+    if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`, name);
     const known = this.scope.size;
     this.scope.set(name, node);
     if (this.scope.size > known) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
-      throw this.error(token.start, `'${name}' is used before it is defined, at ${where(this.source, used)}: move this definition above that use`);
+      throw this.error(token.start, `'${name}' is used before it is defined, at ${where(this.source, used)}: move this definition above that use`, name);
     }
-    throw this.error(token.start, `'${name}' is already defined, at ${where(this.source, this.definition(name))}: rename one of the two`);
+    throw this.error(token.start, `'${name}' is already defined, at ${where(this.source, this.definition(name))}: rename one of the two`, name);
   }
 
   /** Where a name was first defined, found again only when an error needs it. */
@@ -269,7 +274,7 @@ class Parser {
   }
 
   /** Gives the inputs their values from the command line, then checks that every input has one. */
-  private bind(words: readonly string[]): void {
+  private bind(words: readonly string[], unbound: boolean): void {
     const bound = new Set<string>();
     for (const word of words) {
       const parsed = parseWord(word);
@@ -282,25 +287,26 @@ class Parser {
           : [[parsed.name, parsed.value]];
       for (const [name, value] of pairs) {
         const node = this.scope.get(name);
-        if (bound.has(name)) throw new InputError(`'${word}': '${name}' is bound twice`);
+        if (bound.has(name)) throw new InputError(`'${word}': '${name}' is bound twice`, { name });
         if (node === undefined) {
-          throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`);
+          throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`, { name });
         }
         if (!this.graph.isInput(node) || this.graph.name(node) !== name) {
-          throw new InputError(`'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`);
+          throw new InputError(`'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`, { name });
         }
         this.graph.setValue(node, value);
         bound.add(name);
       }
     }
     const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
-    if (missing.length > 0) {
+    if (missing.length > 0 && !unbound) {
       const [first] = missing;
       const [has, them] = missing.length === 1 ? ['has', 'it'] : ['have', 'them'];
       throw this.error(
         this.unboundAt.get(first)!,
         `${list(missing.map((name) => `'${name}'`))} ${has} no value: ` +
           `bind ${them} on the command line (${first}=2) or define ${them} in the expression (${first} = 2)`,
+        first,
       );
     }
   }
@@ -316,8 +322,8 @@ class Parser {
     return value;
   }
 
-  private error(offset: number, message: string): InputError {
-    return errorAt(this.source, offset, message);
+  private error(offset: number, message: string, name?: string): InputError {
+    return errorAt(this.source, offset, message, name);
   }
 }
 

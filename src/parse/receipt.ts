@@ -25,7 +25,7 @@ export function parseReceipt(words: readonly string[]): Program {
   const claimed = new Map<string, string>();
   const claim = (name: string, what: string): string => {
     const other = claimed.get(name);
-    if (other !== undefined) throw new InputError(`'${name}' names both ${other} and ${what}: rename one of them`);
+    if (other !== undefined) throw new InputError(`'${name}' names both ${other} and ${what}: rename one of them`, { name });
     claimed.set(name, what);
     return name;
   };

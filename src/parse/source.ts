@@ -7,7 +7,7 @@ const WINDOW = 40;
  * An input error at `offset` in `text`: the message says where, the excerpt shows that line
  * with a caret under the column, as compilers do.
  */
-export function errorAt(text: string, offset: number, message: string): InputError {
+export function errorAt(text: string, offset: number, message: string, name?: string): InputError {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   const before = [...text.slice(lineStart, offset)];
@@ -18,15 +18,20 @@ export function errorAt(text: string, offset: number, message: string): InputErr
   if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
   if (after.at(-1) === '\r') after.pop();
   const excerpt = `  ${[...head, ...after].map(shown).join('')}\n  ${underline(head)}^`;
-  return new InputError(`${message} (${where(text, offset)})`, excerpt);
+  return new InputError(`${message} (${where(text, offset)})`, { excerpt, ...position(text, offset), name });
 }
 
 /** "line 2, column 5": where `offset` is in `text`, columns counted in characters. */
 export function where(text: string, offset: number): string {
+  const { line, column } = position(text, offset);
+  return `line ${line}, column ${column}`;
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return `line ${line}, column ${[...text.slice(lineStart, offset)].length + 1}`;
+  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
 }
 
 // The blank that takes the same room as each character, so the caret lands under the column

@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { expression, NAMES, values } from './arbitraries.js';
+import { runInProcess } from './io.js';
+import { BIN, shell } from './run.js';
+import { RUNS, TIMEOUT } from './runs.js';
+import { expectValid } from './schema.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+
+/** Runs a batch in-process and gives its status and output lines, each checked against the schema. */
+async function batch(argv: string[], stdin: string, files: Record<string, string> = {}) {
+  const run = await runInProcess(argv, { stdin, files });
+  const lines = run.stdout === '' ? [] : run.stdout.trimEnd().split('\n');
+  for (const line of lines) expectValid('batchLine', line);
+  return { ...run, lines: lines.map((line) => JSON.parse(line)) };
+}
+
+describe('--batch', () => {
+  test('one document per line of input values; names a line leaves out keep the command line’s values', async () => {
+    const run = await batch([...CARD, '--batch'], '{"apple": 120}\n{"tax": 1.08}\n{}\n');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.lines.map((line) => [line.value, line.gradients.apple, line.inputs.apple, line.inputs.tax])).toEqual([
+      [759, 2.2, 120, 1.1],
+      [702, 2.16, 100, 1.08],
+      [715, 2.2, 100, 1.1],
+    ]);
+    // Each line is the --json document, on one line.
+    const single = await runInProcess([...CARD, '--json']);
+    expect(run.stdout.split('\n')[2]).toBe(JSON.stringify(JSON.parse(single.stdout)));
+  });
+
+  test('an input the command line leaves out is given by the lines', async () => {
+    const run = await batch(['loss = (w*x - t)^2', 'x=2', 't=3', '--batch'], '{"w": 0}\n{"w": 1.5}\n{"x": 1}\n');
+    expect(run.lines.slice(0, 2).map((line) => [line.value, line.gradients.w])).toEqual([
+      [9, -12],
+      [0, 0],
+    ]);
+    expect(run.lines[2]).toEqual({
+      line: 3,
+      error: {
+        status: 2,
+        kind: 'input',
+        message: `'w' has no value: give it in each line ({"w": 2}) or on the command line (w=2)`,
+        name: 'w',
+      },
+    });
+    expect(run.status).toBe(1);
+  });
+
+  test('a bad line gives an error line and the run goes on; status 1', async () => {
+    const input = ['{"x": 2}', 'not json', '[1]', '{"z": 1}', '{"x": "2"}', '{"x": 1e999}', '', '{"x": 0}', '{"x": 3}'].join('\n');
+    const run = await batch(['log(x) * y', 'y=2', '--batch'], `${input}\n`);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.lines).toHaveLength(9);
+    expect(run.lines[0].value).toBeCloseTo(2 * Math.log(2), 14);
+    const errors = run.lines.slice(1, 8).map(({ line, error }) => [line, error.kind, error.name, error.message]);
+    expect(errors).toEqual([
+      [2, 'input', undefined, expect.stringMatching(/^the line is not JSON \(.*\): give an object of input values/)],
+      [3, 'input', undefined, 'the line is [1], not an object: give an object of input values, e.g. {"x": 2}'],
+      [4, 'input', 'z', "the program has no input 'z' (its inputs: x, y)"],
+      [5, 'input', 'x', `'x' is "2": give a finite number`],
+      [6, 'input', 'x', `'x' is too large (the largest number is about 1.8e308)`],
+      [7, 'input', undefined, 'the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none'],
+      [8, 'math', undefined, 'log(x) is infinite: log(0) = -Infinity'],
+    ]);
+    expect(run.lines[8].value).toBeCloseTo(2 * Math.log(3), 14);
+  });
+
+  test('--fail-fast stops at the first bad line', async () => {
+    const run = await batch(['x*y', 'y=2', '--batch', '--fail-fast'], '{"x": 1}\n{"x": true}\n{"x": 3}\n');
+    expect(run.status).toBe(1);
+    expect(run.lines.map((line) => line.value ?? line.line)).toEqual([2, 2]);
+  });
+
+  test('--batch FILE reads the lines from a file, and a .csv file by its header', async () => {
+    const files = { 'values.jsonl': '{"x": 3}\n', 'values.csv': 'x, "y"\r\n1,2\r\n,5\r\n4,z\r\n1\r\n' };
+    expect((await batch(['x*y', 'y=2', '--batch', 'values.jsonl'], '')).lines).toEqual([]);
+    expect((await batch(['x*y', 'y=2', '--batch', 'values.jsonl'], '', files)).lines[0].value).toBe(6);
+    const run = await batch(['x*y', 'x=10', 'y=1', '--batch', 'values.csv'], '', files);
+    expect(run.status).toBe(1);
+    expect(run.lines.slice(0, 2).map((line) => line.value)).toEqual([2, 50]);
+    expect(run.lines.slice(2)).toEqual([
+      { line: 4, error: { status: 2, kind: 'input', message: "'y' is 'z': give a number", name: 'y' } },
+      { line: 5, error: { status: 2, kind: 'input', message: 'the row has 1 value where the header names 2' } },
+    ]);
+  });
+
+  test('a CSV header naming no input fails the run before any line', async () => {
+    const run = await batch(['x*y', 'x=1', 'y=1', '--batch', 'values.csv'], '', { 'values.csv': 'x,w\n1,2\n' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(run.stderr)).toEqual({
+      error: { status: 2, kind: 'input', message: "the CSV header names 'w', which is not an input of the program (its inputs: x, y)", line: 1, name: 'w' },
+    });
+  });
+
+  test('a NAME=VALUE after --batch is an input, not a file', async () => {
+    const run = await batch(['x*y', '--batch', 'x=2', 'y=3'], '{"y": 4}\n');
+    expect(run.lines[0].value).toBe(8);
+  });
+
+  test('--precision, --steps, --graph and --check go into each line', async () => {
+    const run = await batch(['sigmoid(x)', '--batch', '--precision', '3', '--steps', '--graph', '--check'], '{"x": 1}\n');
+    expect(run.status).toBe(0);
+    expect(run.lines[0].value).toBe(0.731);
+    expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'steps', 'graph', 'check']);
+    const disagreeing = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
+    expect(disagreeing.lines[0].error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
+  });
+
+  test.each([
+    [['x', '-f', '-', '--batch'], /^-f - and --batch both read standard input/],
+    [['x', 'x=1', '--fail-fast', '--json'], /^--fail-fast goes with --batch/],
+    [['x', 'x=1', '--batch', '--format', 'dot'], /^--batch writes a JSON document per line: it does not go with --format dot$/],
+    [['x', 'x=1', '--batch', 'missing.jsonl'], /^cannot read 'missing.jsonl': no such file$/],
+    [['x*(y', '--batch'], /^this '\(' is never closed/],
+  ])('%j is an input error, written as a JSON object', async (argv, message) => {
+    const run = await runInProcess(argv, { stdin: '{}\n' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expectValid('errorObject', run.stderr);
+    expect(JSON.parse(run.stderr).error.message).toMatch(message);
+  });
+
+  test(`each line is what one process per evaluation prints, and a valid batch line (${RUNS} cases)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(expression, fc.array(values, { minLength: 1, maxLength: 4 }), async ({ text }, lines) => {
+        const used = NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+        const objects = lines.map((numbers) => Object.fromEntries(used.map((name) => [name, numbers[NAMES.indexOf(name)]])));
+        const run = await batch(['-e', text, '--batch'], objects.map((object) => `${JSON.stringify(object)}\n`).join(''));
+        expect(run.lines).toHaveLength(lines.length);
+        for (const [i, object] of objects.entries()) {
+          const single = await runInProcess(['-e', text, '--json', ...Object.entries(object).map(([name, value]) => `${name}=${value}`)]);
+          if (single.status === 0) expect(run.lines[i]).toEqual(JSON.parse(single.stdout));
+          else expect(run.lines[i]).toEqual({ line: i + 1, error: JSON.parse(single.stderr).error });
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  }, TIMEOUT);
+});
+
+describe('--batch through pipes', () => {
+  test('a script reads the answer to one line before it writes the next', async () => {
+    const child = spawn(BIN, ['y = x*x', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const values: number[] = [];
+    for (const x of [1, 2, 3]) {
+      child.stdin.write(`{"x": ${x}}\n`);
+      values.push(JSON.parse((await answers.next()).value).gradients.x);
+    }
+    child.stdin.end();
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    expect({ values, status }).toEqual({ values: [2, 4, 6], status: 0 });
+  });
+
+  test('a reader that stops early ends the run quietly', () => {
+    const run = shell(`yes '{"x": 2}' | head -n 100000 | { backprop 'x*x' --batch; echo "status $?" >&2; } | head -n 1`);
+    expect(run.stdout).toMatch(/^\{"output":"result","value":4,.*\}\n$/);
+    expect(run.stderr).toBe('status 0\n');
+  });
+});

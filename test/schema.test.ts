@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { runInProcess } from './io.js';
+import { expectValid } from './schema.js';
+
+const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const NEURON = ['z = w*x + b; y = sigmoid(z); loss = (y - t)^2', 'w=2', 'x=0.5', 'b=-1', 't=1'];
+
+test('the schema is JSON Schema 2020-12, and the package ships it', () => {
+  const schema = JSON.parse(readFileSync(new URL('../schema/backprop.schema.json', import.meta.url), 'utf8'));
+  expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  expect(pkg.files).toContain('schema');
+});
+
+test.each([
+  [CARD],
+  [[...CARD, 'coupon=-20', 'shipping=+5']],
+  [NEURON],
+  [[...NEURON, '--steps']],
+  [[...NEURON, '--graph']],
+  [[...NEURON, '--check', '--precision', '4']],
+  [['x*x + relu(x) + log(y)', 'x=0', 'y=0.00001', '--steps', '--graph', '--check']],
+  [['2 * 3']],
+])('the --json document of %j is valid', async (argv) => {
+  const run = await runInProcess(['--json', ...argv]);
+  expect(run.status).toBe(0);
+  expectValid('document', run.stdout);
+});
+
+test('batch lines and error objects are valid, and the schema tells them apart', async () => {
+  const run = await runInProcess([...CARD, '--batch', '--steps'], { stdin: '{"apple": 1}\n{"pear": 1}\n' });
+  const [good, bad] = run.stdout.trimEnd().split('\n');
+  expectValid('batchLine', good);
+  expectValid('batchLine', bad);
+  expect(() => expectValid('document', bad)).toThrow();
+  expect(() => expectValid('errorObject', bad)).toThrow();
+  const failed = await runInProcess(['--json', '1/x', 'x=0']);
+  expectValid('errorObject', failed.stderr);
+  expect(() => expectValid('document', failed.stderr)).toThrow();
+});
