@@ -88,9 +88,9 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     return done(await renderSvg(result, digits ?? 12));
   }
   if (format === 'html') {
-    // Loaded only for a page: it carries the page's script.
+    // Loaded only for a page: it carries the page's script, and Graphviz for its picture.
     const { renderHtml } = await import('./render/html.js');
-    return done(renderHtml(result, { digits: digits ?? 12, all: options.all === true }));
+    return done(await renderHtml(result, { digits: digits ?? 12, all: options.all === true }));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
   const { renderText } = await import('./render/text.js');

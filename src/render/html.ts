@@ -3,6 +3,7 @@ import script from '../../dist/live-script.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { pageData } from './page-data.js';
+import { MAX_DRAWN_NODES, renderSvg } from './svg.js';
 
 export interface HtmlOptions {
   digits: number;
@@ -11,18 +12,25 @@ export interface HtmlOptions {
 }
 
 /**
- * One self-contained HTML page where each input is a number field and a slider: moving one
- * runs the graph forward and backward again in the page (the script is backprop's own engine,
- * bundled for the browser by the build) and updates the output and every gradient. Nothing is
- * fetched: the data, the style and the script are all inline, and the page's policy forbids
- * any request.
+ * One self-contained HTML page: the picture of --format svg, and a table where each input is
+ * a number field and a slider. Moving one runs the graph forward and backward again in the
+ * page (the script is backprop's own engine, bundled for the browser by the build) and
+ * updates the output and every value and gradient, in the picture and in the table. Nothing
+ * is fetched: the picture, the data, the style and the script are all inline, and the page's
+ * policy forbids any request.
  *
  * For tests and tools: each input's controls carry data-input="NAME", the output is shown in
  * the element with data-output, each gradient in the one with data-grad="NAME", its text the
  * number as the table prints it.
  */
-export function renderHtml(result: Result, { digits, all }: HtmlOptions): string {
+export async function renderHtml(result: Result, { digits, all }: HtmlOptions): Promise<string> {
   const { graph, outputName } = result;
+  // The drawing as --format svg makes it, from its <svg> on: the page's script finds the
+  // numbers in it by the names Graphviz keeps (n5, e5_0) and writes the new ones in place.
+  const picture =
+    graph.size > MAX_DRAWN_NODES
+      ? `<p>${WORDS.tooLarge(graph.size, MAX_DRAWN_NODES)}</p>`
+      : (await renderSvg(result, digits)).replace(/^[^]*?(?=<svg)/, '');
   const number = (x: number) => formatNumber(x, digits);
   const d = (what: string) => `∂${outputName}/∂${what}`;
   const cell = (kind: 'value' | 'grad', name: string, x: number) => `<span class="${kind}" data-${kind}="${name}">${number(x)}</span>`;
@@ -62,6 +70,9 @@ export function renderHtml(result: Result, { digits, all }: HtmlOptions): string
 <main>
 <h1><span>${escape(outputName)} =</span> <output data-output aria-live="polite">${number(result.value)}</output></h1>
 <p role="alert" id="failure" hidden></p>
+<figure class="picture" role="group" aria-label="${WORDS.picture}">
+${picture}
+</figure>
 <table>
 <caption>${WORDS.caption(escape(d('input')))}</caption>
 <thead><tr><th scope="col">${all ? WORDS.name : WORDS.input}</th><th scope="col">${WORDS.value}</th><th scope="col">${escape(d(all ? WORDS.name : WORDS.input))}</th></tr></thead>
@@ -100,7 +111,9 @@ const WORDS = {
   slider: 'slider',
   caption: (d: string) => `Each input, its value and ${d}: change a value to run the graph again`,
   steps: 'Chain rule',
-  stepsHint: 'Point at, tap or focus a row to see its steps.',
+  stepsHint: 'Point at, tap or focus a node of the picture or a row of the table to see its steps.',
+  picture: 'the computational graph',
+  tooLarge: (size: number, most: number) => `The graph has ${size} nodes, too many to draw (at most ${most}).`,
 };
 
 function escape(text: string): string {
@@ -128,4 +141,9 @@ tr[data-node]:hover, tr[data-node]:focus-within, tr[data-node]:focus { backgroun
 pre { white-space: pre-wrap; background: #8881; padding: 0.6rem; min-height: 3lh; }
 .failed output, .failed span.grad, .failed span.value { opacity: 0.4; }
 #failure { color: #c22; font-weight: bold; }
+figure { margin: 0; overflow: auto; max-height: 80vh; }
+figure svg { display: block; }
+figure g.node:hover ellipse, figure g.node:focus ellipse { stroke: #36c; stroke-width: 3; }
+figure g.node:hover text, figure g.node:focus text { font-weight: bold; }
+figure g.node:focus { outline: none; }
 `;

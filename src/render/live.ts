@@ -7,6 +7,7 @@
  */
 import { Chalk } from 'chalk';
 import { BackpropError } from '../errors.js';
+import { label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import { evaluate, type Result } from '../result.js';
 import { trace } from '../trace.js';
@@ -31,7 +32,31 @@ const shown = rows.map((row) => ({
   grad: row.querySelector('[data-grad]'),
 }));
 
+/** A number drawn in the picture: what it shows, and the text drawn before it (`= `, `∂ `). */
+interface Drawn {
+  element: Element;
+  prefix: string;
+  current: () => number;
+}
+const drawn = new Map<Element, Drawn[]>();
+/**
+ * The numbers written at each change: at first all of them, then only those of the groups in
+ * sight, the others as they come into sight. The picture of a large graph reaches far past
+ * the screen, and laying out a thousand texts again would take longer than a frame.
+ */
+const inSight = new Set<Element>();
+const sight = new IntersectionObserver((entries) => {
+  for (const { target, isIntersecting } of entries) {
+    if (!isIntersecting) inSight.delete(target);
+    else if (!inSight.has(target)) {
+      inSight.add(target);
+      redraw(target);
+    }
+  }
+});
+
 let result: Result = evaluate(program);
+findInPicture();
 let pointed: number | undefined;
 
 /** Runs the graph again and shows what changed; a math failure is shown, not thrown. */
@@ -52,6 +77,7 @@ function update(): void {
     if (value !== null) write(value, number(graph.value(node)));
     if (grad !== null) write(grad, number(graph.grad(node)));
   }
+  for (const group of inSight) redraw(group);
   if (pointed !== undefined) showSteps(pointed);
 }
 
@@ -72,9 +98,69 @@ function showSteps(node: number): void {
   write(stepsView, renderSteps(result, steps, plain, data.digits));
 }
 
+/** Pointing at, tapping or focusing an element shows a node's steps. */
+function pointable(element: Element, node: number): void {
+  for (const event of ['pointerenter', 'focusin', 'click']) element.addEventListener(event, () => showSteps(node));
+}
+
+/**
+ * Finds the numbers of the picture, which Graphviz drew from the DOT of --format svg: it keeps
+ * each DOT node's name as the title of its group. `nK` is node K (a circle, or an input's name
+ * with its gradient when it is used twice or more); `eK_P` holds the numbers on the edge into
+ * node K from its argument P, the value above and the gradient sent back along it below;
+ * `e_out` those on the edge to the output's name, `out`.
+ */
+function findInPicture(): void {
+  const { output, outputName } = program;
+  for (const group of document.querySelectorAll('figure svg g.node')) {
+    const title = group.querySelector('title')?.textContent ?? '';
+    const texts = [...group.querySelectorAll('text')];
+    const edge = /^e(\d+)_(\d+)$/.exec(title);
+    const node = /^n(\d+)$/.exec(title);
+    if (edge !== null || title === 'e_out') {
+      const [to, position] = edge === null ? [-1, 0] : [Number(edge[1]), Number(edge[2])];
+      const from = edge === null ? output : graph.args(to)[position];
+      if (graph.isConstant(from)) continue;
+      track(group, texts.at(-2), () => graph.value(from));
+      track(group, texts.at(-1), () => (edge === null ? graph.grad(from) : share(to, position)));
+      pointable(group, from);
+    } else if (node !== null || title === 'out') {
+      const at = node === null ? output : Number(node[1]);
+      if (graph.isConstant(at)) continue;
+      if (graph.isInput(at) && texts.length > 1) track(group, texts.at(-1), () => graph.grad(at));
+      pointable(group, at);
+      group.setAttribute('tabindex', '0');
+      group.setAttribute('aria-label', at === output ? outputName : label(graph, at));
+    }
+  }
+}
+
+/** What a node sends back to one argument: its gradient times its local derivative there. */
+function share(node: number, position: number): number {
+  const grad = graph.grad(node);
+  return grad === 0 ? 0 : graph.layer(node)!.backward(grad)[position];
+}
+
+/** Keeps a drawn number for updates, if it reads as the number the page would write there. */
+function track(group: Element, element: Element | undefined, current: () => number): void {
+  const text = element?.textContent ?? '';
+  const now = number(current());
+  if (element === undefined || !text.endsWith(now)) return;
+  if (!drawn.has(group)) {
+    drawn.set(group, []);
+    inSight.add(group);
+    sight.observe(group);
+  }
+  drawn.get(group)!.push({ element, prefix: text.slice(0, -now.length), current });
+}
+
+function redraw(group: Element): void {
+  for (const { element, prefix, current } of drawn.get(group) ?? []) write(element, prefix + number(current()));
+}
+
 for (const row of rows) {
   const node = Number(row.dataset.node);
-  for (const event of ['pointerenter', 'focusin', 'click']) row.addEventListener(event, () => showSteps(node));
+  pointable(row, node);
   const [field, slider] = row.querySelectorAll('input');
   if (field === undefined) continue;
   field.addEventListener('input', () => {

@@ -41,6 +41,12 @@ describe('the receipt’s page', async () => {
     expect(policy).not.toMatch(/https?:|connect-src|img-src|font-src/);
   });
 
+  test('draws the graph as --format svg draws it', async () => {
+    const svg = (await runInProcess([...CARD, '--format', 'svg'])).stdout;
+    expect(svg).toMatch(/^<\?xml[^]*<svg /);
+    expect(run.stdout).toContain(`<figure class="picture" role="group" aria-label="the computational graph">\n${svg.slice(svg.indexOf('<svg'))}`);
+  });
+
   test('carries the graph and the engine’s script inline', () => {
     const data = JSON.parse(cell('#backprop-data')!);
     expect(data).toMatchObject({ output: 8, outputName: 'price', digits: 12 });
@@ -49,12 +55,21 @@ describe('the receipt’s page', async () => {
   });
 });
 
-test('--all lists the intermediates too, with their values', () => {
-  const page = renderHtml(examples.card(), { digits: 12, all: true });
+test('--all lists the intermediates too, with their values', async () => {
+  const page = await renderHtml(examples.card(), { digits: 12, all: true });
   const { document } = parseHTML(page);
   expect(document.querySelector('[data-value="all_price"]')?.textContent).toBe('650');
   expect(document.querySelector('[data-grad="all_price"]')?.textContent).toBe('1.1');
   expect(document.querySelectorAll('input')).toHaveLength(10);
+});
+
+test('a graph too large to draw gets a page with its table and no picture', async () => {
+  const words = Array.from({ length: 520 }, (_, i) => `item${i}=1x${i}`);
+  const run = await runInProcess([...words, '--format', 'html']);
+  expect(run.status).toBe(0);
+  const { document } = parseHTML(run.stdout);
+  expect(document.querySelector('figure')?.textContent?.trim()).toBe('The graph has 2079 nodes, too many to draw (at most 2000).');
+  expect(document.querySelectorAll('input[type="range"]')).toHaveLength(1040);
 });
 
 test('--precision sets the digits shown', async () => {
@@ -64,8 +79,8 @@ test('--precision sets the digits shown', async () => {
   expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!).digits).toBe(3);
 });
 
-test('text in the page’s data cannot end its script', () => {
-  const page = renderHtml(examples.card(), { digits: 12, all: false });
+test('text in the page’s data cannot end its script', async () => {
+  const page = await renderHtml(examples.card(), { digits: 12, all: false });
   expect(page.match(/<\/script/g)).toHaveLength(2);
 });
 

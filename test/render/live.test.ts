@@ -41,6 +41,35 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     expect(await text(card, '[data-output]')).toBe('715');
   });
 
+  test('the picture is --format svg’s drawing with the new numbers written in', async () => {
+    const drawn = () => card.page.locator('figure svg text').allTextContents();
+    const svgTexts = async (argv: string[]) => {
+      const svg = (await runInProcess([...argv, '--format', 'svg'])).stdout;
+      return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text.replace(/&#160;/g, '\u00a0'));
+    };
+    expect(await drawn()).toEqual(await svgTexts(CARD));
+    await card.page.fill('input[type="number"][data-input="apple"]', '120');
+    expect(await drawn()).toEqual(await svgTexts(['apple=120x2', 'orange=150x3', 'tax=1.1']));
+    expect(await drawn()).toContain('690');
+    await card.page.fill('input[type="number"][data-input="apple"]', '100');
+    expect(await drawn()).toEqual(await svgTexts(CARD));
+  });
+
+  test('pointing at, tapping or focusing a node of the picture shows its steps', async () => {
+    const { page } = card;
+    await page.locator('[data-output]').click();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('apple');
+    expect(await text(card, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
+    await page.locator('figure [aria-label="all_price"]').focus();
+    let steps = await text(card, '#steps');
+    expect(steps).toContain('(3) all_price = apple_price + orange_price = 200 + 450 = 650');
+    expect(steps).toContain('∂price/∂all_price = 1 × tax = 1.1');
+    await page.locator('figure text', { hasText: /^650$/ }).click();
+    steps = await text(card, '#steps');
+    expect(steps).toContain('∂price/∂tax = 1 × all_price = 650');
+  });
+
   test('with the keyboard alone: Tab to a slider, arrow keys move it and the numbers follow', async () => {
     const { page } = card;
     await page.focus('input[type="number"][data-input="tax"]');
@@ -97,9 +126,11 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('a graph of a thousand nodes gives the same numbers as the command line after a change', async () => {
-    const program = `loss = (${Array.from({ length: 250 }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
-    const values = (x7: number) => Array.from({ length: 250 }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${i === 7 ? x7 : (i % 5) / 4}`]).flat();
+    const program = `loss = (${Array.from({ length: 200 }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
+    const values = (x7: number) => Array.from({ length: 200 }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${i === 7 ? x7 : (i % 5) / 4}`]).flat();
     const opened = await browser.open(await html([program, ...values(0.5)]));
+    // Two frames: the page has then seen which part of the picture is in sight.
+    await opened.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await opened.page.fill('input[type="number"][data-input="x7"]', '-1.5');
     const cli = JSON.parse((await runInProcess([program, ...values(-1.5), '--json', '--precision', '12'])).stdout);
     expect(await text(opened, '[data-output]')).toBe(String(cli.value));
@@ -107,6 +138,28 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
       Object.fromEntries([...document.querySelectorAll('[data-grad]')].map((cell) => [cell.getAttribute('data-grad'), cell.textContent])),
     );
     expect(shown).toEqual(Object.fromEntries(Object.entries(cli.gradients).map(([name, grad]) => [name, String(grad)])));
+
+    // The picture is far larger than the screen: its numbers out of sight are written as they come into sight.
+    const svg = (await runInProcess([program, ...values(-1.5), '--format', 'svg'])).stdout;
+    const compared = await opened.page.evaluate(async (svg) => {
+      const texts = (group: Element) => [...group.querySelectorAll('text')].map((text) => text.textContent).join(' | ');
+      const title = (group: Element) => group.querySelector('title')!.textContent!;
+      const drawn = new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('g.node');
+      const expected = new Map([...drawn].map((group) => [title(group), texts(group)]));
+      // Every 25th group of numbers on an edge (eK_P), from the first to the last.
+      const groups = [...document.querySelectorAll('figure svg g.node')].filter((group) => title(group).startsWith('e'));
+      const wrong: string[] = [];
+      const sample = groups.filter((_, i) => i % 25 === 0 || i === groups.length - 1);
+      for (const group of sample) {
+        group.scrollIntoView();
+        // The browser tells the page what came into sight a frame or a few after the scroll.
+        for (let frame = 0; frame < 30 && texts(group) !== expected.get(title(group)); frame++) await new Promise(requestAnimationFrame);
+        if (texts(group) !== expected.get(title(group))) wrong.push(`${title(group)}: ${texts(group)} ≠ ${expected.get(title(group))}`);
+      }
+      return { sampled: sample.length, wrong };
+    }, svg);
+    expect(compared.sampled).toBeGreaterThan(30);
+    expect(compared.wrong).toEqual([]);
     expect(opened.errors).toEqual([]);
   });
 });
