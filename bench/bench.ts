@@ -12,7 +12,7 @@ import { evaluate, parseExpression, parseReceipt, train, type Graph } from '../d
 import { hasChromium, launch, NO_CHROMIUM } from '../test/browser.js';
 
 const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 const work = mkdtempSync(join(tmpdir(), 'backprop-bench-'));
 let failures = 0;
 
@@ -49,7 +49,7 @@ function measure(command: string[]): { seconds: number; mib: number } {
 function startUp(): void {
   console.log('1. Start-up: wall time against `node -e 0`, medians of pairs run in turn');
   const floor = ['node', '-e', '0'];
-  const forms = { json: [BIN, ...CARD, '--json'], table: [BIN, ...CARD] };
+  const forms = { json: [BIN, ...RECEIPT, '--json'], table: [BIN, ...RECEIPT] };
   for (let i = 0; i < 5; i++) Object.values(forms).forEach(timeRun); // warm the file cache
   const ratios: Record<string, number[]> = { json: [], table: [] };
   const floors: number[] = [];
@@ -61,8 +61,8 @@ function startUp(): void {
     }
   }
   console.log(`  (node -e 0 takes ${fixed(median(floors), 1)} ms here)`);
-  report('backprop <card> --json / node -e 0', `${fixed(median(ratios.json))}×`, '≤ 1.25×', median(ratios.json) <= 1.25);
-  report('backprop <card> (table) / node -e 0', `${fixed(median(ratios.table))}×`, '≤ 1.3×', median(ratios.table) <= 1.3);
+  report('backprop <receipt> --json / node -e 0', `${fixed(median(ratios.json))}×`, '≤ 1.25×', median(ratios.json) <= 1.25);
+  report('backprop <receipt> (table) / node -e 0', `${fixed(median(ratios.table))}×`, '≤ 1.3×', median(ratios.table) <= 1.3);
 }
 
 function engine(): void {
@@ -248,8 +248,8 @@ async function page(): Promise<void> {
     if (run.status !== 0) throw new Error(run.stderr);
     return run.stdout;
   };
-  const card = Buffer.byteLength(html(CARD));
-  report('page size, the receipt', `${fixed(card / 1024, 1)} KiB`, '≤ 1 MB', card <= 1e6);
+  const receipt = Buffer.byteLength(html(RECEIPT));
+  report('page size, the receipt', `${fixed(receipt / 1024, 1)} KiB`, '≤ 1 MB', receipt <= 1e6);
   const terms = 200;
   const program = `loss = (${Array.from({ length: terms }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
   const values = Array.from({ length: terms }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${(i % 5) / 4}`]).flat();

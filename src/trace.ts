@@ -3,7 +3,7 @@ import type { Result } from './result.js';
 /** One step of the forward pass: the operation node computed, in order. */
 export interface ForwardStep {
   pass: 'forward';
-  /** (1), (2), …: the seed's numbering, kept by the backward pass. */
+  /** (1), (2), …: the book's numbering, kept by the backward pass. */
   step: number;
   node: number;
 }

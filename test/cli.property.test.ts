@@ -5,19 +5,19 @@ import { runInProcess } from './io.js';
 import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 /** Command lines that work, to be mutated. */
 const valid: { argv: string[]; stdin?: string }[] = [
-  { argv: CARD },
-  { argv: [...CARD, '--batch'], stdin: '{"apple": 120}\n{"tax": 1.08}\n' },
+  { argv: RECEIPT },
+  { argv: [...RECEIPT, '--batch'], stdin: '{"apple": 120}\n{"tax": 1.08}\n' },
   { argv: ['y = log(x) * w', 'w=2', '--batch', '--fail-fast'], stdin: '{"x": 1}\n{"x": 0}\n{"x": 3}\n' },
   { argv: ['apple=100x2', 'tax=1.1', 'coupon=-20', 'shipping=+5', '--all'] },
   { argv: ['x*y', 'x=2', 'y=3'] },
   { argv: ['-e', 'z = w*x + b; y = sigmoid(z)', 'w=2', 'x=0.5', 'b=-1', '--steps'] },
-  { argv: ['--json', ...CARD, '--graph'] },
+  { argv: ['--json', ...RECEIPT, '--graph'] },
   { argv: ['-f', '-', 'x=3'], stdin: 'y = x*x + x  # fan-out\n' },
-  { argv: [...CARD, '--steps', '--graph', '--precision', '4'] },
+  { argv: [...RECEIPT, '--steps', '--graph', '--precision', '4'] },
   { argv: ['x^2 / (1 + exp(-x))', 'x=3', '--format', 'dot'] },
   { argv: ['relu(x) * log(y)', 'x=1', 'y=2', '--check', '--format', 'mermaid'] },
 ];

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess as cli } from './io.js';
 import { BIN, backprop, shell, type Run } from './run.js';
-import { CARD_TABLE } from './views.js';
+import { RECEIPT_TABLE } from './views.js';
+import { temporaryFolder } from './folder.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 /** Every failure: one error line (plus a source excerpt for parse errors), nothing on stdout. */
 function expectFailure(run: Run, status: 1 | 2, message: RegExp) {
@@ -31,9 +31,9 @@ function expectJsonFailure(run: Run, status: 1 | 2, message: RegExp) {
 }
 
 describe('receipts', () => {
-  test('the card’s example prints the seed’s numbers, piped with no escape code', async () => {
-    const run = backprop(CARD);
-    expect(run).toEqual({ status: 0, stdout: CARD_TABLE, stderr: '' });
+  test('the book’s receipt prints the book’s numbers, piped with no escape code', async () => {
+    const run = backprop(RECEIPT);
+    expect(run).toEqual({ status: 0, stdout: RECEIPT_TABLE, stderr: '' });
     expect(run.stdout).not.toContain('\x1b');
   });
 
@@ -44,8 +44,8 @@ describe('receipts', () => {
     });
   });
 
-  test('--json is one document with the seed’s numbers, noise-free', async () => {
-    const run = await cli([...CARD, '--json']);
+  test('--json is one document with the book’s numbers, noise-free', async () => {
+    const run = await cli([...RECEIPT, '--json']);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document).toEqual({
@@ -60,7 +60,7 @@ describe('receipts', () => {
       },
     });
     expect(run.stdout).not.toContain('3.3000000000000003');
-    expect((await cli([...CARD, '--format', 'json'])).stdout).toBe(run.stdout);
+    expect((await cli([...RECEIPT, '--format', 'json'])).stdout).toBe(run.stdout);
   });
 
   test('--all and --precision', async () => {
@@ -75,17 +75,17 @@ describe('expressions', () => {
   const design =
     'apple_price = apple*apple_num; orange_price = orange*orange_num; all_price = apple_price + orange_price; price = all_price*tax';
 
-  test('DESIGN.md’s expression gives the receipt’s numbers and, with --all, the intermediates', async () => {
-    const receipt = JSON.parse((await cli([...CARD, '--json'])).stdout);
-    const expression = JSON.parse((await cli([design, ...CARD, '--json', '--all'])).stdout);
+  test('the receipt written as an expression gives the receipt’s numbers and, with --all, the intermediates', async () => {
+    const receipt = JSON.parse((await cli([...RECEIPT, '--json'])).stdout);
+    const expression = JSON.parse((await cli([design, ...RECEIPT, '--json', '--all'])).stdout);
     expect(expression).toEqual(receipt);
-    const table = (await cli([design, ...CARD, '--all'])).stdout;
+    const table = (await cli([design, ...RECEIPT, '--all'])).stdout;
     for (const name of ['apple_price', 'orange_price', 'all_price']) expect(table).toMatch(new RegExp(`│ ${name}\\s+│ .* │\\s+1\\.1 │`));
   });
 
   test('from -e, -f FILE and -f - (standard input), statements on lines with comments', async () => {
     const program = '# fan-out\nx = 3\ny = x*x + x  # 12\n';
-    const file = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'program.txt');
+    const file = join(temporaryFolder('backprop-'), 'program.txt');
     writeFileSync(file, program);
     const expected = { output: 'y', value: 12, gradients: { x: 7 } };
     expect(JSON.parse((await cli(['-e', program, '--json'])).stdout)).toMatchObject(expected);
@@ -119,13 +119,13 @@ describe('color', () => {
     [{ NO_COLOR: '1' }, ['--color'], true],
     [{ FORCE_COLOR: '1' }, ['--no-color'], false],
   ])('piped, with %j and %j: color %s', async (env, flags, colored) => {
-    const run = await cli([...CARD, ...flags], { env });
+    const run = await cli([...RECEIPT, ...flags], { env });
     expect(run.stdout.includes('\x1b')).toBe(colored);
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;
   // script(1) gives the command a terminal, as a teacher's shell does.
-  const onTerminal = (env: string) => shell(`${env} script -qec "backprop ${CARD.join(' ')}" /dev/null`).stdout;
+  const onTerminal = (env: string) => shell(`${env} script -qec "backprop ${RECEIPT.join(' ')}" /dev/null`).stdout;
 
   test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (any value) or TERM=dumb', async () => {
     expect(onTerminal('TERM=xterm')).toContain('\x1b[');
@@ -151,9 +151,9 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     [['-e', 'x', '-f', 'f'], 2, /^error: give the expression once/],
     [['-f', '/nonexistent/program'], 2, /^error: cannot read '\/nonexistent\/program': no such file$/],
     [['--nope'], 2, /^error: unknown option '--nope'/],
-    [['--format', 'pdf', ...CARD], 2, /^error: option '--format <form>' argument 'pdf' is invalid/],
-    [['--precision', '0', ...CARD], 2, /^error: option '--precision <digits>' argument '0' is invalid/],
-    [[...CARD, '--precision'], 2, /^error: option '--precision <digits>' argument missing/],
+    [['--format', 'pdf', ...RECEIPT], 2, /^error: option '--format <form>' argument 'pdf' is invalid/],
+    [['--precision', '0', ...RECEIPT], 2, /^error: option '--precision <digits>' argument '0' is invalid/],
+    [[...RECEIPT, '--precision'], 2, /^error: option '--precision <digits>' argument missing/],
     [['x', 'x=NaN'], 2, /^error: 'x=NaN': inputs must be finite numbers$/],
     [['apple=1e400x1'], 2, /^error: 'apple=1e400x1': 1e400 is too large/],
     [['1/x', 'x=0'], 1, /^error: 1 ÷ x is infinite: 1 ÷ 0 = Infinity$/],
@@ -166,9 +166,9 @@ describe('errors: one line, the right status, nothing on stdout', () => {
 
   test('--json with any other --format is a contradiction, table included', async () => {
     for (const format of ['dot', 'table', 'mermaid']) {
-      expectJsonFailure(await cli([...CARD, '--json', '--format', format]), 2, new RegExp(`^error: --json is --format json: it does not go with --format ${format}$`));
+      expectJsonFailure(await cli([...RECEIPT, '--json', '--format', format]), 2, new RegExp(`^error: --json is --format json: it does not go with --format ${format}$`));
     }
-    expect((await cli([...CARD, '--json', '--format', 'json'])).status).toBe(0);
+    expect((await cli([...RECEIPT, '--json', '--format', 'json'])).status).toBe(0);
   });
 
   test('a * the shell replaced with the file names is named, with the fix', async () => {
@@ -182,7 +182,7 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     expect(run.stdout).toMatch(/^price = 1000$/m);
     expect(run.stderr).toBe("note: 'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)\n");
     expect((await cli(['apple=00x2', 'tax=1.1', '--json'])).stderr).toMatch(/^note: 'apple=00x2' has price 0; if you typed a \$/);
-    expect((await cli([...CARD, 'shipping=+5', 'discount=-15%'])).stderr).toBe('');
+    expect((await cli([...RECEIPT, 'shipping=+5', 'discount=-15%'])).stderr).toBe('');
   });
 
   test('a parse error shows the line with a caret under the column', async () => {
@@ -206,19 +206,19 @@ describe('errors: one line, the right status, nothing on stdout', () => {
 describe('output that cannot be written', () => {
   test('a full disk is named, with status 1, and no internal error', () => {
     for (const flags of [[], ['--format', 'dot'], ['--help']]) {
-      const run = shell(`backprop ${[...CARD, ...flags].join(' ')} > /dev/full`);
+      const run = shell(`backprop ${[...RECEIPT, ...flags].join(' ')} > /dev/full`);
       expect(run).toEqual({ status: 1, stdout: '', stderr: 'error: cannot write the output: no space left on device\n' });
     }
     // Under --json, as a JSON object.
-    expect(JSON.parse(shell(`backprop ${CARD.join(' ')} --json > /dev/full`).stderr)).toEqual({
+    expect(JSON.parse(shell(`backprop ${RECEIPT.join(' ')} --json > /dev/full`).stderr)).toEqual({
       error: { status: 1, kind: 'output', message: 'cannot write the output: no space left on device' },
     });
   });
 
   test('a file size limit (ulimit -f) is named too', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'out.json');
+    const file = join(temporaryFolder('backprop-'), 'out.json');
     const program = `${Array.from({ length: 3000 }, (_, i) => `x${i} = ${i}`).join('\n')}\ny = ${Array.from({ length: 3000 }, (_, i) => `x${i}`).join(' + ')}`;
-    const source = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');
+    const source = join(temporaryFolder('backprop-'), 'sum.txt');
     writeFileSync(source, program);
     const run = shell(`ulimit -f 1; backprop -f ${source} --json > ${file}`);
     expect(run.status).toBe(1);
@@ -268,7 +268,7 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
   });
 
   test.each(['0x10', '1e1', '0b11', '5.0', ' 5', '+5', '18', ''])('--precision %j is refused: only a plain whole number from 1 to 17', async (digits) => {
-    const run = await cli(['--precision', digits, ...CARD]);
+    const run = await cli(['--precision', digits, ...RECEIPT]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`error: option '--precision <digits>' argument '${digits}' is invalid. give a whole number from 1 to 17. (see backprop --help)\n`);
   });
@@ -314,11 +314,11 @@ describe('numbers at the edges', () => {
 
 describe('pipes', () => {
   // 20,000 inputs and their sum: a JSON document of about a megabyte.
-  const big = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'sum.txt');
+  const big = join(temporaryFolder('backprop-'), 'sum.txt');
   writeFileSync(big, Array.from({ length: 20_000 }, (_, i) => `x${i} = ${i}`).join('\n') + `\ntotal = ${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ')}\n`);
 
   test('a reader that stops early ends the program quietly', async () => {
-    for (const command of [`backprop ${CARD.join(' ')} --json | head -c 10`, `backprop ${CARD.join(' ')} | head -1`, `backprop -f ${big} --json | head -c 10`]) {
+    for (const command of [`backprop ${RECEIPT.join(' ')} --json | head -c 10`, `backprop ${RECEIPT.join(' ')} | head -1`, `backprop -f ${big} --json | head -c 10`]) {
       const run = shell(command);
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^(\{\n {2}"outpu|price = 715\n)/);
@@ -335,7 +335,7 @@ describe('pipes', () => {
 
 describe('teaching views', () => {
   test('--steps, --graph and --check print before the table, in that order', async () => {
-    const run = await cli([...CARD, '--steps', '--graph', '--check']);
+    const run = await cli([...RECEIPT, '--steps', '--graph', '--check']);
     expect(run.status).toBe(0);
     const forward = run.stdout.indexOf('(1) apple_price = apple × apple_num = 100 × 2 = 200');
     const backward = run.stdout.indexOf('(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650');
@@ -349,7 +349,7 @@ describe('teaching views', () => {
   });
 
   test('they compose with --json, --all and --precision', async () => {
-    const document = JSON.parse((await cli([...CARD, '--steps', '--graph', '--check', '--json', '--precision', '3'])).stdout);
+    const document = JSON.parse((await cli([...RECEIPT, '--steps', '--graph', '--check', '--json', '--precision', '3'])).stdout);
     expect(document.steps[0]).toEqual({
       pass: 'forward',
       step: 1,
@@ -361,14 +361,14 @@ describe('teaching views', () => {
     });
     expect(document.graph).toHaveLength(9);
     expect(document.check.inputs.tax).toMatchObject({ backprop: 650, numerical: 650, verdict: 'agrees' });
-    const table = (await cli([...CARD, '--check', '--all', '--precision', '2'])).stdout;
+    const table = (await cli([...RECEIPT, '--check', '--all', '--precision', '2'])).stdout;
     expect(table).toMatch(/│ all_price\s+│\s+650 │\s+1\.1 │\s+│\s+│\s+│/);
   });
 
   test('--no-color wins over FORCE_COLOR in every view', async () => {
-    const run = await cli([...CARD, '--steps', '--graph', '--check', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const run = await cli([...RECEIPT, '--steps', '--graph', '--check', '--no-color'], { env: { FORCE_COLOR: '1' } });
     expect(run.stdout).not.toContain('\x1b');
-    expect((await cli([...CARD, '--steps', '--graph'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
+    expect((await cli([...RECEIPT, '--steps', '--graph'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
   });
 
   test('--check prints its whole table where the estimate disagrees, then fails with status 1', async () => {
@@ -383,7 +383,7 @@ describe('teaching views', () => {
   });
 
   test('--check times each method over at least 10 ms, and reports the median of one run', async () => {
-    const { check } = JSON.parse((await cli([...CARD, '--check', '--json'])).stdout);
+    const { check } = JSON.parse((await cli([...RECEIPT, '--check', '--json'])).stdout);
     // The median of many runs: backprop's one forward and one backward pass beat ten forward passes.
     expect(check.backprop.milliseconds).toBeGreaterThan(0);
     expect(check.numerical.milliseconds).toBeGreaterThan(check.backprop.milliseconds);
@@ -408,16 +408,16 @@ describe('teaching views', () => {
   });
 
   test('--format svg, --format dot and --format mermaid draw the graph', async () => {
-    expect((await cli([...CARD, '--format', 'svg'])).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
-    expect((await cli([...CARD, '--format', 'dot'])).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
-    expect((await cli([...CARD, '--format', 'mermaid'])).stdout).toMatch(/^---\ntitle: "∂ = ∂price\/∂node"\n---\nflowchart LR\n[^]*n4 --> n8\n$/);
-    expectFailure(await cli([...CARD, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
-    expectFailure(await cli([...CARD, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
+    expect((await cli([...RECEIPT, '--format', 'svg'])).stdout).toMatch(/^<\?xml [^]*<svg [^]*<\/svg>\n$/);
+    expect((await cli([...RECEIPT, '--format', 'dot'])).stdout).toMatch(/^digraph backprop \{\n[^]*e_out:e -> out \[tailclip=false\];\n\}\n$/);
+    expect((await cli([...RECEIPT, '--format', 'mermaid'])).stdout).toMatch(/^---\ntitle: "∂ = ∂price\/∂node"\n---\nflowchart LR\n[^]*n4 --> n8\n$/);
+    expectFailure(await cli([...RECEIPT, '--format', 'dot', '--steps']), 2, /^error: --steps shows text or JSON: it does not go with --format dot$/);
+    expectFailure(await cli([...RECEIPT, '--format', 'svg', '--check']), 2, /^error: --check shows text or JSON: it does not go with --format svg$/);
   });
 
   test.skipIf(spawnSync('dot', ['-V']).status !== 0)('backprop … --format dot | dot -Tsvg > graph.svg works', async () => {
-    const svg = join(mkdtempSync(join(tmpdir(), 'backprop-')), 'graph.svg');
-    const run = shell(`backprop ${CARD.join(' ')} --format dot | dot -Tsvg > ${svg}`);
+    const svg = join(temporaryFolder('backprop-'), 'graph.svg');
+    const run = shell(`backprop ${RECEIPT.join(' ')} --format dot | dot -Tsvg > ${svg}`);
     expect(run).toMatchObject({ status: 0, stderr: '' });
     expect(readFileSync(svg, 'utf8')).toContain('apple_price');
   });

@@ -18,7 +18,7 @@ test('reads NAME=+D, NAME=-D and NAME=+D%, the sign required', () => {
 });
 
 test('the receipt: apple=+1 predicts 2.2, and the price rises by 2.2', () => {
-  const [apple] = nudge(examples.card(), [parseNudge('apple=+1')]);
+  const [apple] = nudge(examples.receipt(), [parseNudge('apple=+1')]);
   expect(apple).toMatchObject({ change: 1, value: 100, output: expect.closeTo(715, 12), predicted: 2.2, actual: 2.2, difference: 0 });
   expect(apple.nudgedOutput).toBeCloseTo(717.2, 12);
 });
@@ -33,7 +33,7 @@ test('x² at 3: x=+1 predicts 6, the result rises by 7; the difference is the ch
 });
 
 test('a percentage is of the input’s value; each nudge moves its input alone', () => {
-  const nudges = nudge(examples.card(), [parseNudge('tax=+10%'), parseNudge('apple_num=-1')]);
+  const nudges = nudge(examples.receipt(), [parseNudge('tax=+10%'), parseNudge('apple_num=-1')]);
   expect(nudges[0]).toMatchObject({ change: expect.closeTo(0.11, 12), percent: 10, predicted: expect.closeTo(71.5, 9), actual: 71.5, difference: 0 });
   expect(nudges[1]).toMatchObject({ change: -1, predicted: expect.closeTo(-110, 12), actual: -110, difference: 0 });
 });
@@ -54,7 +54,7 @@ test('the graph is left as found: values, gradients and the layers’ memory for
 });
 
 test('a nudge of something that is not an input is refused, naming the inputs', () => {
-  expect(() => nudge(examples.card(), [parseNudge('apple_price=+1')])).toThrow(
+  expect(() => nudge(examples.receipt(), [parseNudge('apple_price=+1')])).toThrow(
     '--nudge apple_price: not an input of this graph; nudge one of apple, apple_num, orange, orange_num, tax',
   );
 });

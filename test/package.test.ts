@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
+import { temporaryFolder } from './folder.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'backprop-package-'));
+const work = temporaryFolder('backprop-package-');
 const npm = (args: string[], cwd: string) => {
   const run = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`npm ${args.join(' ')}: ${run.stderr}`);
@@ -63,7 +63,7 @@ test('the library imports from the installed package, and its types check', () =
 }, 120_000);
 
 test('BACKPROP_CODE_CACHE=write where the cache cannot be written: one error line, no stack trace', () => {
-  const copy = mkdtempSync(join(tmpdir(), 'backprop-cache-'));
+  const copy = temporaryFolder('backprop-cache-');
   mkdirSync(join(copy, 'bin'));
   mkdirSync(join(copy, 'dist'));
   for (const file of ['bin/backprop.js', 'bin/package.json', 'dist/cli.cjs']) copyFileSync(join(root, file), join(copy, file));

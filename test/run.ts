@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { temporaryFolder } from './folder.js';
 
 export const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
 
@@ -28,7 +28,7 @@ export function backprop(args: string[], options: { input?: string; env?: Record
 }
 
 // A folder with the bin linked as `backprop`, as npm links it into node_modules/.bin.
-const PATH_DIR = mkdtempSync(join(tmpdir(), 'backprop-bin-'));
+const PATH_DIR = temporaryFolder('backprop-bin-');
 symlinkSync(BIN, join(PATH_DIR, 'backprop'));
 
 /** A shell command line, for pipes, with `backprop` on the PATH. */

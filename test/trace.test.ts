@@ -4,7 +4,7 @@ import { parseReceipt } from '../src/parse/receipt.js';
 import { evaluate } from '../src/result.js';
 import { trace } from '../src/trace.js';
 
-test('the card’s example: four forward steps, then the same four backward, numbered as in the seed', () => {
+test('the book’s receipt: four forward steps, then the same four backward, numbered as in the book', () => {
   const steps = trace(evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'])));
   expect(steps.map((step) => `${step.pass} ${'step' in step ? step.step : ''}`)).toEqual([
     'forward 1',

@@ -4,16 +4,16 @@ import { evaluate } from '../src/result.js';
 
 /** The three examples every teaching view is tested on. */
 export const examples = {
-  /** The card's receipt: the seed's buy_apple_orange. */
-  card: () => evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'])),
+  /** The book's receipt: its buy_apple_orange. */
+  receipt: () => evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'])),
   /** A value that feeds several places. */
   fanOut: () => evaluate(parseExpression('x*x + x', ['x=3'])),
   /** A neuron and its loss, in three statements. */
   neuron: () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z); loss = (y - t)^2', ['w=2', 'x=0.5', 'b=-1', 't=1'])),
 };
 
-/** The card's example as the table prints it, uncolored. */
-export const CARD_TABLE = `price = 715
+/** The book's receipt as the table prints it, uncolored. */
+export const RECEIPT_TABLE = `price = 715
 ┌────────────┬───────┬───────────────┐
 │ input      │ value │ ∂price/∂input │
 ├────────────┼───────┼───────────────┤

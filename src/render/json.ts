@@ -15,7 +15,7 @@ export interface JsonOptions {
 }
 
 /**
- * The --json document of DESIGN.md §1, with "steps", "graph" and "check" added when asked
+ * The --json document described in the README, with "steps", "graph" and "check" added when asked
  * for. Numbers are rounded so that 3.3000000000000003 reads 3.3.
  */
 export function renderJson(result: Result, options: JsonOptions = {}): string {

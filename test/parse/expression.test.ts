@@ -63,7 +63,7 @@ describe('programs', () => {
   const receipt =
     'apple_price = apple*apple_num; orange_price = orange*orange_num; all_price = apple_price + orange_price; price = all_price*tax';
 
-  test('the receipt written as an expression gives the seed’s numbers, and the intermediates with --all', () => {
+  test('the receipt written as an expression gives the book’s numbers, and the intermediates with --all', () => {
     const result = run(receipt, 'apple=100x2', 'orange=150x3', 'tax=1.1');
     expect(result.output).toBe('price');
     expect(result.value).toBeCloseTo(715, 12);
@@ -106,7 +106,7 @@ describe('programs', () => {
     expect(Object.keys(run('b * a + c', 'c=1', 'a=2', 'b=3').inputs)).toEqual(['b', 'a', 'c']);
   });
 
-  test('names may be Korean or accented, as in the seed notebook’s language', () => {
+  test('names may be Korean or accented, as in the book’s own language', () => {
     expect(run('사과 * 개수', '사과=100', '개수=2').gradients).toEqual({ 사과: 2, 개수: 100 });
     expect(run('prix_été * 2', 'prix_été=1').value).toBe(2);
   });

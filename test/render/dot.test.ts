@@ -41,8 +41,8 @@ test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style,
   expect(edges).toContain('e_out->out');
 });
 
-test('the card’s example as DOT', () => {
-  const dot = renderDot(examples.card(), 12);
+test('the book’s receipt as DOT', () => {
+  const dot = renderDot(examples.receipt(), 12);
   expect(dot).toContain(`  node [fontname="${FONTS}"];\n`);
   expect(dot).toContain(
     '  n8 [label="×", shape=circle, fontsize=20, margin=0.02];\n' +

@@ -4,10 +4,10 @@ import { renderHtml, sliderRange } from '../../src/render/html.js';
 import { runInProcess } from '../io.js';
 import { examples } from '../views.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 describe('the receipt’s page', async () => {
-  const run = await runInProcess([...CARD, '--format', 'html']);
+  const run = await runInProcess([...RECEIPT, '--format', 'html']);
   const { document } = parseHTML(run.stdout);
   const cell = (selector: string) => document.querySelector(selector)?.textContent;
 
@@ -42,7 +42,7 @@ describe('the receipt’s page', async () => {
   });
 
   test('draws the graph as --format svg draws it', async () => {
-    const svg = (await runInProcess([...CARD, '--format', 'svg'])).stdout;
+    const svg = (await runInProcess([...RECEIPT, '--format', 'svg'])).stdout;
     expect(svg).toMatch(/^<\?xml[^]*<svg /);
     expect(run.stdout).toContain(`<figure class="picture" role="group" aria-label="the computational graph">\n${svg.slice(svg.indexOf('<svg'))}`);
   });
@@ -56,7 +56,7 @@ describe('the receipt’s page', async () => {
 });
 
 test('--all lists the intermediates too, with their values', async () => {
-  const page = await renderHtml(examples.card(), { digits: 12, all: true });
+  const page = await renderHtml(examples.receipt(), { digits: 12, all: true });
   const { document } = parseHTML(page);
   expect(document.querySelector('[data-value="all_price"]')?.textContent).toBe('650');
   expect(document.querySelector('[data-grad="all_price"]')?.textContent).toBe('1.1');
@@ -80,13 +80,13 @@ test('--precision sets the digits shown', async () => {
 });
 
 test('text in the page’s data cannot end its script', async () => {
-  const page = await renderHtml(examples.card(), { digits: 12, all: false });
+  const page = await renderHtml(examples.receipt(), { digits: 12, all: false });
   expect(page.match(/<\/script/g)).toHaveLength(2);
 });
 
 test('--steps, --graph and --check print text: not with --format html', async () => {
   for (const view of ['--steps', '--graph', '--check']) {
-    const run = await runInProcess([...CARD, '--format', 'html', view]);
+    const run = await runInProcess([...RECEIPT, '--format', 'html', view]);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `error: ${view} shows text or JSON: it does not go with --format html\n` });
   }
 });

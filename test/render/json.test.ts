@@ -6,10 +6,10 @@ import { renderJson } from '../../src/render/json.js';
 import { evaluate } from '../../src/result.js';
 import { trace } from '../../src/trace.js';
 
-const card = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+const receipt = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
 
-test('the card’s example is DESIGN.md’s document, to the byte', () => {
-  expect(renderJson(card)).toBe(`{
+test('the book’s receipt is the documented JSON, to the byte', () => {
+  expect(renderJson(receipt)).toBe(`{
   "output": "price",
   "value": 715,
   "inputs": {
@@ -36,7 +36,7 @@ test('the card’s example is DESIGN.md’s document, to the byte', () => {
 });
 
 test('numbers parse back noise-free, in order of first appearance', () => {
-  const document = JSON.parse(renderJson(card));
+  const document = JSON.parse(renderJson(receipt));
   expect(document.gradients.orange).toBe(3.3);
   expect(Object.keys(document.inputs)).toEqual(['apple', 'apple_num', 'orange', 'orange_num', 'tax']);
 });
@@ -100,7 +100,7 @@ describe('the teaching views as data', () => {
   });
 
   test('"graph" lists every node with its operation, arguments, value and gradient', () => {
-    const { graph } = JSON.parse(renderJson(card, { graph: true }));
+    const { graph } = JSON.parse(renderJson(receipt, { graph: true }));
     expect(graph).toHaveLength(9);
     expect(graph[0]).toEqual({ id: 0, name: 'apple', kind: 'input', value: 100, grad: 2.2 });
     expect(graph[8]).toEqual({ id: 8, name: 'price', kind: 'operation', operation: 'mul', arguments: [7, 4], value: 715, grad: 1 });

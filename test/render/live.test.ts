@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Browser, hasChromium, launch, NO_CHROMIUM, type Opened } from '../browser.js';
 import { runInProcess } from '../io.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 async function html(argv: string[]): Promise<string> {
   const run = await runInProcess([...argv, '--format', 'html']);
@@ -14,10 +14,10 @@ if (!hasChromium) console.warn(`The live page's browser tests are ${NO_CHROMIUM}
 
 describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_CHROMIUM})`}`, { timeout: 60_000 }, () => {
   let browser: Browser;
-  let card: Opened;
+  let receipt: Opened;
   beforeAll(async () => {
     browser = await launch();
-    card = await browser.open(await html(CARD));
+    receipt = await browser.open(await html(RECEIPT));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -26,19 +26,19 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   const text = (opened: Opened, selector: string) => opened.page.locator(selector).textContent();
 
   test('shows the receipt’s price and gradients as the table prints them', async () => {
-    expect(await text(card, '[data-output]')).toBe('715');
+    expect(await text(receipt, '[data-output]')).toBe('715');
     const grads = { apple: '2.2', apple_num: '110', orange: '3.3', orange_num: '165', tax: '650' };
-    for (const [name, grad] of Object.entries(grads)) expect(await text(card, `[data-grad="${name}"]`)).toBe(grad);
+    for (const [name, grad] of Object.entries(grads)) expect(await text(receipt, `[data-grad="${name}"]`)).toBe(grad);
   });
 
   test('apple at 120 in the number field: price 759, ∂price/∂tax 690, every gradient again', async () => {
-    await card.page.fill('input[type="number"][data-input="apple"]', '120');
-    expect(await text(card, '[data-output]')).toBe('759');
-    expect(await text(card, '[data-grad="tax"]')).toBe('690');
-    expect(await text(card, '[data-grad="apple_num"]')).toBe('132');
-    expect(await card.page.inputValue('input[type="range"][data-input="apple"]')).toBe('120');
-    await card.page.fill('input[type="number"][data-input="apple"]', '100');
-    expect(await text(card, '[data-output]')).toBe('715');
+    await receipt.page.fill('input[type="number"][data-input="apple"]', '120');
+    expect(await text(receipt, '[data-output]')).toBe('759');
+    expect(await text(receipt, '[data-grad="tax"]')).toBe('690');
+    expect(await text(receipt, '[data-grad="apple_num"]')).toBe('132');
+    expect(await receipt.page.inputValue('input[type="range"][data-input="apple"]')).toBe('120');
+    await receipt.page.fill('input[type="number"][data-input="apple"]', '100');
+    expect(await text(receipt, '[data-output]')).toBe('715');
   });
 
   test('the picture is --format svg’s drawing with the new numbers written in', async () => {
@@ -71,28 +71,28 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('with the keyboard alone: Tab to a slider, arrow keys move it and the numbers follow', async () => {
-    const { page } = card;
+    const { page } = receipt;
     await page.focus('input[type="number"][data-input="tax"]');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-input'))).toBe('tax');
     await page.keyboard.press('ArrowRight');
     expect(await page.inputValue('input[type="number"][data-input="tax"]')).toBe('1.11');
-    expect(await text(card, '[data-output]')).toBe('721.5');
-    expect(await text(card, '[data-grad="apple"]')).toBe('2.22');
+    expect(await text(receipt, '[data-output]')).toBe('721.5');
+    expect(await text(receipt, '[data-grad="apple"]')).toBe('2.22');
     await page.keyboard.press('ArrowLeft');
-    expect(await text(card, '[data-output]')).toBe('715');
+    expect(await text(receipt, '[data-output]')).toBe('715');
   });
 
   test('focusing an input shows its --steps lines: the chain-rule product that reaches it', async () => {
-    await card.page.focus('input[type="range"][data-input="tax"]');
-    const steps = await text(card, '#steps');
+    await receipt.page.focus('input[type="range"][data-input="tax"]');
+    const steps = await text(receipt, '#steps');
     expect(steps).toContain('(4) price = all_price × tax = 650 × 1.1 = 715');
     expect(steps).toContain('∂price/∂tax = 1 × all_price = 650');
     expect(steps).not.toContain('apple_price = apple × apple_num');
   });
 
   test('every control has a name a screen reader says', async () => {
-    const { page } = card;
+    const { page } = receipt;
     for (const name of ['apple', 'apple_num', 'orange', 'orange_num', 'tax']) {
       await expect(page.getByRole('spinbutton', { name, exact: true }).count()).resolves.toBe(1);
       await expect(page.getByRole('slider', { name: `${name}, slider`, exact: true }).count()).resolves.toBe(1);
@@ -104,12 +104,12 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('the page made no network request and raised no error', () => {
-    expect(card.requests).toEqual([]);
-    expect(card.errors).toEqual([]);
+    expect(receipt.requests).toEqual([]);
+    expect(receipt.errors).toEqual([]);
   });
 
   test('a screenshot can be taken', async () => {
-    const png = await card.page.screenshot({ fullPage: true });
+    const png = await receipt.page.screenshot({ fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(10_000);
   });

@@ -66,7 +66,7 @@ test('the check does find what Mermaid would reject, so the tests above can fail
 });
 
 test('the book’s receipt as Mermaid', () => {
-  expect(renderMermaid(examples.card(), 12)).toBe(`---
+  expect(renderMermaid(examples.receipt(), 12)).toBe(`---
 title: "∂ = ∂price/∂node"
 ---
 flowchart LR

@@ -9,7 +9,7 @@ import { examples } from '../views.js';
 const plain = new Chalk({ level: 0 });
 
 test('the receipt’s nudge as a table: prediction, before and after, actual change, difference', () => {
-  const result = examples.card();
+  const result = examples.receipt();
   expect(renderNudges(result, nudge(result, [parseNudge('apple=+1'), parseNudge('tax=+10%')]), plain, 12)).toBe(`┌──────────────────┬───────────────────┬─────────────┬───────────────┬────────────┐
 │ nudge            │  predicted Δprice │       price │ actual Δprice │ difference │
 ├──────────────────┼───────────────────┼─────────────┼───────────────┼────────────┤

@@ -8,10 +8,10 @@ import { trace } from '../../src/trace.js';
 import { examples } from '../views.js';
 
 const plain = new Chalk({ level: 0 });
-const steps = (result: ReturnType<typeof examples.card>, digits = 12) => renderSteps(result, trace(result), plain, digits);
+const steps = (result: ReturnType<typeof examples.receipt>, digits = 12) => renderSteps(result, trace(result), plain, digits);
 
-test('the card’s example, numbered as in the seed', () => {
-  expect(steps(examples.card())).toBe(`forward
+test('the book’s receipt, numbered as in the book', () => {
+  expect(steps(examples.receipt())).toBe(`forward
 (1) apple_price = apple × apple_num = 100 × 2 = 200
 (2) orange_price = orange × orange_num = 150 × 3 = 450
 (3) all_price = apple_price + orange_price = 200 + 450 = 650
@@ -73,7 +73,7 @@ backward, from ∂result/∂result = 1
 test('precision applies, and color strips to the same text', () => {
   const result = examples.neuron();
   expect(steps(result, 1)).toContain('(3) y = sigmoid(z) = sigmoid(0) = 0.5\n(4) y − t = 0.5 − 1 = -0.5');
-  expect(steps(examples.card(), 1)).toContain('∂price/∂orange = 1 × orange_num = 3');
+  expect(steps(examples.receipt(), 1)).toContain('∂price/∂orange = 1 × orange_num = 3');
   const colored = renderSteps(result, trace(result), new Chalk({ level: 1 }), 12);
   expect(colored).toContain('\x1b[');
   expect(stripVTControlCharacters(colored)).toBe(steps(result));

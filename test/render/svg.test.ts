@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { expect, test } from 'vitest';
@@ -14,6 +13,7 @@ import type { Result } from '../../src/result.js';
 import { evaluate } from '../../src/result.js';
 import { BIN } from '../run.js';
 import { examples } from '../views.js';
+import { temporaryFolder } from '../folder.js';
 
 /** The SVG read by a strict XML parser, which throws on anything malformed. */
 function parse(svg: string): Document {
@@ -110,7 +110,7 @@ test.each(Object.entries(pictures))('%s: each operation a circle with its symbol
 });
 
 test('the book’s receipt, left to right: inputs left of their operation, the output rightmost', async () => {
-  const document = parse(await renderSvg(examples.card(), 12));
+  const document = parse(await renderSvg(examples.receipt(), 12));
   const x = (id: string) =>
     Number(first(all(document, 'g.node').find((group) => first(group, 'title')!.textContent === id)!, 'text')!.getAttribute('x'));
   expect(x('n0')).toBeLessThan(x('n5'));
@@ -143,7 +143,7 @@ test('a graph too large to look at is refused, pointing to DOT', async () => {
 
 test('the built backprop draws with no `dot` anywhere on PATH', () => {
   // A PATH holding node alone: Graphviz's programs cannot be found, the WebAssembly one is used.
-  const bin = mkdtempSync(join(tmpdir(), 'backprop-no-dot-'));
+  const bin = temporaryFolder('backprop-no-dot-');
   symlinkSync(process.execPath, join(bin, 'node'));
   expect(spawnSync('sh', ['-c', 'command -v dot'], { env: { PATH: bin } }).status).not.toBe(0);
   const run = spawnSync(BIN, ['apple=100x2', 'orange=150x3', 'tax=1.1', '--format', 'svg'], { env: { PATH: bin }, encoding: 'utf8' });

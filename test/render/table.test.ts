@@ -4,17 +4,17 @@ import { parseReceipt } from '../../src/parse/receipt.js';
 import { Chalk } from 'chalk';
 import { renderTable } from '../../src/render/table.js';
 import { evaluate } from '../../src/result.js';
-import { CARD_TABLE } from '../views.js';
+import { RECEIPT_TABLE } from '../views.js';
 
 const plain = new Chalk({ level: 0 });
-const card = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
+const receipt = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
 
-test('the card’s example', () => {
-  expect(renderTable(card, plain, 12, false)).toBe(CARD_TABLE);
+test('the book’s receipt', () => {
+  expect(renderTable(receipt, plain, 12, false)).toBe(RECEIPT_TABLE);
 });
 
 test('--all adds the intermediates below a rule', () => {
-  expect(renderTable(card, plain, 12, true)).toBe(`price = 715
+  expect(renderTable(receipt, plain, 12, true)).toBe(`price = 715
 ┌──────────────┬───────┬──────────────┐
 │ name         │ value │ ∂price/∂name │
 ├──────────────┼───────┼──────────────┤
@@ -32,8 +32,8 @@ test('--all adds the intermediates below a rule', () => {
 });
 
 test('color is the same table with escape codes, borders included; none without color', () => {
-  const uncolored = renderTable(card, plain, 12, true);
-  const colored = renderTable(card, new Chalk({ level: 1 }), 12, true);
+  const uncolored = renderTable(receipt, plain, 12, true);
+  const colored = renderTable(receipt, new Chalk({ level: 1 }), 12, true);
   expect(uncolored).not.toContain('\x1b');
   expect(colored).toContain('\x1b[2m┌');
   expect(stripVTControlCharacters(colored)).toBe(uncolored);

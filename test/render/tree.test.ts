@@ -8,8 +8,8 @@ import { examples } from '../views.js';
 
 const plain = new Chalk({ level: 0 });
 
-test('the card’s example, from the output down, within 80 columns', () => {
-  const tree = renderTree(examples.card(), plain, 12);
+test('the book’s receipt, from the output down, within 80 columns', () => {
+  const tree = renderTree(examples.receipt(), plain, 12);
   expect(tree).toBe(`(operation) node = value  ∂ = ∂price/∂node
 (×) price = 715  ∂ 1
 ├── (+) all_price = 650  ∂ 1.1
@@ -50,9 +50,9 @@ test('three statements, with a constant', () => {
 });
 
 test('colored by the same rule as the table', () => {
-  const colored = renderTree(examples.card(), new Chalk({ level: 1 }), 12);
+  const colored = renderTree(examples.receipt(), new Chalk({ level: 1 }), 12);
   expect(colored).toContain('\x1b[2m├── ');
-  expect(stripVTControlCharacters(colored)).toBe(renderTree(examples.card(), plain, 12));
+  expect(stripVTControlCharacters(colored)).toBe(renderTree(examples.receipt(), plain, 12));
 });
 
 test('a graph a hundred thousand deep is drawn without recursion and cut short', () => {
