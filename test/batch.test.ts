@@ -8,7 +8,7 @@ import { BIN, shell } from './run.js';
 import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
 /** Runs a batch in-process and gives its status and output lines, each checked against the schema. */
 async function batch(argv: string[], stdin: string, files: Record<string, string> = {}) {
@@ -20,7 +20,7 @@ async function batch(argv: string[], stdin: string, files: Record<string, string
 
 describe('--batch', () => {
   test('one document per line of input values; names a line leaves out keep the command line’s values', async () => {
-    const run = await batch([...CARD, '--batch'], '{"apple": 120}\n{"tax": 1.08}\n{}\n');
+    const run = await batch([...RECEIPT, '--batch'], '{"apple": 120}\n{"tax": 1.08}\n{}\n');
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.lines.map((line) => [line.value, line.gradients.apple, line.inputs.apple, line.inputs.tax])).toEqual([
@@ -29,7 +29,7 @@ describe('--batch', () => {
       [715, 2.2, 100, 1.1],
     ]);
     // Each line is the --json document, on one line.
-    const single = await runInProcess([...CARD, '--json']);
+    const single = await runInProcess([...RECEIPT, '--json']);
     expect(run.stdout.split('\n')[2]).toBe(JSON.stringify(JSON.parse(single.stdout)));
   });
 

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { runInProcess } from './io.js';
 import { expectValid } from './schema.js';
 
-const CARD = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
+const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 const NEURON = ['z = w*x + b; y = sigmoid(z); loss = (y - t)^2', 'w=2', 'x=0.5', 'b=-1', 't=1'];
 
 test('the schema is JSON Schema 2020-12, and the package ships it', () => {
@@ -14,8 +14,8 @@ test('the schema is JSON Schema 2020-12, and the package ships it', () => {
 });
 
 test.each([
-  [CARD],
-  [[...CARD, 'coupon=-20', 'shipping=+5']],
+  [RECEIPT],
+  [[...RECEIPT, 'coupon=-20', 'shipping=+5']],
   [NEURON],
   [[...NEURON, '--steps']],
   [[...NEURON, '--graph']],
@@ -29,7 +29,7 @@ test.each([
 });
 
 test('batch lines and error objects are valid, and the schema tells them apart', async () => {
-  const run = await runInProcess([...CARD, '--batch', '--steps'], { stdin: '{"apple": 1}\n{"pear": 1}\n' });
+  const run = await runInProcess([...RECEIPT, '--batch', '--steps'], { stdin: '{"apple": 1}\n{"pear": 1}\n' });
   const [good, bad] = run.stdout.trimEnd().split('\n');
   expectValid('batchLine', good);
   expectValid('batchLine', bad);
