@@ -42,31 +42,31 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('the picture is --format svg’s drawing with the new numbers written in', async () => {
-    const drawn = () => card.page.locator('figure svg text').allTextContents();
+    const drawn = () => receipt.page.locator('figure svg text').allTextContents();
     const svgTexts = async (argv: string[]) => {
       const svg = (await runInProcess([...argv, '--format', 'svg'])).stdout;
       return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text.replace(/&#160;/g, '\u00a0'));
     };
-    expect(await drawn()).toEqual(await svgTexts(CARD));
-    await card.page.fill('input[type="number"][data-input="apple"]', '120');
+    expect(await drawn()).toEqual(await svgTexts(RECEIPT));
+    await receipt.page.fill('input[type="number"][data-input="apple"]', '120');
     expect(await drawn()).toEqual(await svgTexts(['apple=120x2', 'orange=150x3', 'tax=1.1']));
     expect(await drawn()).toContain('690');
-    await card.page.fill('input[type="number"][data-input="apple"]', '100');
-    expect(await drawn()).toEqual(await svgTexts(CARD));
+    await receipt.page.fill('input[type="number"][data-input="apple"]', '100');
+    expect(await drawn()).toEqual(await svgTexts(RECEIPT));
   });
 
   test('pointing at, tapping or focusing a node of the picture shows its steps', async () => {
-    const { page } = card;
+    const { page } = receipt;
     await page.locator('[data-output]').click();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('apple');
-    expect(await text(card, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
+    expect(await text(receipt, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
     await page.locator('figure [aria-label="all_price"]').focus();
-    let steps = await text(card, '#steps');
+    let steps = await text(receipt, '#steps');
     expect(steps).toContain('(3) all_price = apple_price + orange_price = 200 + 450 = 650');
     expect(steps).toContain('∂price/∂all_price = 1 × tax = 1.1');
     await page.locator('figure text', { hasText: /^650$/ }).click();
-    steps = await text(card, '#steps');
+    steps = await text(receipt, '#steps');
     expect(steps).toContain('∂price/∂tax = 1 × all_price = 650');
   });
 
