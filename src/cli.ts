@@ -29,6 +29,8 @@ export interface Io {
   terminal: boolean;
   /** Whether standard error is a terminal too: only then does --train show a progress line. */
   errorTerminal?: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  columns?: number;
   write(fd: 1 | 2, text: string): void;
   /** At most `limit` bytes of a file, '-' being standard input; throws as node:fs does. */
   read(path: string, limit: number): Buffer;
@@ -77,7 +79,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
 `;
 }
 
-interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | 'batch'> {
+interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | 'batch' | 'width'> {
   expr?: string;
   file?: string;
   expand?: boolean;
@@ -207,6 +209,13 @@ function useColor(flag: boolean | undefined, io: Io): boolean {
   return io.terminal;
 }
 
+/** The screen's width in columns: the terminal's, else COLUMNS (as a shell sets it), else 80. */
+function screenWidth({ columns, env }: Io): number {
+  if (columns !== undefined && columns > 0) return columns;
+  const given = Number(env.COLUMNS);
+  return /^\d+$/.test(env.COLUMNS ?? '') && given > 0 ? given : 80;
+}
+
 /** The program the words describe: an expression (from -e, -f or the words) or a receipt. */
 function program(words: string[], options: Options, io: Io): Program {
   if (options.expr !== undefined && options.file !== undefined) {
@@ -331,6 +340,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         batch,
         progress: io.terminal && io.errorTerminal ? progress : undefined,
         color: useColor(options.color, io),
+        width: screenWidth(io),
       });
     } finally {
       if (progressed) complain(io, '\r\x1b[K');
@@ -422,7 +432,18 @@ function writeOutput(io: Io, chunks: Iterable<string>): boolean {
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export function start(): void {
-  const io: Io = { env: process.env, terminal: isatty(1), errorTerminal: isatty(2), write, read, isFile, lines };
+  const terminal = isatty(1);
+  // The width is asked only of a terminal: process.stdout would otherwise load Node's streams for nothing.
+  const io: Io = {
+    env: process.env,
+    terminal,
+    errorTerminal: isatty(2),
+    columns: terminal ? process.stdout.columns : undefined,
+    write,
+    read,
+    isFile,
+    lines,
+  };
   void run(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });

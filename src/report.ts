@@ -27,6 +27,8 @@ export interface ReportOptions {
   /** Shows a line of progress in place, when the output goes to a terminal. */
   progress?: (line: string) => void;
   color: boolean;
+  /** The screen's width in columns: human output is fitted to it. */
+  width: number;
   /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
   batch?: { lines: AsyncIterable<string>; csv: boolean; failFast: boolean };
 }
@@ -96,12 +98,13 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const { renderText } = await import('./render/text.js');
   return done(renderText(result, {
     color: options.color,
-    digits: digits ?? 12,
+    digits,
     all: options.all === true,
     steps,
     tree: options.graph === true,
     check: checked,
     nudges,
+    width: options.width,
   }));
 }
 

@@ -338,7 +338,8 @@ describe('teaching views', () => {
     const run = await cli([...RECEIPT, '--steps', '--graph', '--check']);
     expect(run.status).toBe(0);
     const forward = run.stdout.indexOf('(1) apple_price = apple × apple_num = 100 × 2 = 200');
-    const backward = run.stdout.indexOf('(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650');
+    // At 80 columns, the width of a pipe, each share on its own line.
+    const backward = run.stdout.indexOf('(4) price = all_price × tax:\n    ∂price/∂all_price = 1 × tax = 1.1\n    ∂price/∂tax = 1 × all_price = 650');
     const tree = run.stdout.indexOf('└── tax = 1.1  ∂ 650');
     const table = run.stdout.indexOf('price = 715\n┌');
     expect([forward, backward, tree, table].every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]))).toBe(true);
@@ -504,5 +505,21 @@ describe('help and version', () => {
     expect(await cli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
     expect((await cli(['-V'])).stdout).toBe(`${version}\n`);
     expectFailure(await cli(['-Vxyz']), 2, /^error: unknown option '-xyz'/);
+  });
+});
+
+describe('the screen’s width', () => {
+  const STEP_4 = '(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650\n';
+  const steps = [...CARD, '--steps', '--no-color'];
+
+  test('is the terminal’s, else COLUMNS, else 80', async () => {
+    expect((await cli(steps, { terminal: true, columns: 120 })).stdout).toContain(STEP_4);
+    expect((await cli(steps, { terminal: true, columns: 80, env: { COLUMNS: '120' } })).stdout).toContain('(4) price = all_price × tax:\n    ∂price/∂all_price');
+    expect((await cli(steps, { env: { COLUMNS: '120' } })).stdout).toContain(STEP_4);
+    for (const COLUMNS of [undefined, '', 'wide', '0', '-5']) {
+      const run = await cli(steps, { env: COLUMNS === undefined ? {} : { COLUMNS } });
+      expect(run.stdout).toContain('(4) price = all_price × tax:\n    ∂price/∂all_price = 1 × tax = 1.1\n');
+      for (const line of run.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    }
   });
 });

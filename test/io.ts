@@ -8,6 +8,8 @@ interface World {
   files?: Record<string, string>;
   /** Whether standard output and standard error are terminals. */
   terminal?: boolean;
+  /** The terminal's width, when standard output is one. */
+  columns?: number;
 }
 
 /**
@@ -15,7 +17,7 @@ interface World {
  * terminal (unless asked), standard input from `stdin`, and a folder holding only `files`.
  * Fast enough for thousands of cases.
  */
-export async function runInProcess(argv: string[], { stdin = '', env = {}, files = {}, terminal = false }: World = {}): Promise<Run> {
+export async function runInProcess(argv: string[], { stdin = '', env = {}, files = {}, terminal = false, columns }: World = {}): Promise<Run> {
   const output = { 1: '', 2: '' };
   const text = (path: string) => {
     if (path === '-') return stdin;
@@ -26,6 +28,7 @@ export async function runInProcess(argv: string[], { stdin = '', env = {}, files
     env,
     terminal,
     errorTerminal: terminal,
+    columns,
     write: (fd, text) => {
       output[fd] += text;
     },

@@ -17,7 +17,8 @@ describe('every example in the README prints what the README shows', () => {
   test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', (_, text) => {
     const [command, ...expected] = text.split('\n');
     if (command.includes('| jq') && !has('jq')) return;
-    const run = shell(`${command.slice(2)} 2>&1`);
+    // As printed on a screen 80 columns wide.
+    const run = shell(`${command.slice(2)} 2>&1`, { COLUMNS: "80" });
     // A last line "… (then the table)" leaves out the rest of the output.
     if (expected.at(-2)?.startsWith('… ')) expect(run.stdout.startsWith(expected.slice(0, -2).join('\n'))).toBe(true);
     else expect(steady(run.stdout)).toBe(steady(expected.join('\n')));

@@ -3,12 +3,13 @@ import Table from 'cli-table3';
 import type { Nudge } from '../nudge.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
+import { fit } from './wrap.js';
 
 /**
  * One row per nudge: the change, the gradient's prediction of the output's change
  * (gradient × change), the output before and after, its real change and the difference.
  */
-export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number): string {
+export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number, width = Infinity): string {
   const number = (x: number) => formatNumber(x, digits);
   const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
   const table = new Table({
@@ -26,6 +27,6 @@ export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], pai
     column(({ difference }) => (difference === 0 ? '0' : paint.magenta(number(difference)))),
   ]);
   const box = table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line));
-  const note = `predicted = ∂${outputName}/∂input × change, along the tangent; difference = actual − predicted, the curve`;
-  return `${box}\n${paint.dim(note)}\n`;
+  const note = 'predicted: gradient × change, along the tangent; difference: actual − predicted';
+  return `${box}\n${paint.dim(fit(note, width))}\n`;
 }

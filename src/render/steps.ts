@@ -1,15 +1,21 @@
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { fit, INDENT } from './wrap.js';
 
 /**
  * The trace in words a student can follow, one numbered line per node: the forward pass as
  * `(1) apple_price = apple × apple_num = 100 × 2 = 200`, the backward pass as upstream
  * gradient × local derivative for each argument, and the sums where shares meet.
+ *
+ * Every line fits in `width` columns: a backward step too long for one line gives each share
+ * a line of its own, indented under it, and any line still too long goes on, indented, on the
+ * next, broken between words.
  */
-export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number): string {
+export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
@@ -52,7 +58,10 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );
     const why = step.grad === 0 ? `${d(node)} is 0, so nothing flows back` : 'its arguments are numbers, so nothing flows back';
-    lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`);
+    const line = `${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`;
+    if (sent.length === 0 || stringWidth(line) <= width) lines.push(line);
+    else lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}:`, ...sent.map((share) => INDENT + share));
   }
-  return `${lines.join('\n')}\n`;
+  // The shares' lines go on one level deeper than they start.
+  return `${lines.map((line) => (line.startsWith(INDENT) ? INDENT + fit(line.slice(INDENT.length), width - INDENT.length) : fit(line, width))).join('\n')}\n`;
 }

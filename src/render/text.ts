@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
@@ -8,15 +9,34 @@ import { renderNudges } from './nudges.js';
 import { renderSteps } from './steps.js';
 import { renderTable } from './table.js';
 import { renderTree } from './tree.js';
+import { fit } from './wrap.js';
+
+/** Significant digits in tables: 12 unless the screen is too narrow for them, and never fewer than 4. */
+const MOST_DIGITS = 12;
+const FEWEST_DIGITS = 4;
+
+/** The width in columns of a text's widest line. */
+function widest(text: string): number {
+  return Math.max(...text.split('\n').map((line) => stringWidth(line)));
+}
+
+/** Clauses on one line, `; ` between them, or one a line where that line would not fit. */
+function clauses(parts: string[], width: number): string[] {
+  const line = parts.join('; ');
+  return stringWidth(line) <= width ? [line] : parts;
+}
 
 export interface TextOptions {
   color: boolean;
-  digits: number;
+  /** Significant digits, as --precision gives them; else as many as fit, up to 12. */
+  digits?: number;
   all: boolean;
   steps?: Step[];
   tree: boolean;
   check?: Check;
   nudges?: Nudge[];
+  /** The screen's width in columns, which the lines are fitted to. */
+  width: number;
 }
 
 /**
@@ -24,13 +44,22 @@ export interface TextOptions {
  * check's cost. The one Chalk made here carries the caller's color decision to all of them.
  */
 export function renderText(result: Result, options: TextOptions): string {
-  const { digits, steps, check } = options;
+  const { steps, check, nudges, width } = options;
+  const digits = options.digits ?? MOST_DIGITS;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
+  // A table with fewer digits, rather than one that overflows the screen.
+  const fitted = (draw: (digits: number) => string) => {
+    if (options.digits !== undefined) return draw(options.digits);
+    for (let fewer = MOST_DIGITS; ; fewer--) {
+      const text = draw(fewer);
+      if (fewer === FEWEST_DIGITS || widest(text) <= width) return text;
+    }
+  };
   const parts: string[] = [];
-  if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits));
+  if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits, width));
   if (options.tree) parts.push(renderTree(result, paint, digits));
-  parts.push(renderTable(result, paint, digits, options.all, check));
-  if (options.nudges !== undefined) parts.push(renderNudges(result, options.nudges, paint, digits));
+  parts.push(fitted((digits) => renderTable(result, paint, digits, options.all, check)));
+  if (nudges !== undefined) parts.push(fitted((digits) => renderNudges(result, nudges, paint, digits, width)));
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
     const { backprop, numerical } = check;
@@ -39,8 +68,12 @@ export function renderText(result: Result, options: TextOptions): string {
       [
         `backprop:  1 forward + 1 backward pass, ${time(backprop.milliseconds)}`,
         `numerical: ${numerical.forwardPasses} forward passes (2 per input), ${time(numerical.milliseconds)}${ratio}`,
-        paint.dim(`agree when |backprop − numerical| ≤ ${ABSOLUTE} + ${RELATIVE} × |numerical|; h = ${STEP} × max(1, |x|)`),
-      ].join('\n') + '\n',
+        ...clauses([`agree when |backprop − numerical| ≤ ${ABSOLUTE} + ${RELATIVE} × |numerical|`, `h = ${STEP} × max(1, |x|)`], width).map(
+          (line) => paint.dim(line),
+        ),
+      ]
+        .map((line) => fit(line, width))
+        .join('\n') + '\n',
     );
   }
   return parts.join('\n');

@@ -16,7 +16,7 @@ test('the receipt’s nudge as a table: prediction, before and after, actual cha
 │ apple=+1         │     2.2 × 1 = 2.2 │ 715 → 717.2 │           2.2 │          0 │
 │ tax=+10% (+0.11) │ 650 × 0.11 = 71.5 │ 715 → 786.5 │          71.5 │          0 │
 └──────────────────┴───────────────────┴─────────────┴───────────────┴────────────┘
-predicted = ∂price/∂input × change, along the tangent; difference = actual − predicted, the curve
+predicted: gradient × change, along the tangent; difference: actual − predicted
 `);
 });
 

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseExpression } from '../../src/parse/expression.js';
 import { renderSteps } from '../../src/render/steps.js';
 import { evaluate } from '../../src/result.js';
@@ -77,4 +77,40 @@ test('precision applies, and color strips to the same text', () => {
   const colored = renderSteps(result, trace(result), new Chalk({ level: 1 }), 12);
   expect(colored).toContain('\x1b[');
   expect(stripVTControlCharacters(colored)).toBe(steps(result));
+});
+
+describe('fitted to the screen', () => {
+  const neuron = () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z)', ['w=2', 'x=0.5', 'b=-1']));
+  // The words of a text, without the commas that join shares on one line.
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).map((word) => word.replace(/,$/, ''));
+
+  test('at 80 columns a long backward step gives each share a line, indented', () => {
+    const text = renderSteps(examples.card(), trace(examples.card()), plain, 12, 80);
+    expect(text).toContain(`(4) price = all_price × tax:
+    ∂price/∂all_price = 1 × tax = 1.1
+    ∂price/∂tax = 1 × all_price = 650
+(3) all_price = apple_price + orange_price:
+    ∂price/∂apple_price = 1.1 × 1 = 1.1
+    ∂price/∂orange_price = 1.1 × 1 = 1.1
+`);
+    // The neuron's steps are short enough to stay whole.
+    expect(renderSteps(neuron(), trace(neuron()), plain, 12, 80)).toBe(steps(neuron()));
+  });
+
+  test('at 120 columns the card’s steps fit as they are', () => {
+    expect(renderSteps(examples.card(), trace(examples.card()), plain, 12, 120)).toBe(steps(examples.card()));
+  });
+
+  test.each([80, 120, 40, 24])('at %i columns every line fits, no word is broken, and colors stay whole', (width) => {
+    for (const example of [examples.card, examples.fanOut, examples.neuron, neuron]) {
+      const result = example();
+      const text = renderSteps(result, trace(result), new Chalk({ level: 1 }), 12, width);
+      const lines = stripVTControlCharacters(text).trimEnd().split('\n');
+      // Only a word wider than the screen itself may stick out.
+      for (const line of lines) expect(line.length <= width || !line.trim().includes(' '), line).toBe(true);
+      expect(words(stripVTControlCharacters(text))).toEqual(words(steps(result)));
+      // Every color opened on a line is closed on it.
+      for (const line of text.split('\n')) expect(line.split('\x1b[33m').length, line).toBe(line.split('\x1b[39m').length);
+    }
+  });
 });

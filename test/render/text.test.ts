@@ -1,0 +1,44 @@
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test } from 'vitest';
+import { check } from '../../src/check.js';
+import { nudge, parseNudge } from '../../src/nudge.js';
+import { parseExpression } from '../../src/parse/expression.js';
+import { renderText, type TextOptions } from '../../src/render/text.js';
+import { evaluate } from '../../src/result.js';
+import { examples } from '../views.js';
+
+const neuron = () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z)', ['w=2', 'x=0.5', 'b=-1']));
+const widest = (text: string) => Math.max(...stripVTControlCharacters(text).split('\n').map((line) => [...line].length));
+const text = (result = neuron(), options: Partial<TextOptions> = {}) => {
+  const nudges = nudge(result, [parseNudge('w=+1'), parseNudge('b=+0.1')]);
+  return renderText(result, { color: false, all: false, tree: false, width: 80, nudges, check: check(result), ...options });
+};
+
+test('at 80 columns the tables take fewer digits rather than overflow', () => {
+  const narrow = text();
+  expect(widest(narrow)).toBeLessThanOrEqual(80);
+  expect(narrow).toContain('│ w=+1   │  0.125 × 1 = 0.125 │ 0.5 → 0.6224593 │  0.1224593 │   -0.002540669 │');
+});
+
+test('at 120 columns they keep their 12 digits', () => {
+  const wide = text(neuron(), { width: 120 });
+  expect(widest(wide)).toBeLessThanOrEqual(120);
+  expect(wide).toContain('│ w=+1   │  0.125 × 1 = 0.125 │ 0.5 → 0.622459331202 │  0.122459331202 │ -0.00254066879815 │');
+  expect(wide).toContain('agree when |backprop − numerical| ≤ 0.00001 + 0.001 × |numerical|; h = 0.0001 × max(1, |x|)\n');
+});
+
+test('--check’s table and note at 80 and 120 columns', () => {
+  const card = examples.card();
+  for (const width of [80, 120]) {
+    const printed = renderText(card, { color: true, all: false, tree: false, width, check: check(card) });
+    expect(widest(printed)).toBeLessThanOrEqual(width);
+    expect(stripVTControlCharacters(printed)).toContain('│ orange     │   150 │           3.3 │ 3.29999999999 │    1.8e-12 │ agrees │');
+  }
+  // Narrower than the headings: the numbers shrink to what they say (3.3), the headings stay.
+  const narrow = renderText(card, { color: false, all: false, tree: false, width: 60, check: check(card) });
+  expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │    1.8e-12 │ agrees │');
+});
+
+test('digits given with --precision are kept, whatever the width', () => {
+  expect(text(neuron(), { digits: 12 })).toContain('0.5 → 0.622459331202');
+});
