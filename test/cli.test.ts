@@ -510,7 +510,7 @@ describe('help and version', () => {
 
 describe('the screen’s width', () => {
   const STEP_4 = '(4) price = all_price × tax: ∂price/∂all_price = 1 × tax = 1.1, ∂price/∂tax = 1 × all_price = 650\n';
-  const steps = [...CARD, '--steps', '--no-color'];
+  const steps = [...RECEIPT, '--steps', '--no-color'];
 
   test('is the terminal’s, else COLUMNS, else 80', async () => {
     expect((await cli(steps, { terminal: true, columns: 120 })).stdout).toContain(STEP_4);

@@ -85,7 +85,7 @@ describe('fitted to the screen', () => {
   const words = (text: string) => text.split(/\s+/).filter(Boolean).map((word) => word.replace(/,$/, ''));
 
   test('at 80 columns a long backward step gives each share a line, indented', () => {
-    const text = renderSteps(examples.card(), trace(examples.card()), plain, 12, 80);
+    const text = renderSteps(examples.receipt(), trace(examples.receipt()), plain, 12, 80);
     expect(text).toContain(`(4) price = all_price × tax:
     ∂price/∂all_price = 1 × tax = 1.1
     ∂price/∂tax = 1 × all_price = 650
@@ -98,11 +98,11 @@ describe('fitted to the screen', () => {
   });
 
   test('at 120 columns the card’s steps fit as they are', () => {
-    expect(renderSteps(examples.card(), trace(examples.card()), plain, 12, 120)).toBe(steps(examples.card()));
+    expect(renderSteps(examples.receipt(), trace(examples.receipt()), plain, 12, 120)).toBe(steps(examples.receipt()));
   });
 
   test.each([80, 120, 40, 24])('at %i columns every line fits, no word is broken, and colors stay whole', (width) => {
-    for (const example of [examples.card, examples.fanOut, examples.neuron, neuron]) {
+    for (const example of [examples.receipt, examples.fanOut, examples.neuron, neuron]) {
       const result = example();
       const text = renderSteps(result, trace(result), new Chalk({ level: 1 }), 12, width);
       const lines = stripVTControlCharacters(text).trimEnd().split('\n');

@@ -28,14 +28,14 @@ test('at 120 columns they keep their 12 digits', () => {
 });
 
 test('--check’s table and note at 80 and 120 columns', () => {
-  const card = examples.card();
+  const receipt = examples.receipt();
   for (const width of [80, 120]) {
-    const printed = renderText(card, { color: true, all: false, tree: false, width, check: check(card) });
+    const printed = renderText(receipt, { color: true, all: false, tree: false, width, check: check(receipt) });
     expect(widest(printed)).toBeLessThanOrEqual(width);
     expect(stripVTControlCharacters(printed)).toContain('│ orange     │   150 │           3.3 │ 3.29999999999 │    1.8e-12 │ agrees │');
   }
   // Narrower than the headings: the numbers shrink to what they say (3.3), the headings stay.
-  const narrow = renderText(card, { color: false, all: false, tree: false, width: 60, check: check(card) });
+  const narrow = renderText(receipt, { color: false, all: false, tree: false, width: 60, check: check(receipt) });
   expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │    1.8e-12 │ agrees │');
 });
 
