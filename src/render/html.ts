@@ -139,7 +139,7 @@ input[type=range] { width: 12rem; vertical-align: middle; }
 tr[data-node]:hover, tr[data-node]:focus-within, tr[data-node]:focus { background: #8882; }
 :focus-visible { outline: 3px solid #36c; outline-offset: 2px; }
 pre { white-space: pre-wrap; background: #8881; padding: 0.6rem; min-height: 3lh; }
-.failed output, .failed span.grad, .failed span.value { opacity: 0.4; }
+.failed output, .failed span.grad, .failed span.value, .failed figure svg { opacity: 0.4; }
 #failure { color: #c22; font-weight: bold; }
 figure { margin: 0; overflow: auto; max-height: 80vh; }
 figure svg { display: block; }
