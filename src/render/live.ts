@@ -129,7 +129,9 @@ function findInPicture(): void {
       if (graph.isConstant(at)) continue;
       if (graph.isInput(at) && texts.length > 1) track(group, texts.at(-1), () => graph.grad(at));
       pointable(group, at);
+      // A button: pressing it (or pointing at it) shows the node's steps below the table.
       group.setAttribute('tabindex', '0');
+      group.setAttribute('role', 'button');
       group.setAttribute('aria-label', at === output ? outputName : label(graph, at));
     }
   }

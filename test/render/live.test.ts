@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Browser, hasChromium, launch, NO_CHROMIUM, type Opened } from '../browser.js';
 import { runInProcess } from '../io.js';
@@ -101,6 +103,22 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
       [...document.querySelectorAll('input')].filter((input) => input.labels?.length === 0 && !input.hasAttribute('aria-label')).length,
     );
     expect(unnamed).toBe(0);
+  });
+
+  test('axe-core finds nothing against WCAG 2 A and AA, nor its best practices', async () => {
+    const opened = await browser.open(await html([...RECEIPT, '--all']));
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await opened.page.addScriptTag({ content: axe });
+    const { violations, incomplete, passes } = await opened.page.evaluate(() =>
+      (window as unknown as { axe: { run(options: object): Promise<Record<string, { id: string }[]>> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
+      }),
+    );
+    expect(violations.map(({ id }) => id)).toEqual([]);
+    // Only the colors of the picture's texts are left undecided, drawn as they are over its background.
+    expect(incomplete.map(({ id }) => id)).toEqual(['color-contrast']);
+    expect(passes.map(({ id }) => id)).toContain('label');
+    expect(opened.requests).toEqual([]);
   });
 
   test('the page made no network request and raised no error', () => {
