@@ -12,16 +12,29 @@ const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]
 // Timings differ from run to run; everything else in the README is what backprop prints.
 const steady = (text: string) => text.replace(/[\d.e+-]+ ms/g, 'T ms').replace(/, [\d.e+-]+× backprop's time/, '');
 
+/**
+ * What a command line prints, standard error first as a terminal shows it (notes and errors
+ * come before the output). One that is only `backprop` and its words runs in this process;
+ * one with a pipe or the like runs in a shell.
+ */
+async function run(command: string): Promise<string> {
+  // As printed on a screen 80 columns wide: the width backprop assumes with no terminal.
+  if (/[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''))) return shell(`${command} 2>&1`, { COLUMNS: '80' }).stdout;
+  const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare);
+  expect(words.shift()).toBe('backprop');
+  const { stdout, stderr } = await runInProcess(words);
+  return stderr + stdout;
+}
+
 describe('every example in the README prints what the README shows', () => {
   const examples = blocks.filter(({ text }) => /^\$ (?:[^\n]*\| )?backprop /.test(text));
-  test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', (_, text) => {
+  test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', async (_, text) => {
     const [command, ...expected] = text.split('\n');
     if (command.includes('| jq') && !has('jq')) return;
-    // As printed on a screen 80 columns wide.
-    const run = shell(`${command.slice(2)} 2>&1`, { COLUMNS: "80" });
+    const printed = await run(command.slice(2));
     // A last line "… (then the table)" leaves out the rest of the output.
-    if (expected.at(-2)?.startsWith('… ')) expect(run.stdout.startsWith(expected.slice(0, -2).join('\n'))).toBe(true);
-    else expect(steady(run.stdout)).toBe(steady(expected.join('\n')));
+    if (expected.at(-2)?.startsWith('… ')) expect(printed.startsWith(expected.slice(0, -2).join('\n'))).toBe(true);
+    else expect(steady(printed)).toBe(steady(expected.join('\n')));
   });
 
   test('there are examples of every view', () => {
