@@ -129,14 +129,26 @@ export class Graph {
     for (let node = output; node >= this.firstOperation; node--) {
       const layer = kinds.get(node);
       const dout = grads.get(node);
-      // A node with no influence on the output passes nothing back; skipping it also spares
-      // its inputs a 0·∞ = NaN where its local derivative is infinite.
       if (typeof layer !== 'object' || dout === 0) continue;
+      // The chain rule, as sent() applies it, into one array for all nodes.
       layer.backward(dout, shares);
       grads.add(xs.get(node), shares[0]);
       const y = ys.get(node);
       if (y >= 0) grads.add(y, shares[1]);
     }
+  }
+
+  /**
+   * The chain rule at one operation node: what it sends back to each of its arguments when
+   * ∂output/∂node is `dout`, which is dout × the node's local derivative for that argument.
+   * A layer's backward is linear in dout (backward(dout) = dout × backward(1)), so
+   * sent(node, 1) gives the local derivatives themselves, which --steps shows. A node with
+   * no influence on the output (dout = 0) sends nothing: where its local derivative is
+   * infinite, 0 × ∞ would be NaN. backward() applies the same rule to every node.
+   */
+  sent(node: number, dout: number): number[] {
+    const layer = this.layer(node)!;
+    return dout === 0 ? this.args(node).map(() => 0) : layer.backward(dout);
   }
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {

@@ -5,7 +5,9 @@ import type { Graph } from './graph.js';
  *
  * forward(x, y) computes the output and keeps what backward will need, as the book's
  * MulLayer keeps x and y; backward(dout) applies the chain rule: it multiplies the
- * upstream gradient dout by the local derivative and returns one gradient per input.
+ * upstream gradient dout by the local derivative and returns one gradient per input. It is
+ * linear in dout (backward(dout) = dout × backward(1)): backward(1) gives the local
+ * derivatives themselves, which --steps prints beside the products.
  * Called as in the book, backward makes a new array for them; the graph passes one array
  * for every node to be filled in place, which spares a million-node pass a million arrays.
  *

@@ -63,8 +63,8 @@ function describeGradient({ graph, output, outputName }: Program, node: number):
     const layer = graph.layer(at);
     const dout = graph.grad(at);
     if (layer === undefined || dout === 0 || !Number.isFinite(dout)) continue;
-    const shares = layer.backward(dout);
-    const slopes = layer.backward(1);
+    const shares = graph.sent(at, dout);
+    const slopes = graph.sent(at, 1);
     const args = graph.args(at);
     const broken = args.findIndex((arg, i) => !Number.isFinite(shares[i]) && !graph.isConstant(arg));
     if (broken < 0) continue;

@@ -58,14 +58,13 @@ export function trace({ graph, output }: Result): Step[] {
     if (shares.length > 1) steps.push({ pass: 'sum', node, shares, grad: graph.grad(node) });
   };
   for (let node = output; node >= 0; node--) {
-    const layer = graph.layer(node);
-    if (layer === undefined) continue;
+    if (graph.layer(node) === undefined) continue;
     if (node !== output) sum(node);
     const grad = graph.grad(node);
     const shares: Share[] = [];
     if (grad !== 0) {
-      const sent = layer.backward(grad);
-      const slopes = layer.backward(1);
+      const sent = graph.sent(node, grad);
+      const slopes = graph.sent(node, 1);
       const args = graph.args(node);
       args.forEach((argument, position) => {
         if (graph.isConstant(argument)) return;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Graph } from '../src/graph.js';
 import { AddLayer, MulLayer } from '../src/layers.js';
+import { parseExpression } from '../src/parse/expression.js';
 
 function square(x0: number) {
   const graph = new Graph();
@@ -74,5 +75,22 @@ describe('Graph', () => {
     expect([graph.isConstant(x), graph.isConstant(two), graph.isConstant(y)]).toEqual([false, true, false]);
     expect(graph.find('x')).toBe(x);
     expect(graph.find('nope')).toBeUndefined();
+  });
+
+  test('sent() is the chain rule backward() applies: linear in dout, and summed it gives every gradient', () => {
+    const { graph } = parseExpression('y = sigmoid(w*x + b) * x ^ 2 - log(x) / w', ['w=2', 'x=0.5', 'b=-1']);
+    graph.forward();
+    graph.backward();
+    const summed = new Array<number>(graph.size).fill(0);
+    summed[graph.size - 1] = 1;
+    for (let node = graph.size - 1; node >= 0; node--) {
+      if (graph.layer(node) === undefined) continue;
+      const dout = graph.grad(node);
+      const sent = graph.sent(node, dout);
+      graph.sent(node, 1).forEach((slope, i) => expect(sent[i]).toBeCloseTo(dout * slope, 14));
+      graph.args(node).forEach((arg, i) => (summed[arg] += sent[i]));
+    }
+    for (let node = 0; node < graph.size; node++) if (graph.isInput(node)) expect(summed[node]).toBe(graph.grad(node));
+    expect(graph.sent(graph.size - 1, 0)).toEqual([0, 0]);
   });
 });

@@ -69,7 +69,7 @@ export function renderDot(result: Result, digits: number, fonts = FONTS): string
     // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
     lines.push(`  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];`);
     const grad = graph.grad(node);
-    const shares = grad === 0 ? [0, 0] : layer.backward(grad);
+    const shares = graph.sent(node, grad);
     graph.args(node).forEach((arg, position) => {
       const name = graph.layer(arg) === undefined ? undefined : graph.name(arg);
       edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);

@@ -139,8 +139,7 @@ function findInPicture(): void {
 
 /** What a node sends back to one argument: its gradient times its local derivative there. */
 function share(node: number, position: number): number {
-  const grad = graph.grad(node);
-  return grad === 0 ? 0 : graph.layer(node)!.backward(grad)[position];
+  return graph.sent(node, graph.grad(node))[position];
 }
 
 /** Keeps a drawn number for updates, if it reads as the number the page would write there. */
