@@ -97,7 +97,7 @@ describe('fitted to the screen', () => {
     expect(renderSteps(neuron(), trace(neuron()), plain, 12, 80)).toBe(steps(neuron()));
   });
 
-  test('at 120 columns the card’s steps fit as they are', () => {
+  test('at 120 columns the receipt’s steps fit as they are', () => {
     expect(renderSteps(examples.receipt(), trace(examples.receipt()), plain, 12, 120)).toBe(steps(examples.receipt()));
   });
 
