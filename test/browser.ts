@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium), which .ci/run installs; nothing is downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium (apt-get install chromium), which .ci/run installs; nothing is downloaded.
+ * CHROMIUM=PATH names another build of it.
+ */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 /** Said in the name of every browser test when there is no Chromium to run them in. */

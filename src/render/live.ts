@@ -129,9 +129,15 @@ function findInPicture(): void {
       if (graph.isConstant(at)) continue;
       if (graph.isInput(at) && texts.length > 1) track(group, texts.at(-1), () => graph.grad(at));
       pointable(group, at);
-      // A button: pressing it (or pointing at it) shows the node's steps below the table.
+      // A button: focusing or pressing it (or pointing at it) shows the node's steps below the table.
       group.setAttribute('tabindex', '0');
       group.setAttribute('role', 'button');
+      group.addEventListener('keydown', (event) => {
+        const { key } = event as KeyboardEvent;
+        if (key !== 'Enter' && key !== ' ') return;
+        event.preventDefault();
+        showSteps(at);
+      });
       group.setAttribute('aria-label', at === output ? outputName : label(graph, at));
     }
   }

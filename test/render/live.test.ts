@@ -64,6 +64,9 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('apple');
     expect(await text(receipt, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
     await page.locator('figure [aria-label="all_price"]').focus();
+    await page.locator('tr[data-node="0"]').hover();
+    expect(await text(receipt, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
+    await page.keyboard.press('Enter');
     let steps = await text(receipt, '#steps');
     expect(steps).toContain('(3) all_price = apple_price + orange_price = 200 + 450 = 650');
     expect(steps).toContain('∂price/∂all_price = 1 × tax = 1.1');
