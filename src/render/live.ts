@@ -112,6 +112,7 @@ function pointable(element: Element, node: number): void {
  */
 function findInPicture(): void {
   const { output, outputName } = program;
+  const buttons: Element[] = [];
   for (const group of document.querySelectorAll('figure svg g.node')) {
     const title = group.querySelector('title')?.textContent ?? '';
     const texts = [...group.querySelectorAll('text')];
@@ -130,17 +131,28 @@ function findInPicture(): void {
       if (graph.isInput(at) && texts.length > 1) track(group, texts.at(-1), () => graph.grad(at));
       pointable(group, at);
       // A button: focusing or pressing it (or pointing at it) shows the node's steps below the table.
-      group.setAttribute('tabindex', '0');
       group.setAttribute('role', 'button');
-      group.addEventListener('keydown', (event) => {
-        const { key } = event as KeyboardEvent;
-        if (key !== 'Enter' && key !== ' ') return;
-        event.preventDefault();
-        showSteps(at);
-      });
       group.setAttribute('aria-label', at === output ? outputName : label(graph, at));
+      group.setAttribute('tabindex', buttons.length === 0 ? '0' : '-1');
+      buttons.push(group);
     }
   }
+  // The picture is one stop of the tab order, and the arrow keys go from node to node in it:
+  // the table's fields are then one Tab away, however many nodes the graph has.
+  buttons.forEach((button, i) => {
+    button.addEventListener('keydown', (event) => {
+      const { key } = event as KeyboardEvent;
+      const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: buttons.length - 1 }[key];
+      if (key === 'Enter' || key === ' ') button.dispatchEvent(new Event('click'));
+      else if (next === undefined || buttons[next] === undefined) return;
+      else {
+        button.setAttribute('tabindex', '-1');
+        buttons[next].setAttribute('tabindex', '0');
+        (buttons[next] as SVGElement).focus();
+      }
+      event.preventDefault();
+    });
+  });
 }
 
 /** What a node sends back to one argument: its gradient times its local derivative there. */

@@ -63,6 +63,14 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('apple');
     expect(await text(receipt, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
+    // The picture is one stop of the tab order; the arrow keys go from node to node.
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('apple_num');
+    expect(await text(receipt, '#steps')).toContain('∂price/∂apple_num = 1.1 × apple = 110');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('price');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-input'))).toBe('apple');
     await page.locator('figure [aria-label="all_price"]').focus();
     await page.locator('tr[data-node="0"]').hover();
     expect(await text(receipt, '#steps')).toContain('∂price/∂apple = 1.1 × apple_num = 2.2');
