@@ -22,10 +22,19 @@ test.each([
   [[...NEURON, '--check', '--precision', '4']],
   [['x*x + relu(x) + log(y)', 'x=0', 'y=0.00001', '--steps', '--graph', '--check']],
   [['2 * 3']],
+  [[...CARD, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
+  [['y = sigmoid(x)', 'x=1', '--expand', '--steps', '--graph']],
 ])('the --json document of %j is valid', async (argv) => {
   const run = await runInProcess(['--json', ...argv]);
   expect(run.status).toBe(0);
   expectValid('document', run.stdout);
+});
+
+test('the --train document is valid', async () => {
+  const run = await runInProcess(['--json', 'loss = (w*1 + b - 3)^2 + (w*2 + b - 5)^2', 'w=0', 'b=0', '--train', '--epochs', '20']);
+  expect(run.status).toBe(0);
+  expectValid('training', run.stdout);
+  expect(() => expectValid('document', run.stdout)).toThrow();
 });
 
 test('batch lines and error objects are valid, and the schema tells them apart', async () => {

@@ -6,14 +6,20 @@ const schema = JSON.parse(readFileSync(new URL('../schema/backprop.schema.json',
 const ajv = new Ajv2020({ allErrors: true });
 ajv.addSchema(schema, 'backprop');
 
-type Part = 'document' | 'batchLine' | 'errorObject';
-const validators = Object.fromEntries(
-  (['document', 'batchLine', 'errorObject'] as const).map((part) => [part, ajv.compile({ $ref: `backprop#/$defs/${part}` })]),
-) as Record<Part, ReturnType<typeof ajv.compile>>;
+const PARTS = ['document', 'training', 'batchLine', 'errorObject'] as const;
+type Part = (typeof PARTS)[number];
+const validators = Object.fromEntries(PARTS.map((part) => [part, ajv.compile({ $ref: `backprop#/$defs/${part}` })])) as Record<
+  Part,
+  ReturnType<typeof ajv.compile>
+>;
+const whole = ajv.getSchema('backprop')!;
 
 /** Asserts that `text` is one JSON value that schema/backprop.schema.json's `part` describes. */
 export function expectValid(part: Part, text: string): void {
   const validate = validators[part];
-  const valid = validate(JSON.parse(text));
+  const value = JSON.parse(text);
+  const valid = validate(value);
   expect(valid ? [] : validate.errors, `${part}: ${text.slice(0, 300)}`).toEqual([]);
+  // And the schema as a whole takes it.
+  expect(whole(value)).toBe(true);
 }
