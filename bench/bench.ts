@@ -4,7 +4,7 @@
  * in one run (A B A B …) and reported as a median. Exits 1 if a target is missed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +37,26 @@ function timeRun(command: string[]): number {
   return elapsed;
 }
 
-/** Wall seconds and peak memory (MiB) of one run, from GNU time when the machine has it. */
-function measure(command: string[]): { seconds: number; mib: number } {
-  if (!existsSync('/usr/bin/time')) return { seconds: timeRun(command) / 1000, mib: NaN };
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${run.status}: ${run.stderr}`);
-  const [seconds, kib] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds, mib: kib / 1024 };
+/**
+ * Wall seconds and peak memory (MiB) of one run, from GNU time when the machine has it;
+ * standard input from the file `input`, if given.
+ */
+function measure(command: string[], input?: string): { seconds: number; mib: number } {
+  const stdin = input === undefined ? 'ignore' : openSync(input, 'r');
+  try {
+    if (!existsSync('/usr/bin/time')) {
+      const started = performance.now();
+      const run = spawnSync(command[0], command.slice(1), { stdio: [stdin, 'ignore', 'pipe'] });
+      if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${run.status}: ${run.stderr}`);
+      return { seconds: (performance.now() - started) / 1000, mib: NaN };
+    }
+    const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${run.status}: ${run.stderr}`);
+    const [seconds, kib] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    return { seconds, mib: kib / 1024 };
+  } finally {
+    if (typeof stdin === 'number') closeSync(stdin);
+  }
 }
 
 function startUp(): void {
@@ -278,8 +291,77 @@ async function page(): Promise<void> {
   }
 }
 
+
+/** A file of `n` lines of --batch input for the receipt, each giving the apple's price. */
+function writeLines(n: number): string {
+  const file = join(work, `lines-${n}.jsonl`);
+  writeFileSync(file, Array.from({ length: n }, (_, i) => `{"apple": ${100 + (i % 50)}}\n`).join(''));
+  return file;
+}
+
+function batch(): void {
+  console.log('8. --batch: one process for many evaluations of the receipt, runs in turn');
+  const lines = 100_000;
+  const input = writeLines(lines);
+  const perProcess: number[] = [];
+  const perLine: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < 5; i++) perProcess.push(timeRun([BIN, ...RECEIPT, '--json']));
+    perLine.push((measure([BIN, ...RECEIPT, '--batch'], input).seconds * 1000) / lines);
+  }
+  const ratio = median(perProcess) / median(perLine);
+  console.log(`  (one process per evaluation: ${fixed(median(perProcess), 1)} ms; in a batch of ${lines}: ${fixed(median(perLine) * 1000, 1)} µs a line)`);
+  report('per evaluation: a process each / --batch', `${fixed(ratio, 0)}×`, '≥ 500×', ratio >= 500);
+  const small = measure([BIN, ...RECEIPT, '--batch'], writeLines(lines / 10)).mib;
+  const large = measure([BIN, ...RECEIPT, '--batch'], input).mib;
+  console.log(`  (peak memory: ${fixed(small, 0)} MiB for ${lines / 10} lines, ${fixed(large, 0)} MiB for ${lines})`);
+  report('peak memory, 10^5 lines / 10^4 lines', `${fixed(large / small)}×`, '≤ 1.25× (bounded)', large / small <= 1.25);
+}
+
+/** Version 0.1.0, as released: what the parsing speed-up is measured against. */
+const V010 = 'd64ff41974461bf24180912f87fe579347f98938';
+
+/**
+ * Builds version 0.1.0 from this repository's history in a temporary clone, with this
+ * checkout's node_modules (0.1.0 needs nothing they lack), and gives its bin.
+ */
+function buildV010(): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const clone = join(work, 'v0.1.0');
+  const git = (args: string[], cwd = root) => {
+    const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+  };
+  git(['clone', '--quiet', '--no-checkout', root, clone]);
+  git(['checkout', '--quiet', V010], clone);
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+  const build = spawnSync(esbuild, ['src/main.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--outfile=dist/cli.cjs', '--log-level=warning'], {
+    cwd: clone,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`building 0.1.0: ${build.stderr}`);
+  return join(clone, 'bin', 'backprop.js');
+}
+
+function versus(): void {
+  console.log('9. Input at scale against version 0.1.0 (built from git): backprop -f FILE --json, 10^6 items, runs in turn');
+  const old = buildV010();
+  const file = writeProgram(1_000_000);
+  const [then, now]: { seconds: number; mib: number }[][] = [[], []];
+  for (let round = 0; round < 3; round++) {
+    then.push(measure([old, '-f', file, '--json']));
+    now.push(measure([BIN, '-f', file, '--json']));
+  }
+  const seconds = (runs: { seconds: number }[]) => median(runs.map((run) => run.seconds));
+  const peak = median(now.map((run) => run.mib));
+  console.log(`  (0.1.0: ${fixed(seconds(then))} s; now: ${fixed(seconds(now))} s, peak ${fixed(peak, 0)} MiB)`);
+  report('t(0.1.0) / t(now) at 10^6 items', `${fixed(seconds(then) / seconds(now))}×`, '≥ 3×', seconds(then) / seconds(now) >= 3);
+  report('peak memory now at 10^6 items', `${fixed(peak, 0)} MiB`, '≤ 500 MB', peak * 1.048576 <= 500);
+}
+
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical, training, page };
+const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {

@@ -22,7 +22,7 @@ test.each([
   [[...NEURON, '--check', '--precision', '4']],
   [['x*x + relu(x) + log(y)', 'x=0', 'y=0.00001', '--steps', '--graph', '--check']],
   [['2 * 3']],
-  [[...CARD, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
+  [[...RECEIPT, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
   [['y = sigmoid(x)', 'x=1', '--expand', '--steps', '--graph']],
 ])('the --json document of %j is valid', async (argv) => {
   const run = await runInProcess(['--json', ...argv]);

@@ -3,6 +3,7 @@ import { Graph, type Program } from '../graph.js';
 import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
 import { Lexer, type Token } from './lexer.js';
 import { errorAt, where } from './source.js';
+import { Names } from './names.js';
 import { parseWord } from './word.js';
 
 /**
@@ -62,7 +63,7 @@ class Parser {
   private readonly graph = new Graph();
   private readonly lexer: Lexer;
   /** Every name of the program and its node; `y = x` makes y another name for x's node. */
-  private readonly scope = new Map<string, number>();
+  private readonly scope: Names;
   /** Names used before any definition: inputs that the command line must bind. */
   private readonly unboundAt = new Map<string, number>();
 
@@ -71,6 +72,7 @@ class Parser {
     private readonly expand: boolean,
   ) {
     this.lexer = new Lexer(source);
+    this.scope = new Names(source);
   }
 
   program(bindings: readonly string[], unbound: boolean): Program {
@@ -83,7 +85,7 @@ class Parser {
       last = this.statement(token);
     }
     if (last === undefined) throw new InputError('the expression is empty: write one, e.g. backprop "x*y" x=2 y=3');
-    if (last.name === undefined && this.scope.has('result')) {
+    if (last.name === undefined && this.scope.getText('result') >= 0) {
       throw this.error(last.start, "the last statement has no name and 'result' is taken: name it (NAME = …)");
     }
     this.bind(bindings, unbound);
@@ -237,24 +239,22 @@ class Parser {
   }
 
   private reference(token: Token): number {
-    const node = this.scope.get(token.text);
-    if (node !== undefined) return node;
+    const node = this.scope.get(token.start, token.text.length);
+    if (node >= 0) return node;
     const input = this.graph.input(token.text, NaN);
-    this.scope.set(token.text, input);
+    this.scope.add(token.start, token.text.length, input);
     this.unboundAt.set(token.text, token.start);
     return input;
   }
 
   /**
-   * Gives a name its node, if the name is new: one map operation, as a generated program
-   * defines millions of names.
+   * Gives a name its node, if the name is new: one look-up, as a generated program defines
+   * millions of names.
    */
   private define(token: Token, node: number): void {
     const name = token.text;
     if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`, name);
-    const known = this.scope.size;
-    this.scope.set(name, node);
-    if (this.scope.size > known) return;
+    if (this.scope.add(token.start, name.length, node) < 0) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
       throw this.error(token.start, `'${name}' is used before it is defined, at ${where(this.source, used)}: move this definition above that use`, name);
@@ -286,9 +286,9 @@ class Parser {
             ]
           : [[parsed.name, parsed.value]];
       for (const [name, value] of pairs) {
-        const node = this.scope.get(name);
+        const node = this.scope.getText(name);
         if (bound.has(name)) throw new InputError(`'${word}': '${name}' is bound twice`, { name });
-        if (node === undefined) {
+        if (node < 0) {
           throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`, { name });
         }
         if (!this.graph.isInput(node) || this.graph.name(node) !== name) {
@@ -312,7 +312,9 @@ class Parser {
   }
 
   private suggest(): string {
-    const inputs = [...this.scope].filter(([name, node]) => this.graph.name(node) === name && this.graph.isInput(node));
+    const inputs = [...this.scope.entries()]
+      .filter(([name, node]) => this.graph.name(node) === name && this.graph.isInput(node))
+      .sort(([, a], [, b]) => a - b);
     return inputs.length === 0 ? '' : ` (its inputs: ${list(inputs.map(([name]) => name))})`;
   }
 

@@ -38,10 +38,18 @@ const SINGLE = new Map<string, TokenKind>([
  */
 export class Lexer {
   pos = 0;
+  /** The token peek() read, where it starts and ends: the parser peeks at most tokens once. */
+  private peeked: { at: number; token: Token; end: number } | undefined;
 
   constructor(readonly source: string) {}
 
   next(): Token {
+    const { peeked } = this;
+    if (peeked !== undefined && peeked.at === this.pos) {
+      this.pos = peeked.end;
+      this.peeked = undefined;
+      return peeked.token;
+    }
     this.match(SKIP);
     const start = this.pos;
     if (start >= this.source.length) {
@@ -66,9 +74,10 @@ export class Lexer {
   }
 
   peek(): Token {
-    const pos = this.pos;
+    const at = this.pos;
     const token = this.next();
-    this.pos = pos;
+    this.peeked = { at, token, end: this.pos };
+    this.pos = at;
     return token;
   }
 
