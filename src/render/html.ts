@@ -131,7 +131,7 @@ th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #8884; text-align: lef
 th:last-child { text-align: right; }
 /* Each number in a box of its own size, which the browser lays out alone: a change of every
    number of a long table then costs no layout of the table. */
-span.grad, span.value { display: inline-block; width: 16ch; height: 1lh; contain: strict; overflow: hidden;
+span.grad, span.value { display: inline-block; width: 20ch; height: 1lh; contain: strict; overflow: hidden;
   content-visibility: auto; vertical-align: middle; text-align: right; font-variant-numeric: tabular-nums; }
 span.grad { color: #c22; }
 input[type=number] { width: 8rem; font: inherit; }
