@@ -143,6 +143,9 @@ class Parser {
           expectOperand = false;
         } else if (token.kind === 'name') {
           const Layer = FUNCTIONS.get(token.text);
+          if (Layer === undefined && this.lexer.peek().kind === '(' && !this.scope.has(token.text)) {
+            throw this.error(token.start, `unknown function '${token.text}': the functions are ${[...FUNCTIONS.keys()].join(', ')}`);
+          }
           if (Layer === undefined) {
             operands.push(this.reference(token));
             expectOperand = false;
@@ -199,7 +202,8 @@ class Parser {
         while (pending.length > 0) this.reduce(pending, operands);
         return operands[0];
       } else {
-        const hint = previous?.kind === 'number' ? ` (write ${previous.text} * ${token.text} to multiply)` : '';
+        const multiply = previous?.kind === 'number' || (previous?.kind === 'name' && token.kind === '(');
+        const hint = multiply ? ` (write ${previous!.text} * ${token.text === '(' ? '(…)' : token.text} to multiply)` : '';
         throw this.error(token.start, `expected an operator before ${describe(token)}${hint}`);
       }
     }
