@@ -143,7 +143,7 @@ class Parser {
           expectOperand = false;
         } else if (token.kind === 'name') {
           const Layer = FUNCTIONS.get(token.text);
-          if (Layer === undefined && this.lexer.peek().kind === '(' && !this.scope.has(token.text)) {
+          if (Layer === undefined && this.lexer.peek().kind === '(' && this.scope.get(token.start, token.text.length) < 0) {
             throw this.error(token.start, `unknown function '${token.text}': the functions are ${[...FUNCTIONS.keys()].join(', ')}`);
           }
           if (Layer === undefined) {
