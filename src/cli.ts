@@ -3,9 +3,12 @@ import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import stringWidth from 'string-width';
+import { wrapText } from './render/wrap.js';
 import { ABSOLUTE, RELATIVE } from './check.js';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { FUNCTIONS } from './layers.js';
+import { CATALOGUES, languageOf, LANGUAGES, say, type Language, type Messages } from './messages/index.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
@@ -40,43 +43,10 @@ export interface Io {
   lines(path: string): AsyncIterable<string>;
 }
 
-const EXAMPLES = `Examples:
-  backprop apple=100x2 orange=150x3 tax=1.1       the book's receipt: price 715
-  backprop apple=100x2 tax=+10% coupon=-20        a percent and an amount
-  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  an expression and its inputs
-  backprop -f model.txt --all                     a program from a file
-  backprop apple=100x2 tax=1.1 --json | jq .gradients
-  echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON lines in, JSON lines out
-  backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
-`;
-
 /** What --help says after the options: the words, the expressions, the exit status. */
-function reference(): string {
-  return `
-Receipt words (no spaces inside a word):
-  NAME=PRICExQTY        an item: apple=100x2 (x, X, * or × between)
-  NAME=FACTOR           multiplies the total: tax=1.1
-  NAME=+N, NAME=-N      adds to the total: shipping=+5, coupon=-20
-  NAME=+P%, NAME=-P%    a percent more or less: tax=+10%, discount=-15%
-
-Expressions (one argument, in quotes; -e for one that starts with -):
-  operators  + - * / and ^ or ** (power), parentheses; also × − ÷
-             -x^2 is -(x^2), 2^3^2 is 2^9
-  functions  ${[...FUNCTIONS.keys()].join(' ')}
-             (${[...FUNCTIONS].filter(([, Layer]) => Layer.arity === 2).map(([name]) => `${name}(a, b)`).join(', ')}: two arguments)
-  statements NAME = expr, separated by ; or new lines; # starts a comment
-  A word NAME=VALUE whose value is a number, PRICExQTY or a signed percent
-  gives an input; any other word is the expression: "y=2*x" x=3.
-
-Exit status: 0 success; 1 the math failed (overflow, 1/0, log of a
-non-positive number, --train diverged) or --check found a disagreement,
-or with --batch a line failed; 2 bad input. Under --json or --batch, an
-error is a JSON object on standard error: {"error": {"status", "kind",
-"message", …}}.
-
-More: README.md in the installed package, $(npm root -g)/backprop/README.md
-(or node_modules/backprop/README.md where it was installed locally).
-`;
+function reference(words: Messages): string {
+  const pairs = [...FUNCTIONS].filter(([, Layer]) => Layer.arity === 2).map(([name]) => `${name}(a, b)`);
+  return words.reference([...FUNCTIONS.keys()].join(' '), pairs.join(', '));
 }
 
 interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | 'batch' | 'width'> {
@@ -93,61 +63,56 @@ interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | '
   failFast?: boolean;
 }
 
-function command(): Command {
+function command(words: Messages): Command {
   return new Command()
     .name('backprop')
     .usage('[options] [EXPRESSION] [NAME=VALUE ...]')
-    .description(
-      'Builds the computational graph of a receipt or an expression, runs it forward and backward, ' +
-        'and prints the output and its partial derivative with respect to every input.',
-    )
-    .argument('[words...]', 'receipt words, or an expression then its inputs as NAME=VALUE')
-    .option('-e, --expr <text>', 'the expression (statements separated by ; or new lines)')
-    .option('-f, --file <path>', 'read the expression from a file; - reads standard input')
-    .option('--json', 'print JSON (short for --format json)')
-    .addOption(
-      new Option('--format <form>', 'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools, html writes a live page')
-        .choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']),
-    )
-    .option('--all', 'also show intermediate values and their gradients')
-    .option('--precision <digits>', 'significant digits of computed values (default: 12, in JSON 15)', digits)
-    .option('--steps', 'show the forward and backward passes step by step')
-    .option('--graph', 'draw the computational graph as a tree')
-    .option('--expand', `build ${composites()} from primitive nodes, so that every stage shows`)
-    .option(
-      '--check',
-      `compare each gradient with central differences and time both; status 1 if one differs by more than ` +
-        `${ABSOLUTE} + ${RELATIVE} × |numerical|`,
-    )
-    .option(
-      '--nudge <NAME=+D>',
-      'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
-      (text: string, previous: NudgeRequest[] = []) => [...previous, nudgeArgument(text)],
-    )
-    .option('--train [inputs]', 'minimise the output by gradient descent on these inputs (w,b; all if none named)')
-    .option('--rate <number>', `the learning rate of --train (default: ${RATE})`, positive)
-    .option('--epochs <n>', `the most steps --train takes (default: ${EPOCHS})`, epochs)
-    .option('--tolerance <number>', `--train stops once a step changes the output by no more (default: ${TOLERANCE})`, tolerance)
-    .option(
-      '--batch [file]',
-      'evaluate the graph once for each line of standard input (or of the file): a JSON object of input ' +
-        'values a line, or a .csv file with a header of input names; print one JSON document a line',
-    )
-    .option('--fail-fast', 'with --batch, stop at the first line that fails')
-    .option('--color', 'color even when not writing to a terminal')
-    .option('--no-color', 'never color (so does NO_COLOR=1 or TERM=dumb)')
+    .description(words.description)
+    .argument('[words...]', words.wordsArgument)
+    .option('-e, --expr <text>', words.exprOption)
+    .option('-f, --file <path>', words.fileOption)
+    .option('--json', words.jsonOption)
+    .addOption(new Option('--format <form>', words.formatOption).choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']))
+    .option('--all', words.allOption)
+    .option('--precision <digits>', words.precisionOption, digits)
+    .option('--steps', words.stepsOption)
+    .option('--graph', words.graphOption)
+    .option('--expand', words.expandOption(composites(words)))
+    .option('--check', words.checkOption(ABSOLUTE, RELATIVE))
+    .option('--nudge <NAME=+D>', words.nudgeOption, (text: string, previous: NudgeRequest[] = []) => [...previous, nudgeArgument(text)])
+    .option('--train [inputs]', words.trainOption)
+    .option('--rate <number>', words.rateOption(RATE), positive)
+    .option('--epochs <n>', words.epochsOption(EPOCHS), epochs)
+    .option('--tolerance <number>', words.toleranceOption(TOLERANCE), tolerance)
+    .option('--batch [file]', words.batchOption)
+    .option('--fail-fast', words.failFastOption)
+    .addOption(new Option('--lang <language>', words.langOption).choices(LANGUAGES))
+    .option('--color', words.colorOption)
+    .option('--no-color', words.noColorOption)
     // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
-    .option('-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show this help')
-    .configureHelp({ helpWidth: 80 })
-    .addHelpText('beforeAll', EXAMPLES)
-    .addHelpText('after', reference());
+    .option('-V, --version', words.versionOption)
+    .helpOption('-h, --help', words.helpOption)
+    .configureHelp({
+      helpWidth: 80,
+      // Hangul and kanji take two columns: measured so, and broken between any two of them.
+      displayWidth: (text) => stringWidth(text),
+      boxWrap: (text, width) => wrapText(text, width),
+      styleTitle: (title) => titles(words)[title] ?? title,
+      optionDescription: (option) =>
+        option.argChoices === undefined ? option.description : `${option.description} (${words.choices}: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')})`,
+    })
+    .addHelpText('beforeAll', words.examples)
+    .addHelpText('after', reference(words));
+}
+
+/** Commander's headings in the help, in the reader's words. */
+function titles(words: Messages): Record<string, string> {
+  return { 'Usage:': words.usageTitle, 'Arguments:': words.argumentsTitle, 'Options:': words.optionsTitle };
 }
 
 /** The functions --expand opens up: sigmoid, tanh and softplus. */
-function composites(): string {
-  const names = [...FUNCTIONS].filter(([, Layer]) => Layer.expand !== undefined).map(([name]) => name);
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+function composites(words: Messages): string {
+  return words.and([...FUNCTIONS].filter(([, Layer]) => Layer.expand !== undefined).map(([name]) => name));
 }
 
 function nudgeArgument(text: string): NudgeRequest {
@@ -294,7 +259,8 @@ function reason(error: unknown): string {
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const cli = command()
+  const messages = CATALOGUES[language(argv, io)];
+  const cli = command(messages)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => writeOutput(io, [text]),
@@ -341,16 +307,31 @@ export async function run(argv: string[], io: Io): Promise<number> {
         progress: io.terminal && io.errorTerminal ? progress : undefined,
         color: useColor(options.color, io),
         width: screenWidth(io),
+        words: messages,
       });
     } finally {
       if (progressed) complain(io, '\r\x1b[K');
     }
-    for (const note of reported.notes) complain(io, `note: ${printable(note)}\n`);
-    return await written(reported, io, json);
+    for (const note of reported.notes) complain(io, `${messages.note} ${printable(say(note, messages))}\n`);
+    return await written(reported, io, json, messages);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    return fail(error, io, json);
+    return fail(error, io, json, messages);
   }
+}
+
+/**
+ * The language of the words printed: --lang's, read from the words themselves (an error in
+ * parsing them is said in it too), else the locale's (LC_ALL, then LC_MESSAGES, then LANG,
+ * the first that is set), else English.
+ */
+function language(argv: string[], io: Io): Language {
+  const end = argv.indexOf('--');
+  const words = end < 0 ? argv : argv.slice(0, end);
+  const at = words.findLastIndex((word) => word === '--lang' || word.startsWith('--lang='));
+  const asked = at < 0 ? undefined : words[at] === '--lang' ? words[at + 1] : words[at].slice('--lang='.length);
+  const locale = [io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find((value) => value !== undefined && value !== '');
+  return LANGUAGES.find((language) => language === asked) ?? languageOf(locale) ?? 'en';
 }
 
 /**
@@ -366,11 +347,11 @@ function asksForJson(argv: string[]): boolean {
 }
 
 /** Writes the output and gives the exit status: a batch's lines as they come, else all at once. */
-async function written(reported: Report | BatchReport, io: Io, json: boolean): Promise<number> {
+async function written(reported: Report | BatchReport, io: Io, json: boolean, words: Messages): Promise<number> {
   if (!('lines' in reported)) {
     // Everything that can fail has run: what is written now is written whole.
     writeOutput(io, reported.output);
-    return reported.failure === undefined ? 0 : fail(reported.failure, io, json);
+    return reported.failure === undefined ? 0 : fail(reported.failure, io, json, words);
   }
   for (;;) {
     const line = await reported.lines.next();
@@ -387,18 +368,18 @@ async function written(reported: Report | BatchReport, io: Io, json: boolean): P
  * else, escaped, one line that starts with `error:`, then for a parse error the source line and
  * its caret. Gives the exit status it calls for.
  */
-function fail(error: unknown, io: Io, json: boolean): 1 | 2 {
+function fail(error: unknown, io: Io, json: boolean, words: Messages): 1 | 2 {
   if (json) {
-    const message = `internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)`;
-    const object: ErrorObject = error instanceof BackpropError ? errorObject(error) : { error: { status: 1, kind: 'internal', message } };
+    const message = words.internalError((error as Error).message);
+    const object: ErrorObject = error instanceof BackpropError ? errorObject(error, words) : { error: { status: 1, kind: 'internal', message } };
     const stack = io.env.BACKPROP_DEBUG === '1' ? `${(error as Error).stack}\n` : '';
     complain(io, `${stack}${JSON.stringify(object)}\n`);
     return error instanceof BackpropError ? error.status : 1;
   }
   const lines =
     error instanceof BackpropError
-      ? [`error: ${error.message}`, ...(error.excerpt?.split('\n') ?? [])]
-      : [`error: internal error: ${(error as Error).message} (BACKPROP_DEBUG=1 shows where)`];
+      ? [`${words.error} ${error.said(words)}`, ...(error.excerpt?.split('\n') ?? [])]
+      : [`${words.error} ${words.internalError((error as Error).message)}`];
   if (io.env.BACKPROP_DEBUG === '1') lines.unshift(...String((error as Error).stack).split('\n'));
   complain(io, lines.map((line) => `${printable(line)}\n`).join(''));
   return error instanceof BackpropError ? error.status : 1;

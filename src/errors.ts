@@ -1,3 +1,6 @@
+import { en, type Messages } from './messages/en.js';
+import { say, type Said } from './messages/text.js';
+
 /** What failed: the input, the math, a --check comparison, or writing the output. */
 export type ErrorKind = 'input' | 'math' | 'check' | 'output';
 
@@ -12,15 +15,24 @@ export interface ErrorDetails {
   name?: string;
 }
 
-/** A failure the user can fix, with the exit status the README gives it and its kind. */
+/**
+ * A failure the user can fix, with the exit status the README gives it and its kind. What it
+ * says is kept as a message key and its parts, put in words in the reader's language by
+ * `said`; `message` is the English.
+ */
 export class BackpropError extends Error {
   constructor(
-    message: string,
+    readonly what: Said,
     readonly status: 1 | 2,
     readonly kind: ErrorKind,
     readonly details: ErrorDetails = {},
   ) {
-    super(message);
+    super(say(what));
+  }
+
+  /** The message in the words of a catalogue. */
+  said(words: Messages = en): string {
+    return say(this.what, words);
   }
 
   get excerpt(): string | undefined {
@@ -30,28 +42,28 @@ export class BackpropError extends Error {
 
 /** Status 2: a bad argument, a parse error, an unknown name, an unreadable file. */
 export class InputError extends BackpropError {
-  constructor(message: string, details?: ErrorDetails) {
+  constructor(message: Said, details?: ErrorDetails) {
     super(message, 2, 'input', details);
   }
 }
 
 /** Status 1: the numbers went wrong (overflow, 1/0, log of a non-positive number). */
 export class MathError extends BackpropError {
-  constructor(message: string, details?: ErrorDetails) {
+  constructor(message: Said, details?: ErrorDetails) {
     super(message, 1, 'math', details);
   }
 }
 
 /** Status 1: --check found backprop and the numerical gradient apart. */
 export class CheckError extends BackpropError {
-  constructor(message: string, details?: ErrorDetails) {
+  constructor(message: Said, details?: ErrorDetails) {
     super(message, 1, 'check', details);
   }
 }
 
 /** Status 1 too: the result was computed but could not be written (a full disk, a size limit). */
 export class OutputError extends BackpropError {
-  constructor(message: string) {
+  constructor(message: Said) {
     super(message, 1, 'output');
   }
 }
@@ -61,9 +73,9 @@ export interface ErrorObject {
   error: { status: number; kind: ErrorKind | 'internal'; message: string; line?: number; column?: number; name?: string };
 }
 
-export function errorObject(error: BackpropError): ErrorObject {
+export function errorObject(error: BackpropError, words: Messages = en): ErrorObject {
   const { line, column, name } = error.details;
-  return { error: { status: error.status, kind: error.kind, message: error.message, line, column, name } };
+  return { error: { status: error.status, kind: error.kind, message: error.said(words), line, column, name } };
 }
 
 /**

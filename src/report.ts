@@ -6,6 +6,7 @@ import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
+import { en, type Messages } from './messages/index.js';
 import { formatNumber } from './numbers.js';
 import { evaluate } from './result.js';
 import { trace } from './trace.js';
@@ -29,6 +30,8 @@ export interface ReportOptions {
   color: boolean;
   /** The screen's width in columns: human output is fitted to it. */
   width: number;
+  /** The words of human output, in the reader's language (English unless given). */
+  words?: Messages;
   /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
   batch?: { lines: AsyncIterable<string>; csv: boolean; failFast: boolean };
 }
@@ -105,6 +108,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     check: checked,
     nudges,
     width: options.width,
+    words: options.words,
   }));
 }
 
@@ -113,13 +117,13 @@ async function trained(source: Program, asked: TrainOptions, format: string, vie
   const refused = views[0] ?? (options.all ? 'all' : undefined);
   if (refused !== undefined) throw new InputError(`--${refused} does not go with --train, which shows the training instead`);
   if (format !== 'table' && format !== 'json') throw new InputError(`--train shows text or JSON: it does not go with --format ${format}`);
-  const { progress } = options;
+  const { progress, words = en } = options;
   const epochs = asked.epochs ?? EPOCHS;
   const training = train(source, {
     ...asked,
-    progress: progress && ((epoch, value) => progress(`epoch ${epoch} of ${epochs}: ${source.outputName} = ${formatNumber(value, 6)}`)),
+    progress: progress && ((epoch, value) => progress(words.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))),
   });
   const { renderTraining, trainingJson } = await import('./render/training.js');
   if (format === 'json') return trainingJson(training, options.precision ?? 15);
-  return renderTraining(training, { color: options.color, digits: options.precision ?? 12 });
+  return renderTraining(training, { color: options.color, digits: options.precision ?? 12, words });
 }

@@ -17,11 +17,9 @@ export interface Run {
  * environment removed so that each test sets exactly the ones it is about.
  */
 export function backprop(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
-  const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'BACKPROP_DEBUG']) delete env[name];
   const { status, stdout, stderr } = spawnSync(BIN, args, {
     input: options.input,
-    env: { ...env, ...options.env },
+    env: { ...testEnv(), ...options.env },
     encoding: 'utf8',
   });
   return { status, stdout, stderr };
@@ -31,10 +29,17 @@ export function backprop(args: string[], options: { input?: string; env?: Record
 const PATH_DIR = temporaryFolder('backprop-bin-');
 symlinkSync(BIN, join(PATH_DIR, 'backprop'));
 
+/** The test runner's environment without the variables that change what backprop prints: color, debugging, language. */
+function testEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'BACKPROP_DEBUG', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
+  return env;
+}
+
 /** A shell command line, for pipes, with `backprop` on the PATH. */
 export function shell(command: string, env: Record<string, string> = {}): Run {
   const { status, stdout, stderr } = spawnSync('sh', ['-c', command], {
-    env: { ...process.env, PATH: `${PATH_DIR}:${process.env.PATH}`, ...env },
+    env: { ...testEnv(), PATH: `${PATH_DIR}:${process.env.PATH}`, ...env },
     encoding: 'utf8',
   });
   return { status, stdout, stderr };

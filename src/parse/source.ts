@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { InputError, printable } from '../errors.js';
 
 /** How much of a long line an excerpt shows on each side of the caret. */
@@ -34,12 +35,10 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: [...text.slice(lineStart, offset)].length + 1 };
 }
 
-// The blank that takes the same room as each character, so the caret lands under the column
-// even after tabs or wide characters such as Korean names.
-const WIDE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF60]/u;
-
+// The blanks that take the same room as each character, measured as a terminal shows it, so
+// that the caret lands under the column even after tabs or wide characters such as Korean names.
 function underline(chars: string[]): string {
-  return chars.map((c) => (WIDE.test(c) ? '\u3000' : ' '.repeat([...shown(c)].length))).join('');
+  return chars.map((c) => ' '.repeat(stringWidth(shown(c)))).join('');
 }
 
 /** A character of the source line as the excerpt shows it: a tab as one blank, anything unprintable escaped. */

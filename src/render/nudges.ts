@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Nudge } from '../nudge.js';
+import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { fit } from './wrap.js';
@@ -9,11 +10,11 @@ import { fit } from './wrap.js';
  * One row per nudge: the change, the gradient's prediction of the output's change
  * (gradient × change), the output before and after, its real change and the difference.
  */
-export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number, width = Infinity): string {
+export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
   const number = (x: number) => formatNumber(x, digits);
   const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
   const table = new Table({
-    head: ['nudge', `predicted Δ${outputName}`, outputName, `actual Δ${outputName}`, 'difference'].map((text) => paint.bold(text)),
+    head: [words.nudge, words.predicted(outputName), outputName, words.actual(outputName), words.difference].map((text) => paint.bold(text)),
     colAligns: ['left', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
@@ -27,6 +28,5 @@ export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], pai
     column(({ difference }) => (difference === 0 ? '0' : paint.magenta(number(difference)))),
   ]);
   const box = table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line));
-  const note = 'predicted: gradient × change, along the tangent; difference: actual − predicted';
-  return `${box}\n${paint.dim(fit(note, width))}\n`;
+  return `${box}\n${paint.dim(fit(words.nudgeNote, width))}\n`;
 }

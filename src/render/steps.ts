@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
+import { en, type Messages } from '../messages/index.js';
 import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
@@ -15,7 +16,7 @@ import { fit, INDENT } from './wrap.js';
  * a line of its own, indented under it, and any line still too long goes on, indented, on the
  * next, broken between words.
  */
-export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity): string {
+export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
@@ -26,10 +27,10 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
   };
   const d = (node: number) => `∂${outputName}/∂${operand(node)}`;
 
-  const lines = [paint.bold('forward')];
+  const lines = [paint.bold(words.forward)];
   if (steps.every((step) => step.pass !== 'forward')) {
     const leaf = graph.name(output) ?? label(graph, output);
-    lines[0] += `: nothing to compute, ${outputName === leaf ? leaf : `${outputName} is ${leaf}`} = ${number(result.value)}`;
+    lines[0] += `: ${words.nothingToCompute(outputName === leaf ? leaf : words.isAnother(outputName, leaf))} = ${number(result.value)}`;
   }
   let backward = false;
   for (const step of steps) {
@@ -43,11 +44,11 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
     }
     if (!backward) {
       backward = true;
-      lines.push(paint.bold(`backward, from ${d(output)} = 1`));
+      lines.push(paint.bold(words.backwardFrom(`${d(output)} = 1`)));
     }
     if (step.pass === 'sum') {
       const shares = step.shares.map(number).join(' + ');
-      lines.push(`    ${operand(step.node)} is used ${step.shares.length} times: ${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`);
+      lines.push(`    ${words.usedTimes(operand(step.node), step.shares.length, `${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`)}`);
       continue;
     }
     const { node } = step;
@@ -57,7 +58,7 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
     const sent = step.shares.map(
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );
-    const why = step.grad === 0 ? `${d(node)} is 0, so nothing flows back` : 'its arguments are numbers, so nothing flows back';
+    const why = step.grad === 0 ? words.zeroUpstream(d(node)) : words.constantArguments;
     const line = `${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`;
     if (sent.length === 0 || stringWidth(line) <= width) lines.push(line);
     else lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}:`, ...sent.map((share) => INDENT + share));

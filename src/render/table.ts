@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Check, InputCheck } from '../check.js';
+import { en, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
@@ -11,12 +12,12 @@ import type { Result } from '../result.js';
  * `paint`, so that one decision holds for text and borders alike; cli-table3's own styling
  * stays off.
  */
-export function renderTable(result: Result, paint: ChalkInstance, digits: number, all: boolean, check?: Check): string {
+export function renderTable(result: Result, paint: ChalkInstance, digits: number, all: boolean, check?: Check, words: Messages = en): string {
   const { graph, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
-  const column = all ? 'name' : 'input';
-  const head = [column, 'value', `∂${outputName}/∂${column}`];
-  if (check !== undefined) head.push('numerical', 'rel. error', 'check');
+  const column = all ? words.name : words.input;
+  const head = [column, words.value, `∂${outputName}/∂${column}`];
+  if (check !== undefined) head.push(words.numerical, words.relativeError, words.check);
   const table = new Table({
     head: head.map((text) => paint.bold(text)),
     colAligns: ['left', 'right', 'right', 'right', 'right', 'left'],
@@ -24,9 +25,9 @@ export function renderTable(result: Result, paint: ChalkInstance, digits: number
   });
   const checks = new Map<number, InputCheck>(check?.inputs.map((input) => [input.node, input]));
   const verdict = ({ verdict, kink }: InputCheck) => {
-    if (verdict === 'kink') return paint.magenta(`kink at ${label(graph, kink!)}`);
-    if (verdict === 'domain') return paint.magenta('x ± h leaves the domain');
-    return verdict === 'agrees' ? paint.green('agrees') : paint.red('disagrees');
+    if (verdict === 'kink') return paint.magenta(words.kinkAt(label(graph, kink!)));
+    if (verdict === 'domain') return paint.magenta(words.leavesDomain);
+    return verdict === 'agrees' ? paint.green(words.agrees) : paint.red(words.disagrees);
   };
   // One row a section, one line a node: the table then rules off the sections and nothing else.
   const section = (nodes: number[], name: (text: string) => string) => {

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
+import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
@@ -26,6 +27,12 @@ function clauses(parts: string[], width: number): string[] {
   return stringWidth(line) <= width ? [line] : parts;
 }
 
+/** Labels padded with spaces to the width of the widest, in columns. */
+function padded(labels: string[]): string[] {
+  const most = Math.max(...labels.map((label) => stringWidth(label)));
+  return labels.map((label) => label + ' '.repeat(most - stringWidth(label)));
+}
+
 export interface TextOptions {
   color: boolean;
   /** Significant digits, as --precision gives them; else as many as fit, up to 12. */
@@ -37,6 +44,8 @@ export interface TextOptions {
   nudges?: Nudge[];
   /** The screen's width in columns, which the lines are fitted to. */
   width: number;
+  /** The words, in the reader's language. */
+  words?: Messages;
 }
 
 /**
@@ -44,7 +53,7 @@ export interface TextOptions {
  * check's cost. The one Chalk made here carries the caller's color decision to all of them.
  */
 export function renderText(result: Result, options: TextOptions): string {
-  const { steps, check, nudges, width } = options;
+  const { steps, check, nudges, width, words = en } = options;
   const digits = options.digits ?? MOST_DIGITS;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   // A table with fewer digits, rather than one that overflows the screen.
@@ -56,19 +65,21 @@ export function renderText(result: Result, options: TextOptions): string {
     }
   };
   const parts: string[] = [];
-  if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits, width));
-  if (options.tree) parts.push(renderTree(result, paint, digits));
-  parts.push(fitted((digits) => renderTable(result, paint, digits, options.all, check)));
-  if (nudges !== undefined) parts.push(fitted((digits) => renderNudges(result, nudges, paint, digits, width)));
+  if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits, width, words));
+  if (options.tree) parts.push(renderTree(result, paint, digits, words));
+  parts.push(fitted((digits) => renderTable(result, paint, digits, options.all, check, words)));
+  if (nudges !== undefined) parts.push(fitted((digits) => renderNudges(result, nudges, paint, digits, width, words)));
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
     const { backprop, numerical } = check;
-    const ratio = backprop.milliseconds > 0 ? `, ${formatNumber(numerical.milliseconds / backprop.milliseconds, 2)}× backprop's time` : '';
+    const ratio = backprop.milliseconds > 0 ? words.timesBackprop(formatNumber(numerical.milliseconds / backprop.milliseconds, 2)) : '';
+    // The two costs line up after their labels, however wide the labels' letters.
+    const [backpropLabel, numericalLabel] = padded([words.backpropLabel, words.numericalLabel]);
     parts.push(
       [
-        `backprop:  1 forward + 1 backward pass, ${time(backprop.milliseconds)}`,
-        `numerical: ${numerical.forwardPasses} forward passes (2 per input), ${time(numerical.milliseconds)}${ratio}`,
-        ...clauses([`agree when |backprop − numerical| ≤ ${ABSOLUTE} + ${RELATIVE} × |numerical|`, `h = ${STEP} × max(1, |x|)`], width).map(
+        `${backpropLabel} ${words.backpropCost(time(backprop.milliseconds))}`,
+        `${numericalLabel} ${words.numericalCost(numerical.forwardPasses, time(numerical.milliseconds))}${ratio}`,
+        ...clauses([words.agreeWhen(ABSOLUTE, RELATIVE), `h = ${STEP} × max(1, |x|)`], width).map(
           (line) => paint.dim(line),
         ),
       ]

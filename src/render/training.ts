@@ -1,6 +1,7 @@
 import { plot } from 'asciichart';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { en, type Messages } from '../messages/index.js';
 import { formatNumber, round } from '../numbers.js';
 import type { Training } from '../train.js';
 
@@ -12,20 +13,20 @@ const CHART_HEIGHT = 10;
  * A training run for a person: how it ended, a table of each trained input's start and final
  * values (and the output's), then a chart of the output over the epochs.
  */
-export function renderTraining(training: Training, { color, digits }: { color: boolean; digits: number }): string {
+export function renderTraining(training: Training, { color, digits, words = en }: { color: boolean; digits: number; words?: Messages }): string {
   const { result, trained, history } = training;
   const { graph, outputName } = result;
   const paint = new Chalk({ level: color ? 1 : 0 });
   const number = (x: number) => formatNumber(x, digits);
-  const epochs = `${training.epochs} epoch${training.epochs === 1 ? '' : 's'}`;
+  const epochs = words.epochCount(training.epochs);
   const why =
     training.stopped === 'tolerance'
-      ? `stopped after ${epochs}: ${outputName} changed by no more than ${training.tolerance} (--tolerance)`
-      : `${epochs} (--epochs)`;
-  const lines = [`${paint.bold('gradient descent')} on ${outputName}, rate ${training.rate}: ${why}`];
+      ? words.stoppedAfter(epochs, outputName, training.tolerance)
+      : words.ranEpochs(epochs);
+  const lines = [words.trainingOn(paint.bold(words.gradientDescent), outputName, training.rate, why)];
 
   const table = new Table({
-    head: ['name', 'start', 'final', `∂${outputName}/∂name`].map((text) => paint.bold(text)),
+    head: [words.name, words.start, words.final, `∂${outputName}/∂${words.name}`].map((text) => paint.bold(text)),
     colAligns: ['left', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
@@ -38,7 +39,7 @@ export function renderTraining(training: Training, { color, digits }: { color: b
   table.push([paint.bold(outputName), number(history[0]), paint.bold.green(number(result.value)), '']);
   lines.push(table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line)));
 
-  lines.push('', ...chart(history, outputName, color));
+  lines.push('', ...chart(history, outputName, color, words));
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,7 +48,7 @@ export function renderTraining(training: Training, { color, digits }: { color: b
  * log scale when it is positive and spans three orders of magnitude or more, as a loss
  * falling towards 0 does.
  */
-function chart(history: number[], outputName: string, color: boolean): string[] {
+function chart(history: number[], outputName: string, color: boolean, words: Messages): string[] {
   const columns = Math.min(history.length, CHART_WIDTH);
   const sampled = Array.from({ length: columns }, (_, i) =>
     history[columns === 1 ? 0 : Math.round((i * (history.length - 1)) / (columns - 1))],
@@ -63,7 +64,7 @@ function chart(history: number[], outputName: string, color: boolean): string[] 
   });
   const last = String(history.length - 1);
   const axis = `${' '.repeat(width + 1)}0${last.padStart(Math.max(columns - 1, last.length + 1))}`;
-  return [`${outputName} by epoch${log ? ' (log scale)' : ''}`, ...drawn.split('\n').map((line) => line.trimEnd()), axis];
+  return [`${words.byEpoch(outputName)}${log ? words.logScale : ''}`, ...drawn.split('\n').map((line) => line.trimEnd()), axis];
 }
 
 /** A number on the chart's scale, short: 3 digits, and an exponent when far from 1. */

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { en, type Messages } from '../messages/index.js';
 import { drawnSymbol, label, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
@@ -11,7 +12,7 @@ const MAX_LINES = 1000;
  * value and gradient. A named value used more than once is drawn the first time and
  * referred to (↑) after. Drawn from an explicit stack: a chain a million deep is no danger.
  */
-export function renderTree(result: Result, paint: ChalkInstance, digits: number): string {
+export function renderTree(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   const name = (node: number) => shownName(result, node);
@@ -23,12 +24,12 @@ export function renderTree(result: Result, paint: ChalkInstance, digits: number)
     return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
   };
 
-  const lines = [paint.dim(`(operation) node = value  ∂ = ∂${outputName}/∂node`)];
+  const lines = [paint.dim(words.treeLegend(outputName))];
   const drawn = new Set<number>();
   const stack = [{ node: output, branch: '', indent: '' }];
   while (stack.length > 0) {
     if (lines.length > MAX_LINES) {
-      lines.push(paint.dim(`… cut at ${MAX_LINES} lines: --format dot draws the whole graph`));
+      lines.push(paint.dim(words.treeCut(MAX_LINES)));
       break;
     }
     const { node, branch, indent } = stack.pop()!;

@@ -166,7 +166,7 @@ describe('errors name the word and point at it', () => {
 
   test('the caret stays under the column after tabs and wide characters', () => {
     expect(failure('\t(x').excerpt).toBe('   (x\n   ^');
-    expect(failure('사과 * (').excerpt).toBe('  사과 * (\n  \u3000\u3000    ^');
+    expect(failure('사과 * (').excerpt).toBe('  사과 * (\n          ^');
   });
 
   test('the excerpt shows the line of the error, cut around the column when long', () => {

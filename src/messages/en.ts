@@ -1,0 +1,137 @@
+/**
+ * Every word backprop prints for a person, in English: the catalogue the others follow. A
+ * message with parts to fill in is a function of them; the Korean and Japanese catalogues
+ * have the type of this one, so that a message missing from either does not compile.
+ */
+export const en = {
+  // The table.
+  input: 'input',
+  name: 'name',
+  value: 'value',
+  numerical: 'numerical',
+  relativeError: 'rel. error',
+  check: 'check',
+  agrees: 'agrees',
+  disagrees: 'disagrees',
+  kinkAt: (node: string) => `kink at ${node}`,
+  leavesDomain: 'x ± h leaves the domain',
+
+  // --check's costs.
+  backpropLabel: 'backprop:',
+  numericalLabel: 'numerical:',
+  backpropCost: (time: string) => `1 forward + 1 backward pass, ${time}`,
+  numericalCost: (passes: number, time: string) => `${passes} forward passes (2 per input), ${time}`,
+  timesBackprop: (ratio: string) => `, ${ratio}× backprop's time`,
+  agreeWhen: (absolute: number, relative: number) => `agree when |backprop − numerical| ≤ ${absolute} + ${relative} × |numerical|`,
+
+  // --steps.
+  forward: 'forward',
+  nothingToCompute: (leaf: string) => `nothing to compute, ${leaf}`,
+  isAnother: (output: string, leaf: string) => `${output} is ${leaf}`,
+  backwardFrom: (start: string) => `backward, from ${start}`,
+  usedTimes: (name: string, times: number, sum: string) => `${name} is used ${times} times: ${sum}`,
+  zeroUpstream: (upstream: string) => `${upstream} is 0, so nothing flows back`,
+  constantArguments: 'its arguments are numbers, so nothing flows back',
+
+  // --graph.
+  treeLegend: (output: string) => `(operation) node = value  ∂ = ∂${output}/∂node`,
+  treeCut: (lines: number) => `… cut at ${lines} lines: --format dot draws the whole graph`,
+
+  // --nudge.
+  nudge: 'nudge',
+  predicted: (output: string) => `predicted Δ${output}`,
+  actual: (output: string) => `actual Δ${output}`,
+  difference: 'difference',
+  nudgeNote: 'predicted: gradient × change, along the tangent; difference: actual − predicted',
+
+  // --train.
+  gradientDescent: 'gradient descent',
+  trainingOn: (descent: string, output: string, rate: number, why: string) => `${descent} on ${output}, rate ${rate}: ${why}`,
+  epochCount: (epochs: number) => `${epochs} epoch${epochs === 1 ? '' : 's'}`,
+  stoppedAfter: (epochs: string, output: string, tolerance: number) =>
+    `stopped after ${epochs}: ${output} changed by no more than ${tolerance} (--tolerance)`,
+  ranEpochs: (epochs: string) => `${epochs} (--epochs)`,
+  start: 'start',
+  final: 'final',
+  byEpoch: (output: string) => `${output} by epoch`,
+  logScale: ' (log scale)',
+  progress: (epoch: number, epochs: number, output: string, value: string) => `epoch ${epoch} of ${epochs}: ${output} = ${value}`,
+
+  // --help. The options' names, the examples' commands and the grammar stay as typed.
+  usageTitle: 'Usage:',
+  argumentsTitle: 'Arguments:',
+  optionsTitle: 'Options:',
+  choices: 'choices',
+  examples: `Examples:
+  backprop apple=100x2 orange=150x3 tax=1.1       the book's receipt: price 715
+  backprop apple=100x2 tax=+10% coupon=-20        a percent and an amount
+  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  an expression and its inputs
+  backprop -f model.txt --all                     a program from a file
+  backprop apple=100x2 tax=1.1 --json | jq .gradients
+  echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON lines in, JSON lines out
+  backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
+`,
+  reference: (functions: string, pairs: string) => `
+Receipt words (no spaces inside a word):
+  NAME=PRICExQTY        an item: apple=100x2 (x, X, * or × between)
+  NAME=FACTOR           multiplies the total: tax=1.1
+  NAME=+N, NAME=-N      adds to the total: shipping=+5, coupon=-20
+  NAME=+P%, NAME=-P%    a percent more or less: tax=+10%, discount=-15%
+
+Expressions (one argument, in quotes; -e for one that starts with -):
+  operators  + - * / and ^ or ** (power), parentheses; also × − ÷
+             -x^2 is -(x^2), 2^3^2 is 2^9
+  functions  ${functions}
+             (${pairs}: two arguments)
+  statements NAME = expr, separated by ; or new lines; # starts a comment
+  A word NAME=VALUE whose value is a number, PRICExQTY or a signed percent
+  gives an input; any other word is the expression: "y=2*x" x=3.
+
+Exit status: 0 success; 1 the math failed (overflow, 1/0, log of a
+non-positive number, --train diverged) or --check found a disagreement,
+or with --batch a line failed; 2 bad input. Under --json or --batch, an
+error is a JSON object on standard error: {"error": {"status", "kind",
+"message", …}}.
+
+More: README.md in the installed package, $(npm root -g)/backprop/README.md
+(or node_modules/backprop/README.md where it was installed locally).
+`,
+  description:
+    'Builds the computational graph of a receipt or an expression, runs it forward and backward, ' +
+    'and prints the output and its partial derivative with respect to every input.',
+  wordsArgument: 'receipt words, or an expression then its inputs as NAME=VALUE',
+  exprOption: 'the expression (statements separated by ; or new lines)',
+  fileOption: 'read the expression from a file; - reads standard input',
+  jsonOption: 'print JSON (short for --format json)',
+  formatOption:
+    'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools, html writes a live page',
+  allOption: 'also show intermediate values and their gradients',
+  precisionOption: 'significant digits of computed values (default: 12, in JSON 15)',
+  stepsOption: 'show the forward and backward passes step by step',
+  graphOption: 'draw the computational graph as a tree',
+  expandOption: (composites: string) => `build ${composites} from primitive nodes, so that every stage shows`,
+  checkOption: (absolute: number, relative: number) =>
+    `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
+  nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
+  trainOption: 'minimise the output by gradient descent on these inputs (w,b; all if none named)',
+  rateOption: (rate: number) => `the learning rate of --train (default: ${rate})`,
+  epochsOption: (epochs: number) => `the most steps --train takes (default: ${epochs})`,
+  toleranceOption: (tolerance: number) => `--train stops once a step changes the output by no more (default: ${tolerance})`,
+  batchOption:
+    'evaluate the graph once for each line of standard input (or of the file): a JSON object of input ' +
+    'values a line, or a .csv file with a header of input names; print one JSON document a line',
+  failFastOption: 'with --batch, stop at the first line that fails',
+  langOption: 'the language of the words printed (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
+  colorOption: 'color even when not writing to a terminal',
+  noColorOption: 'never color (so does NO_COLOR=1 or TERM=dumb)',
+  versionOption: 'print the version',
+  helpOption: 'show this help',
+  and: (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
+
+  // Standard error's prefixes.
+  internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
+  error: 'error:',
+  note: 'note:',
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,121 @@
+import type { Messages } from './en.js';
+
+/** 日本語: 『ゼロから作る Deep Learning』の用語 (順伝播、逆伝播、計算グラフ、連鎖律、勾配確認、上流)。 */
+export const ja: Messages = {
+  input: '入力',
+  name: '名前',
+  value: '値',
+  numerical: '数値微分',
+  relativeError: '相対誤差',
+  check: '勾配確認',
+  agrees: '一致',
+  disagrees: '不一致',
+  kinkAt: (node) => `折れ点: ${node}`,
+  leavesDomain: 'x ± h が定義域の外',
+
+  backpropLabel: '逆伝播:',
+  numericalLabel: '数値微分:',
+  backpropCost: (time) => `順伝播 1 回 + 逆伝播 1 回、${time}`,
+  numericalCost: (passes, time) => `順伝播 ${passes} 回 (入力ごとに 2 回)、${time}`,
+  timesBackprop: (ratio) => `、逆伝播の ${ratio} 倍の時間`,
+  agreeWhen: (absolute, relative) => `|逆伝播 − 数値微分| ≤ ${absolute} + ${relative} × |数値微分| なら一致`,
+
+  forward: '順伝播',
+  nothingToCompute: (leaf) => `計算するものはない、${leaf}`,
+  isAnother: (output, leaf) => `${output} = ${leaf}`,
+  backwardFrom: (start) => `逆伝播 (連鎖律: 上流の勾配 × 局所的な微分)、${start} から`,
+  usedTimes: (name, times, sum) => `${name} は ${times} か所で使われる: ${sum}`,
+  zeroUpstream: (upstream) => `${upstream} が 0 なので、何も逆に流れない`,
+  constantArguments: '引数がすべて数なので、何も逆に流れない',
+
+  treeLegend: (output) => `(演算) ノード = 値  ∂ = ∂${output}/∂ノード`,
+  treeCut: (lines) => `… ${lines} 行で打ち切り: --format dot ならグラフ全体を描く`,
+
+  nudge: '変化',
+  predicted: (output) => `予測 Δ${output}`,
+  actual: (output) => `実際の Δ${output}`,
+  difference: '差',
+  nudgeNote: '予測: 勾配 × 変化、接線に沿って; 差: 実際 − 予測',
+
+  gradientDescent: '勾配降下法',
+  trainingOn: (descent, output, rate, why) => `${output} の${descent}、学習率 ${rate}: ${why}`,
+  epochCount: (epochs) => `${epochs} エポック`,
+  stoppedAfter: (epochs, output, tolerance) => `${epochs}で停止: ${output} の変化が ${tolerance} 以下 (--tolerance)`,
+  ranEpochs: (epochs) => `${epochs} (--epochs)`,
+  start: '開始',
+  final: '最終',
+  byEpoch: (output) => `エポックごとの ${output}`,
+  logScale: ' (対数目盛)',
+  progress: (epoch, epochs, output, value) => `エポック ${epoch}/${epochs}: ${output} = ${value}`,
+
+  usageTitle: '使い方:',
+  argumentsTitle: '引数:',
+  optionsTitle: 'オプション:',
+  choices: '選択肢',
+  examples: `例:
+  backprop apple=100x2 orange=150x3 tax=1.1       本のレシート: 価格 715
+  backprop apple=100x2 tax=+10% coupon=-20        パーセントと金額
+  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  式とその入力
+  backprop -f model.txt --all                     ファイルのプログラム
+  backprop apple=100x2 tax=1.1 --json | jq .gradients
+  echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 行を入れ、JSON 行を出す
+  backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b の勾配降下法
+`,
+  reference: (functions, pairs) => `
+レシートの単語 (単語の中に空白なし):
+  NAME=PRICExQTY        品目: apple=100x2 (間に x, X, * か ×)
+  NAME=FACTOR           合計に掛ける: tax=1.1
+  NAME=+N, NAME=-N      合計に足す: shipping=+5, coupon=-20
+  NAME=+P%, NAME=-P%    パーセントの増減: tax=+10%, discount=-15%
+
+式 (引用符で囲んだ 1 つの引数; - で始まる式は -e の後に):
+  演算子     + - * / と ^ か ** (累乗)、括弧; × − ÷ も使える
+             -x^2 は -(x^2)、2^3^2 は 2^9
+  関数       ${functions}
+             (${pairs}: 引数 2 つ)
+  文         NAME = expr、; か改行で区切る; # 以降はコメント
+  値が数、PRICExQTY、符号付きパーセントの単語 NAME=VALUE は入力、
+  それ以外の単語は式: "y=2*x" x=3。
+
+終了ステータス: 0 成功; 1 計算の失敗 (オーバーフロー、1/0、正でない数の
+log、--train の発散)、--check が不一致を見つけた、または --batch で
+失敗した行がある; 2 入力の誤り。--json か --batch では、エラーは標準
+エラー出力の JSON オブジェクト: {"error": {"status", "kind", "message", …}}。
+
+詳しくは: インストールしたパッケージの README.md、
+$(npm root -g)/backprop/README.md
+(ローカルなら node_modules/backprop/README.md)。
+`,
+  description: 'レシートか式の計算グラフを作り、順伝播と逆伝播を行って、出力と、すべての入力についての出力の偏微分を表示する。',
+  wordsArgument: 'レシートの単語、または式とその入力 (NAME=VALUE)',
+  exprOption: '式 (文は ; か改行で区切る)',
+  fileOption: 'ファイルから式を読む; - は標準入力',
+  jsonOption: 'JSON で出力 (--format json の略)',
+  formatOption: 'table (既定)、json; svg は本のようにグラフを描き、dot と mermaid は他のツール向けにグラフを記述し、html は動くページを書く',
+  allOption: '中間の値とその勾配も表示',
+  precisionOption: '計算した値の有効桁数 (既定: 12、JSON では 15)',
+  stepsOption: '順伝播と逆伝播を一歩ずつ表示 (連鎖律)',
+  graphOption: '計算グラフを木として描く',
+  expandOption: (composites) => `${composites} を基本ノードで組み立て、すべての段階を見せる`,
+  checkOption: (absolute, relative) =>
+    `勾配確認: 各勾配を中心差分と比べ、両方の時間を測る; 差が ${absolute} + ${relative} × |数値微分| を超えればステータス 1`,
+  nudgeOption: '入力を D だけ動かす (-D、+1% も; 繰り返し可): 実際の変化を 勾配 × D の横に表示',
+  trainOption: 'これらの入力について勾配降下法で出力を最小化 (w,b; 名前がなければすべて)',
+  rateOption: (rate) => `--train の学習率 (既定: ${rate})`,
+  epochsOption: (epochs) => `--train の最大ステップ数 (既定: ${epochs})`,
+  toleranceOption: (tolerance) => `1 ステップでの出力の変化がこれ以下なら --train は止まる (既定: ${tolerance})`,
+  batchOption:
+    '標準入力 (またはファイル) の行ごとにグラフを 1 回評価: 1 行に入力値の JSON オブジェクト 1 つ、' +
+    'または入力名のヘッダを持つ .csv ファイル; 1 行に JSON 文書 1 つを出力',
+  failFastOption: '--batch で、最初に失敗した行で止まる',
+  langOption: '表示する言葉の言語 (既定: LC_ALL、LC_MESSAGES、LANG から、なければ en)',
+  colorOption: '端末でなくても色を付ける',
+  noColorOption: '色を付けない (NO_COLOR=1 や TERM=dumb でも同じ)',
+  versionOption: 'バージョンを表示',
+  helpOption: 'このヘルプを表示',
+  and: (items) => items.join('、'),
+
+  internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
+  error: 'エラー:',
+  note: '注意:',
+};

@@ -1,0 +1,120 @@
+import type { Messages } from './en.js';
+
+/** 한국어: 『밑바닥부터 시작하는 딥러닝』의 용어 (순전파, 역전파, 계산 그래프, 연쇄법칙, 기울기 확인, 상류). */
+export const ko: Messages = {
+  input: '입력',
+  name: '이름',
+  value: '값',
+  numerical: '수치 미분',
+  relativeError: '상대 오차',
+  check: '기울기 확인',
+  agrees: '일치',
+  disagrees: '불일치',
+  kinkAt: (node) => `꺾인 점: ${node}`,
+  leavesDomain: 'x ± h가 정의역을 벗어남',
+
+  backpropLabel: '역전파:',
+  numericalLabel: '수치 미분:',
+  backpropCost: (time) => `순전파 1번 + 역전파 1번, ${time}`,
+  numericalCost: (passes, time) => `순전파 ${passes}번 (입력마다 2번), ${time}`,
+  timesBackprop: (ratio) => `, 역전파 시간의 ${ratio}배`,
+  agreeWhen: (absolute, relative) => `|역전파 − 수치 미분| ≤ ${absolute} + ${relative} × |수치 미분|이면 일치`,
+
+  forward: '순전파',
+  nothingToCompute: (leaf) => `계산할 것이 없음, ${leaf}`,
+  isAnother: (output, leaf) => `${output} = ${leaf}`,
+  backwardFrom: (start) => `역전파 (연쇄법칙: 상류 기울기 × 국소적 미분), ${start}부터`,
+  usedTimes: (name, times, sum) => `${name}: ${times}곳에서 쓰임, ${sum}`,
+  zeroUpstream: (upstream) => `${upstream} = 0이므로 거꾸로 흐르는 값이 없음`,
+  constantArguments: '인수가 모두 수이므로 거꾸로 흐르는 값이 없음',
+
+  treeLegend: (output) => `(연산) 노드 = 값  ∂ = ∂${output}/∂노드`,
+  treeCut: (lines) => `… ${lines}줄에서 자름: --format dot은 그래프 전체를 그림`,
+
+  nudge: '움직임',
+  predicted: (output) => `예측 Δ${output}`,
+  actual: (output) => `실제 Δ${output}`,
+  difference: '차이',
+  nudgeNote: '예측: 기울기 × 움직임, 접선을 따라; 차이: 실제 − 예측',
+
+  gradientDescent: '경사 하강법',
+  trainingOn: (descent, output, rate, why) => `${output}에 대한 ${descent}, 학습률 ${rate}: ${why}`,
+  epochCount: (epochs) => `${epochs}에폭`,
+  stoppedAfter: (epochs, output, tolerance) => `${epochs} 후 멈춤: ${output}의 변화가 ${tolerance} 이하 (--tolerance)`,
+  ranEpochs: (epochs) => `${epochs} (--epochs)`,
+  start: '시작',
+  final: '최종',
+  byEpoch: (output) => `에폭별 ${output}`,
+  logScale: ' (로그 눈금)',
+  progress: (epoch, epochs, output, value) => `에폭 ${epoch}/${epochs}: ${output} = ${value}`,
+
+  usageTitle: '사용법:',
+  argumentsTitle: '인수:',
+  optionsTitle: '옵션:',
+  choices: '선택지',
+  examples: `예:
+  backprop apple=100x2 orange=150x3 tax=1.1       책의 영수증: 가격 715
+  backprop apple=100x2 tax=+10% coupon=-20        퍼센트와 금액
+  backprop "y = sigmoid(w*x + b)" w=2 x=0.5 b=-1  식과 그 입력
+  backprop -f model.txt --all                     파일에 담긴 프로그램
+  backprop apple=100x2 tax=1.1 --json | jq .gradients
+  echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 줄을 넣으면 JSON 줄이 나옴
+  backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b에 대한 경사 하강법
+`,
+  reference: (functions, pairs) => `
+영수증 단어 (단어 안에 공백 없이):
+  NAME=PRICExQTY        품목: apple=100x2 (사이에 x, X, * 또는 ×)
+  NAME=FACTOR           합계에 곱함: tax=1.1
+  NAME=+N, NAME=-N      합계에 더함: shipping=+5, coupon=-20
+  NAME=+P%, NAME=-P%    퍼센트만큼 더하거나 뺌: tax=+10%, discount=-15%
+
+식 (따옴표로 감싼 인수 하나; -로 시작하는 식은 -e 뒤에):
+  연산자     + - * / 와 ^ 또는 ** (거듭제곱), 괄호; × − ÷ 도 씀
+             -x^2 는 -(x^2), 2^3^2 는 2^9
+  함수       ${functions}
+             (${pairs}: 인수 두 개)
+  문장       NAME = expr, ; 나 줄바꿈으로 구분; # 뒤는 주석
+  값이 수, PRICExQTY 또는 부호 있는 퍼센트인 단어 NAME=VALUE 는 입력,
+  그 밖의 단어는 식: "y=2*x" x=3.
+
+종료 상태: 0 성공; 1 계산 실패 (오버플로, 1/0, 양수가 아닌 수의 log,
+--train 발산), --check가 불일치를 찾음, 또는 --batch에서 실패한 줄이
+있음; 2 잘못된 입력. --json이나 --batch에서는 오류가 표준 오류에 JSON
+객체로 나옴: {"error": {"status", "kind", "message", …}}.
+
+더 보기: 설치된 패키지의 README.md, $(npm root -g)/backprop/README.md
+(로컬에 설치했다면 node_modules/backprop/README.md).
+`,
+  description: '영수증이나 식의 계산 그래프를 만들어 순전파와 역전파를 실행하고, 출력과 모든 입력에 대한 출력의 편미분을 보여 줍니다.',
+  wordsArgument: '영수증 단어, 또는 식과 그 입력 (NAME=VALUE)',
+  exprOption: '식 (문장은 ; 나 줄바꿈으로 구분)',
+  fileOption: '파일에서 식을 읽음; - 는 표준 입력',
+  jsonOption: 'JSON으로 출력 (--format json의 줄임)',
+  formatOption: 'table (기본), json; svg는 책처럼 그래프를 그리고, dot와 mermaid는 다른 도구를 위해 그래프를 기술하고, html은 살아 있는 페이지를 씀',
+  allOption: '중간 값과 그 기울기도 보여 줌',
+  precisionOption: '계산한 값의 유효 숫자 (기본: 12, JSON에서는 15)',
+  stepsOption: '순전파와 역전파를 단계별로 보여 줌 (연쇄법칙)',
+  graphOption: '계산 그래프를 트리로 그림',
+  expandOption: (composites) => `${composites}: 기본 노드로 풀어 만들어 모든 단계를 보여 줌`,
+  checkOption: (absolute, relative) =>
+    `기울기 확인: 각 기울기를 중심 차분과 비교하고 둘의 시간을 잼; 차이가 ${absolute} + ${relative} × |수치 미분|을 넘으면 상태 1`,
+  nudgeOption: '입력을 D만큼 움직임 (-D, +1%도; 여러 번 가능): 실제 변화를 기울기 × D 옆에 보여 줌',
+  trainOption: '이 입력들에 대한 경사 하강법으로 출력을 최소화 (w,b; 이름이 없으면 전부)',
+  rateOption: (rate) => `--train의 학습률 (기본: ${rate})`,
+  epochsOption: (epochs) => `--train이 밟는 최대 단계 수 (기본: ${epochs})`,
+  toleranceOption: (tolerance) => `한 단계에서 출력의 변화가 이 값 이하이면 --train이 멈춤 (기본: ${tolerance})`,
+  batchOption:
+    '표준 입력(또는 파일)의 줄마다 그래프를 한 번씩 평가: 한 줄에 입력 값의 JSON 객체 하나, 또는 ' +
+    '입력 이름을 헤더로 둔 .csv 파일; 한 줄에 JSON 문서 하나를 출력',
+  failFastOption: '--batch에서 처음 실패한 줄에서 멈춤',
+  langOption: '출력하는 말의 언어 (기본: LC_ALL, LC_MESSAGES, LANG에서, 없으면 en)',
+  colorOption: '터미널이 아니어도 색을 씀',
+  noColorOption: '색을 쓰지 않음 (NO_COLOR=1, TERM=dumb도 마찬가지)',
+  versionOption: '버전을 출력',
+  helpOption: '이 도움말을 보여 줌',
+  and: (items) => items.join(', '),
+
+  internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
+  error: '오류:',
+  note: '참고:',
+};
