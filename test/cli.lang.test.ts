@@ -85,7 +85,7 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(status).toBe(0);
     expect(new Set(tableLines(stdout).map((line) => stringWidth(line))).size).toBe(1);
     expect(stdout).toContain(language === 'ko' ? '│ 일치 ' : '│ 一致 ');
-    const costs = stdout.split('\n').filter((line) => / ms(,|$)/.test(line));
+    const costs = stdout.split('\n').filter((line) => / ms([,、]|$)/.test(line));
     expect(costs).toHaveLength(2);
     // The costs start in one column, after labels of different widths.
     const starts = costs.map((line) => stringWidth(line.slice(0, line.indexOf(words.forward))));
