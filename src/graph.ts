@@ -25,6 +25,10 @@ export class Graph {
   private count = 0;
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
+  /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
+  private readonly zeroPaths = new Set<number>();
+  /** See brokenBy(). */
+  private readonly brokenAt = new Map<number, number>();
   /** Below the first operation there are only leaves: the passes need not walk them. */
   private firstOperation = Infinity;
 
@@ -117,24 +121,49 @@ export class Graph {
    * Gradients of `output` with respect to every node, after forward(). Gradients are added
    * (+=) because a value that feeds several nodes gets a share back from each; they start
    * from 0 on every call, so running backward twice gives the same numbers.
+   *
+   * A node that no path links to the output passes nothing back. One on a path whose
+   * gradient is 0 still does: 0 × a finite slope is 0, but where its local derivative is
+   * infinite, 0 × ∞ is no number, and the gradients below must say so rather than be 0.
    */
   backward(output = this.count - 1): void {
-    const { kinds, xs, ys, grads } = this;
+    const { kinds, xs, ys, grads, zeroPaths, brokenAt } = this;
     // The gradient column is made here, not as nodes are added: parsing needs no room for it.
     grads.reserve(this.count);
     grads.fill(0, this.count);
+    zeroPaths.clear();
+    brokenAt.clear();
     this.graded = this.count;
     grads.set(output, 1);
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
       const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
-      if (typeof layer !== 'object' || dout === 0) continue;
+      if (dout === 0 && !zeroPaths.has(node)) continue;
       // The chain rule, as sent() applies it, into one array for all nodes.
       layer.backward(dout, shares);
-      grads.add(xs.get(node), shares[0]);
+      this.pass(node, xs.get(node), shares[0]);
       const y = ys.get(node);
-      if (y >= 0) grads.add(y, shares[1]);
+      if (y >= 0) this.pass(node, y, shares[1]);
+    }
+  }
+
+  /**
+   * For a node whose gradient is not a finite number, the operation where the gradient that
+   * reached it first stopped being one; undefined where finite shares added up past the
+   * largest number.
+   */
+  brokenBy(node: number): number | undefined {
+    return this.brokenAt.get(node);
+  }
+
+  /** Adds an operation's share to an argument's gradient, noting a 0 share and the first that is no finite number. */
+  private pass(node: number, argument: number, share: number): void {
+    this.grads.add(argument, share);
+    if (share === 0) this.zeroPaths.add(argument);
+    else if (!Number.isFinite(share) && !this.brokenAt.has(argument)) {
+      this.brokenAt.set(argument, this.brokenAt.get(node) ?? node);
     }
   }
 
@@ -142,13 +171,14 @@ export class Graph {
    * The chain rule at one operation node: what it sends back to each of its arguments when
    * ∂output/∂node is `dout`, which is dout × the node's local derivative for that argument.
    * A layer's backward is linear in dout (backward(dout) = dout × backward(1)), so
-   * sent(node, 1) gives the local derivatives themselves, which --steps shows. A node with
-   * no influence on the output (dout = 0) sends nothing: where its local derivative is
-   * infinite, 0 × ∞ would be NaN. backward() applies the same rule to every node.
+   * sent(node, 1) gives the local derivatives themselves, which --steps shows. A node that
+   * no path links to the output sends nothing. One on a path whose gradient is 0 sends
+   * 0 × its local derivatives: 0 where they are finite, but NaN where one is infinite, as
+   * 0 × ∞ is no number. backward() applies the same rule to every node.
    */
   sent(node: number, dout: number): number[] {
     const layer = this.layer(node)!;
-    return dout === 0 ? this.args(node).map(() => 0) : layer.backward(dout);
+    return dout === 0 && !this.zeroPaths.has(node) ? this.args(node).map(() => 0) : layer.backward(dout);
   }
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {

@@ -167,11 +167,13 @@ export class PowLayer implements Layer {
     return this.out;
   }
 
-  // ∂/∂x = y·x^(y−1) and ∂/∂y = out·ln x. Where a factor is flat (x^0 is 1 for every x,
+  // ∂/∂x = y·x^(y−1) and ∂/∂y = out·ln x. Where the power is flat (x^0 is 1 for every x,
   // 0^y is 0 for every y > 0) the slope is 0, not the 0·∞ = NaN the formula would give.
+  // Elsewhere the formula stands: at 0^0.5 the slope is infinite, at 0^0 and (−2)^y (ln of
+  // a non-positive number) there is no derivative, and the graph must learn it.
   backward(dout: number, grads = [0, 0]): number[] {
     grads[0] = this.y === 0 ? 0 : dout * this.y * this.x ** (this.y - 1);
-    grads[1] = this.x === 0 ? 0 : dout * this.out * Math.log(this.x);
+    grads[1] = this.out === 0 ? 0 : dout * this.out * Math.log(this.x);
     return grads;
   }
 

@@ -1,23 +1,38 @@
 /**
- * The shortest text for x rounded to `digits` significant digits: 3.3, 715, 1e+21. Float
- * noise such as 3.3000000000000003 lies beyond the 15th digit, so rounding to 15 or fewer
- * prints the number a person expects; -0 prints as 0.
+ * The text for x rounded to `digits` significant digits, by one rule: the shortest text that
+ * reads back as the rounded number (3.3, 715, 1.5e-7), and from 10^15 up in exponent form
+ * (1e+15, 3e+20), where more zeros would say nothing. Float noise such as 3.3000000000000003
+ * lies beyond the 15th digit, so rounding to 15 or fewer prints the number a person expects;
+ * -0 prints as 0. A gradient that is no number prints as `undefined`, an infinite one as ∞.
  */
 export function formatNumber(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (Number.isNaN(x)) return 'undefined';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  const rounded = round(x, digits);
   // JSON.stringify gives the shortest text that reads back as x, as String does, but String
   // keeps its results in a cache that V8 holds in the old generation: a document of a million
-  // numbers would leave them all behind for the collector. Most numbers are short already, and
-  // then need no rounding at all.
-  const shortest = JSON.stringify(x);
-  const text = significantDigits(shortest) <= digits ? shortest : JSON.stringify(Number(x.toPrecision(digits)));
-  // JavaScript writes whole numbers out up to 10^21; past 10^15 zeros say nothing: 3e+20.
-  return Math.abs(x) >= 1e15 && !text.includes('e') ? Number(text).toExponential() : text;
+  // numbers would leave them all behind for the collector.
+  const text = JSON.stringify(rounded);
+  return Math.abs(rounded) >= 1e15 && !text.includes('e') ? rounded.toExponential() : text;
 }
 
-/** x rounded to `digits` significant digits, as formatNumber prints it. */
+/** The number as JSON writes it: formatNumber's text, or null for one that is not finite. */
+export function jsonNumber(x: number, digits: number): string {
+  return Number.isFinite(x) ? formatNumber(x, digits) : 'null';
+}
+
+/**
+ * x rounded to `digits` significant digits, as formatNumber prints it. Near the largest
+ * number, rounding up would overflow to Infinity: there the digits are cut instead.
+ */
 export function round(x: number, digits: number): number {
-  return Number(formatNumber(x, digits));
+  if (x === 0) return 0; // not -0
+  // Most numbers are short already, and then need no rounding at all.
+  if (!Number.isFinite(x) || significantDigits(JSON.stringify(x)) <= digits) return x;
+  const rounded = Number(x.toPrecision(digits));
+  if (Number.isFinite(rounded)) return rounded;
+  const [mantissa, exponent] = x.toExponential(20).split('e');
+  return Number(`${mantissa.slice(0, mantissa.indexOf('.') + digits)}e${exponent}`);
 }
 
 /** How many significant digits a number's text has (leading zeros and the exponent not counted). */

@@ -8,7 +8,7 @@ import { renderMermaid } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, type Messages } from './messages/index.js';
 import { formatNumber } from './numbers.js';
-import { evaluate } from './result.js';
+import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
 
@@ -48,7 +48,7 @@ export interface Report {
   output: Iterable<string>;
   /** What the input may not say as meant: `note:` lines, with status 0. */
   notes: readonly string[];
-  /** A failure that still has its whole output to show (--check's disagreement, status 1). */
+  /** A failure that still has its whole output to show (a gradient that is no number, --check's disagreement: status 1). */
   failure?: BackpropError;
 }
 
@@ -79,7 +79,8 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;
-  const failure = checked === undefined ? undefined : disagreement(result, checked);
+  // A gradient that is no number cannot agree with anything: that failure is the one to tell.
+  const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   const nudges = options.nudge === undefined ? undefined : nudge(result, options.nudge);
   const steps = options.steps ? trace(result) : undefined;
   const digits = options.precision;

@@ -10,11 +10,17 @@ export interface Result extends Program {
   inputs: number[];
   /** Named operation nodes other than the output, in the order computed. */
   intermediates: number[];
+  /**
+   * The inputs and intermediates whose gradient is not a finite number, each with why. The
+   * other gradients stand: the renderers print them all, these marked, and the status is 1.
+   */
+  undefinedGradients: Map<number, string>;
 }
 
 /**
  * Runs the program forward, then backward from its output. Throws a MathError naming the
- * node where a value or a gradient stopped being a finite number.
+ * node where a value stopped being a finite number; a gradient that is not one is kept in
+ * undefinedGradients, with the reason.
  */
 export function evaluate(program: Program): Result {
   const { graph, output } = program;
@@ -29,11 +35,25 @@ export function evaluate(program: Program): Result {
     graph,
     (node) => node !== output && graph.layer(node) !== undefined && graph.name(node) !== undefined,
   );
+  const undefinedGradients = new Map<number, string>();
   for (const nodes of [inputs, intermediates]) {
-    const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
-    if (broken !== undefined) throw new MathError(describeGradient(program, broken), { name: graph.name(broken) });
+    for (const node of nodes) {
+      if (!Number.isFinite(graph.grad(node))) undefinedGradients.set(node, describeGradient(program, node));
+    }
   }
-  return { ...program, value: graph.value(output), inputs, intermediates };
+  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients };
+}
+
+/**
+ * The status-1 error owed where a gradient is not a finite number, naming the first such;
+ * none when every gradient is one.
+ */
+export function gradientFailure({ graph, undefinedGradients }: Result): MathError | undefined {
+  const [first] = undefinedGradients;
+  if (first === undefined) return undefined;
+  const [node, reason] = first;
+  const others = undefinedGradients.size > 1 ? ` (and ${undefinedGradients.size - 1} more gradients)` : '';
+  return new MathError(`${reason}${others}`, { name: graph.name(node) });
 }
 
 /** The nodes that `keep` holds for, counted first so that a million of them fill one array. */
@@ -53,26 +73,29 @@ function describeValue(graph: Graph, node: number): string {
 }
 
 /**
- * Says where the gradient broke: walking back from the output, the first operation that
- * turns a finite gradient into one that is not, either because its own slope is infinite
- * or because gradient times slope overflows; else the sum of finite shares overflowed.
+ * Says why a gradient is not a finite number, from the operation where it stopped being one
+ * (Graph.brokenBy): the chain rule met 0 × ∞ there, or the operation has no derivative or no
+ * finite one at that point, or a finite derivative overflowed; else its shares added up past
+ * the largest number.
  */
-function describeGradient({ graph, output, outputName }: Program, node: number): string {
-  const gradient = `∂${outputName}/∂${graph.name(node)} is ${graph.grad(node)}`;
-  for (let at = output; at >= 0; at--) {
-    const layer = graph.layer(at);
-    const dout = graph.grad(at);
-    if (layer === undefined || dout === 0 || !Number.isFinite(dout)) continue;
-    const shares = graph.sent(at, dout);
-    const slopes = graph.sent(at, 1);
-    const args = graph.args(at);
-    const broken = args.findIndex((arg, i) => !Number.isFinite(shares[i]) && !graph.isConstant(arg));
-    if (broken < 0) continue;
-    if (!Number.isFinite(slopes[broken])) {
-      return `${gradient}: ${label(graph, at)} has no finite derivative at ${withValues(graph, at, 15)}`;
-    }
-    const product = `${formatNumber(dout, 15)} × ${formatNumber(slopes[broken], 15)}`;
-    return `${gradient}: it overflows going back through ${label(graph, at)} (${product})`;
+function describeGradient({ graph, outputName }: Program, node: number): string {
+  const grad = graph.grad(node);
+  const gradient = `∂${outputName}/∂${label(graph, node)} is ${formatNumber(grad, 15)}`;
+  const at = graph.brokenBy(node);
+  const overflow = `add up beyond the largest number (about 1.8e308)`;
+  if (at === undefined) return `${gradient}: its shares ${overflow}`;
+  const dout = graph.grad(at);
+  if (!Number.isFinite(dout)) return `${gradient}: the shares of ∂${outputName}/∂${label(graph, at)} ${overflow}`;
+  const point = withValues(graph, at, 15);
+  const broken = graph.args(at).findIndex((arg, i) => !graph.isConstant(arg) && !Number.isFinite(graph.sent(at, dout)[i]));
+  const slope = graph.sent(at, 1)[broken];
+  if (Number.isNaN(slope)) {
+    return `${gradient}: ${label(graph, at)} has no derivative with respect to ${label(graph, graph.args(at)[broken])} at ${point}`;
   }
-  return `${gradient}: its shares add up beyond the largest number (about 1.8e308)`;
+  if (dout === 0) return `${gradient}: the chain rule meets 0 × ∞ at ${label(graph, at)} (${point})`;
+  // A slope that is finite but past the largest number overflows, as the product with dout may:
+  // scaled down, either comes back finite. An infinite slope stays infinite.
+  if (!Number.isFinite(graph.sent(at, 2 ** -1000)[broken])) return `${gradient}: ${label(graph, at)} has no finite derivative at ${point}`;
+  const product = Number.isFinite(slope) ? ` (${formatNumber(dout, 15)} × ${formatNumber(slope, 15)})` : ` at ${point}`;
+  return `${gradient}: it overflows going back through ${label(graph, at)}${product}`;
 }

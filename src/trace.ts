@@ -62,8 +62,9 @@ export function trace({ graph, output }: Result): Step[] {
     if (node !== output) sum(node);
     const grad = graph.grad(node);
     const shares: Share[] = [];
-    if (grad !== 0) {
-      const sent = graph.sent(node, grad);
+    const sent = graph.sent(node, grad);
+    // A gradient of 0 sends nothing back, unless it meets an infinite slope: 0 × ∞ is no number.
+    if (grad !== 0 || sent.some((share) => !Number.isFinite(share))) {
       const slopes = graph.sent(node, 1);
       const args = graph.args(node);
       args.forEach((argument, position) => {

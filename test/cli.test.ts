@@ -285,6 +285,44 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
   });
 });
 
+describe('a gradient that is no number', () => {
+  test('is printed marked in the whole table, the others beside it, with one error line and status 1', async () => {
+    const run = await cli(['y = x^n', 'x=-2', 'n=3']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/│ x\s+│\s+-2 │\s+12 │\n│ n\s+│\s+3 │\s+undefined │/);
+    expect(run.stderr).toBe('error: ∂y/∂n is undefined: y has no derivative with respect to n at (-2) ^ 3\n');
+  });
+
+  test('is null in JSON, with the reason, in a document that parses', async () => {
+    const run = await cli(['(x^0.25)^2 + y', 'x=0', 'y=1', '--json', '--steps', '--graph']);
+    expect(run.status).toBe(1);
+    const document = JSON.parse(run.stdout);
+    expect(document.gradients).toEqual({ x: null, y: 1 });
+    expect(document.gradient_errors).toEqual({ x: '∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)' });
+    expect(run.stderr).toBe('error: ∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)\n');
+  });
+
+  test.each([
+    ['(x^0.25)^2', 'x=0'],
+    ['x^x', 'x=0'],
+    ['0^x', 'x=0'],
+    ['x^0.5', 'x=0'],
+  ])('%s at %s is never printed as 0', async (source, binding) => {
+    for (const flags of [[], ['--json'], ['--steps'], ['--graph'], ['--format', 'dot'], ['--check']]) {
+      const run = await cli([source, binding, ...flags]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^error: ∂result\/∂x is (undefined|∞|-∞): /);
+      if (flags[0] === '--json') expect(JSON.parse(run.stdout).gradients.x).toBeNull();
+    }
+  });
+
+  test('a value rounded past the largest number still prints as a number: every JSON document parses', async () => {
+    const run = await cli(['x*2', 'x=8.988465674311579e307', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ value: 1.79769313486231e308, gradients: { x: 2 } });
+  });
+});
+
 describe('numbers at the edges', () => {
   test.each([
     [['x * 10', 'x=1e308'], 1, /^error: x × 10 is infinite: 1e\+308 × 10 = Infinity$/],

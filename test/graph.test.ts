@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Graph } from '../src/graph.js';
-import { AddLayer, MulLayer } from '../src/layers.js';
 import { parseExpression } from '../src/parse/expression.js';
+import { AddLayer, MulLayer, PowLayer } from '../src/layers.js';
 
 function square(x0: number) {
   const graph = new Graph();
@@ -92,5 +92,30 @@ describe('Graph', () => {
     }
     for (let node = 0; node < graph.size; node++) if (graph.isInput(node)) expect(summed[node]).toBe(graph.grad(node));
     expect(graph.sent(graph.size - 1, 0)).toEqual([0, 0]);
+  });
+});
+
+describe('backward where a gradient of 0 meets an infinite slope', () => {
+  // (x^0.25)^2 at 0: the square's slope is 0, the fourth root's infinite.
+  const graph = new Graph();
+  const x = graph.input('x', 0);
+  const root = graph.apply(new PowLayer(), x, graph.constant(0.25));
+  const square = graph.apply(new PowLayer(), root, graph.constant(2));
+  // Off every path to the output: its infinite slope matters to no one.
+  const z = graph.input('z', 0);
+  graph.apply(new PowLayer(), z, graph.constant(0.5));
+  graph.forward();
+  graph.backward(square);
+
+  test('0 × ∞ is no number: the gradient is NaN, not 0, and names where it broke', () => {
+    expect(graph.grad(root)).toBe(0);
+    expect(graph.grad(x)).toBeNaN();
+    expect(graph.brokenBy(x)).toBe(root);
+    expect(graph.sent(root, 0)[0]).toBeNaN();
+  });
+
+  test('a node no path links to the output passes nothing back', () => {
+    expect(graph.grad(z)).toBe(0);
+    expect(graph.brokenBy(z)).toBeUndefined();
   });
 });

@@ -101,10 +101,19 @@ describe.each(cases)('%o', (Layer, points) => {
 });
 
 describe('where a formula would give 0·∞', () => {
-  test('x^0 is flat in x, even at 0', () => {
+  test('x^0 is flat in x, even at 0; but 0^y jumps at y = 0, where its slope in y is no finite number', () => {
     const pow = new PowLayer();
     expect(pow.forward(0, 0)).toBe(1);
-    expect(pow.backward(1)).toEqual([0, 0]);
+    expect(pow.backward(1)).toEqual([0, -Infinity]);
+  });
+
+  test('x^n has no slope in n where x is negative, and an infinite one in x at 0^0.5', () => {
+    const pow = new PowLayer();
+    pow.forward(-2, 3);
+    expect(pow.backward(1)).toEqual([12, NaN]);
+    pow.forward(0, 0.5);
+    expect(pow.backward(1)[0]).toBe(Infinity);
+    expect(pow.backward(0)[0]).toBeNaN();
   });
 
   test('0^y is flat in y', () => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { formatNumber, round } from '../src/numbers.js';
+import { formatNumber, jsonNumber, round } from '../src/numbers.js';
+import { RUNS } from './runs.js';
 
 test('rounding to 15 digits removes float noise', () => {
   expect(round(3.3000000000000003, 15)).toBe(3.3);
@@ -23,5 +25,43 @@ test('trailing zeros are dropped and huge or tiny numbers stay readable', () => 
   expect(formatNumber(3e20, 12)).toBe('3e+20');
   expect(formatNumber(123456789012345680000, 15)).toBe('1.23456789012346e+20');
   expect(formatNumber(-(2 ** 60), 15)).toBe('-1.15292150460685e+18');
-  expect(formatNumber(Infinity, 15)).toBe('Infinity');
+});
+
+test('one rule: from 10^15 up, after rounding, the exponent form', () => {
+  expect(formatNumber(999999999999999.9, 15)).toBe('1e+15');
+  expect(formatNumber(1e15, 15)).toBe('1e+15');
+  expect(formatNumber(-999999999999999.9, 15)).toBe('-1e+15');
+  expect(formatNumber(999999999999999, 15)).toBe('999999999999999');
+  expect(formatNumber(99999.96, 6)).toBe('100000');
+});
+
+test('rounding the largest numbers never overflows to Infinity: their digits are cut', () => {
+  expect(formatNumber(8.988465674311579e307 * 2, 15)).toBe('1.79769313486231e+308');
+  expect(formatNumber(-Number.MAX_VALUE, 15)).toBe('-1.79769313486231e+308');
+  expect(formatNumber(Number.MAX_VALUE, 1)).toBe('1e+308');
+  expect(round(Number.MAX_VALUE, 3)).toBe(1.79e308);
+});
+
+test('a gradient that is no finite number prints as undefined or ∞, and is null in JSON', () => {
+  expect(formatNumber(NaN, 15)).toBe('undefined');
+  expect(formatNumber(Infinity, 15)).toBe('∞');
+  expect(formatNumber(-Infinity, 15)).toBe('-∞');
+  expect(jsonNumber(NaN, 15)).toBe('null');
+  expect(jsonNumber(-Infinity, 15)).toBe('null');
+  expect(jsonNumber(3.3000000000000003, 15)).toBe('3.3');
+});
+
+test(`every finite number prints as a JSON number, read back as the rounded value, by the one rule (${RUNS} cases)`, () => {
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (x, digits) => {
+      const text = formatNumber(x, digits);
+      const value = JSON.parse(text);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value).toBe(round(x, digits));
+      expect(formatNumber(value, digits)).toBe(text);
+      expect(text.includes('e+')).toBe(Math.abs(value) >= 1e15);
+      expect(Math.abs(value - x)).toBeLessThanOrEqual(Math.abs(x) * 10 ** (1 - digits));
+    }),
+    { numRuns: RUNS * 10 },
+  );
 });

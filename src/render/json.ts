@@ -1,6 +1,6 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
-import { formatNumber, round } from '../numbers.js';
+import { jsonNumber, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
@@ -29,7 +29,7 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  */
 export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
   const { graph, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => jsonNumber(x, digits);
   function* object(nodes: number[], value: (node: number) => string): Generator<string> {
     let chunk = nodes.length === 0 ? '{}' : '{\n';
     for (let i = 0; i < nodes.length; i++) {
@@ -50,11 +50,16 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
 
   yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${number(result.value)},\n  "inputs": `;
   // Inputs as given: the precision asked for applies to computed values.
-  yield* object(result.inputs, (node) => formatNumber(graph.value(node), 17));
+  yield* object(result.inputs, (node) => jsonNumber(graph.value(node), 17));
   yield ',\n  "gradients": ';
   yield* object(result.inputs, (node) => number(graph.grad(node)));
   yield ',\n  "intermediates": ';
   yield* object(result.intermediates, (node) => `{ "value": ${number(graph.value(node))}, "grad": ${number(graph.grad(node))} }`);
+  // A gradient that is no finite number is null above; here is why.
+  if (result.undefinedGradients.size > 0) {
+    yield ',\n  "gradient_errors": ';
+    yield* object([...result.undefinedGradients.keys()], (node) => JSON.stringify(result.undefinedGradients.get(node)));
+  }
 
   if (steps !== undefined) {
     yield extra(

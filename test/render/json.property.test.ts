@@ -16,10 +16,14 @@ function expectDocumentShape(document: Record<string, unknown>): void {
   const inputs = document.inputs as Record<string, number>;
   const gradients = document.gradients as Record<string, number>;
   expect(Object.keys(gradients)).toEqual(Object.keys(inputs));
-  for (const x of [...Object.values(inputs), ...Object.values(gradients)]) expect(Number.isFinite(x)).toBe(true);
-  for (const entry of Object.values(document.intermediates as Record<string, unknown>)) {
-    expect(Object.keys(entry as object)).toEqual(['value', 'grad']);
-  }
+  for (const x of Object.values(inputs)) expect(Number.isFinite(x)).toBe(true);
+  // A gradient is a finite number, or null with its reason in gradient_errors.
+  const reasons = (document.gradient_errors ?? {}) as Record<string, string>;
+  const intermediates = document.intermediates as Record<string, { value: number; grad: number | null }>;
+  const grads = [...Object.entries(gradients), ...Object.entries(intermediates).map(([name, { grad }]) => [name, grad] as const)];
+  for (const [name, grad] of grads) expect(grad === null ? reasons[name] : grad, name).toSatisfy((x) => typeof x === 'string' || Number.isFinite(x));
+  expect(Object.keys(reasons).every((name) => name in gradients || name in intermediates)).toBe(true);
+  for (const entry of Object.values(intermediates)) expect(Object.keys(entry)).toEqual(['value', 'grad']);
   expect(Object.keys(document).slice(0, 5)).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates']);
 }
 
@@ -32,8 +36,10 @@ test(`--json of a valid program is one document of the documented shape and the 
       // Every generated program is valid input: a failure can only be the math's (status 1).
       expect([0, 1], run.stderr).toContain(run.status);
       if (run.status !== 0) expectValid('errorObject', run.stderr);
-      // A --check that disagrees still prints its whole document; any other failure prints none.
-      if (run.status === 0 || JSON.parse(run.stderr).error.kind === 'check') {
+      // A --check that disagrees, or a gradient that is no number, still prints the whole
+      // document; any other failure prints none.
+      const error = run.status === 0 ? undefined : JSON.parse(run.stderr).error;
+      if (error === undefined || error.kind === 'check' || error.message.startsWith('∂')) {
         expectDocumentShape(JSON.parse(run.stdout));
         expectValid('document', run.stdout);
       } else {
