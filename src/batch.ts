@@ -3,7 +3,7 @@ import { BackpropError, errorObject, InputError } from './errors.js';
 import type { Program } from './graph.js';
 import { NUMBER } from './parse/lexer.js';
 import { jsonChunks } from './render/json.js';
-import { evaluate } from './result.js';
+import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 
 export interface BatchOptions {
@@ -90,7 +90,7 @@ export async function* batch(program: Program, lines: AsyncIterable<string>, opt
 function document(program: Program, options: BatchOptions): string {
   const result = evaluate(program);
   const checked = options.check ? checkGradients(result) : undefined;
-  const failure = checked === undefined ? undefined : disagreement(result, checked);
+  const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   if (failure !== undefined) throw failure;
   const steps = options.steps ? trace(result) : undefined;
   const text = [...jsonChunks(result, { digits: options.digits, steps, graph: options.graph, check: checked })].join('');

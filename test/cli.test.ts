@@ -298,8 +298,9 @@ describe('a gradient that is no number', () => {
     expect(run.status).toBe(1);
     const document = JSON.parse(run.stdout);
     expect(document.gradients).toEqual({ x: null, y: 1 });
-    expect(document.gradient_errors).toEqual({ x: '∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)' });
-    expect(run.stderr).toBe('error: ∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)\n');
+    const reason = '∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)';
+    expect(document.gradient_errors).toEqual({ x: reason });
+    expect(JSON.parse(run.stderr)).toEqual({ error: { status: 1, kind: 'math', message: reason, name: 'x' } });
   });
 
   test.each([
@@ -311,7 +312,8 @@ describe('a gradient that is no number', () => {
     for (const flags of [[], ['--json'], ['--steps'], ['--graph'], ['--format', 'dot'], ['--check']]) {
       const run = await cli([source, binding, ...flags]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^error: ∂result\/∂x is (undefined|∞|-∞): /);
+      const message = flags[0] === '--json' ? `error: ${JSON.parse(run.stderr).error.message}` : run.stderr;
+      expect(message).toMatch(/^error: ∂result\/∂x is (undefined|∞|-∞): /);
       if (flags[0] === '--json') expect(JSON.parse(run.stdout).gradients.x).toBeNull();
     }
   });
