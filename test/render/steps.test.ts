@@ -114,3 +114,22 @@ describe('fitted to the screen', () => {
     }
   });
 });
+
+describe('what --steps writes pastes back and names every name', () => {
+  const of = (source: string, ...bindings: string[]) => steps(evaluate(parseExpression(source, bindings)));
+
+  test('(−x) ^ 2 keeps its parentheses, and a formula after ∂ is in parentheses', () => {
+    const text = of('(-x)^2', 'x=3');
+    expect(text).toContain('(2) result = (−x) ^ 2 = (-3) ^ 2 = 9\n');
+    expect(text).toContain('∂result/∂(−x) = 1 × 2 × (−x) ^ (2 − 1) = -6');
+  });
+
+  test('b = a keeps the name a', () => {
+    expect(of('a = 2*x; b = a', 'x=3')).toContain('(1) b = a = 2 × x = 2 × 3 = 6\n');
+  });
+
+  test('an output that is an input says there is nothing to compute', () => {
+    expect(of('x', 'x=3')).toBe('forward: nothing to compute, result is x = 3\n');
+    expect(of('y = 2')).toBe('forward: nothing to compute, y = 2\n');
+  });
+});

@@ -61,3 +61,9 @@ test('a graph a hundred thousand deep is drawn without recursion and cut short',
   expect(tree).toHaveLength(1002);
   expect(tree.at(-1)).toBe('… cut at 1000 lines: --format dot draws the whole graph');
 });
+
+test('a negation is drawn neg, a subtraction −', () => {
+  const tree = renderTree(evaluate(parseExpression('x - -x', ['x=3'])), plain, 12);
+  expect(tree).toContain('(−) result = 6  ∂ 1\n');
+  expect(tree).toContain('(neg) −x = -3  ∂ -1\n');
+});
