@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
@@ -18,6 +19,9 @@ import { report, type BatchReport, type Report, type ReportOptions } from './rep
 import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
 
 const NAME_ONLY = new RegExp(`^${NAME}$`);
+
+/** U+FFFD as UTF-8: a replacement character that the file itself holds. */
+const REPLACEMENT = Buffer.from('\uFFFD');
 
 /** The largest program file read; past it a file is surely not meant as an expression. */
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
@@ -186,10 +190,14 @@ function program(words: string[], options: Options, io: Io): Program {
   if (options.expr !== undefined && options.file !== undefined) {
     throw new InputError('give the expression once: with -e or with -f, not both');
   }
-  const source = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
+  const given = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
+  // A Windows editor's byte order mark is no part of the program; and café typed with é
+  // composed or as e and an accent is one name, so the text is read in one form, NFC.
+  const source = given?.replace(/^\uFEFF/, '').normalize('NFC');
   // In batch mode the lines may give the inputs that the command line leaves out.
   const unbound = options.batch !== undefined;
-  return parseArguments(words, { source, isFile: (word) => io.isFile(word), expand: options.expand, unbound });
+  const normalized = words.map((word) => word.normalize('NFC'));
+  return parseArguments(normalized, { source, isFile: (word) => io.isFile(word), expand: options.expand, unbound });
 }
 
 /** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */
@@ -232,7 +240,21 @@ function readSource(path: string, io: Io): string {
     const hint = path === '-' ? ": pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3" : '';
     throw new InputError(`${where} is empty${hint}`);
   }
-  return bytes.toString('utf8');
+  return decode(bytes, where);
+}
+
+/** The UTF-8 text of a file; one that is not UTF-8 is refused at the first byte that is not. */
+function decode(bytes: Buffer, where: string): string {
+  const text = bytes.toString('utf8');
+  if (!text.includes('\uFFFD') || isUtf8(bytes)) return text;
+  // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.
+  let offset = 0;
+  for (const char of text) {
+    if (char === '\uFFFD' && !bytes.subarray(offset, offset + 3).equals(REPLACEMENT)) break;
+    offset += Buffer.byteLength(char);
+  }
+  const hex = bytes[offset].toString(16).padStart(2, '0');
+  throw new InputError(`${where} is not UTF-8: byte ${offset} (0x${hex}) is not part of a character; save it as UTF-8`);
 }
 
 /** What to add to one of commander's messages: how to give an expression that starts with -. */

@@ -285,6 +285,39 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
   });
 });
 
+describe('program text', () => {
+  test('a leading byte order mark (a Windows editor’s) is no part of the first name', async () => {
+    const run = await cli(['-f', '-', '--json'], { stdin: '\ufeffx = 2\r\ny = x*x\r\n' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ inputs: { x: 2 }, gradients: { x: 4 } });
+  });
+
+  test('café composed and café decomposed are one name (NFC), in the program and in bindings', async () => {
+    const run = await cli(['caf\u00e9 * 2', 'cafe\u0301=3', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).gradients).toEqual({ 'caf\u00e9': 2 });
+    expect((await cli(['y = cafe\u0301 + caf\u00e9', 'caf\u00e9=1', '--json'])).stdout).toContain('"y"');
+  });
+
+  test.each([
+    [['a\u200db * 2', 'a\u200db=1'], "error: '\\u200d' (U+200D ZERO WIDTH JOINER) cannot be part of a name: a name is letters, digits and _ (line 1, column 2)"],
+    [['a＋b', 'a=1'], "error: '＋' (U+FF0B FULLWIDTH PLUS SIGN) cannot be part of a name: a name is letters, digits and _ (line 1, column 2)"],
+    [['x\u3164=1x2'], "error: 'x\u3164=1x2': '\u3164' (U+3164 HANGUL FILLER) cannot be part of a name: a name is letters, digits and _"],
+  ])('%j: a name holds letters, marks, digits and _ only', async (argv, message) => {
+    const run = await cli(argv);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+  });
+
+  test('a file that is not UTF-8 is refused, naming the byte', () => {
+    const file = join(temporaryFolder(), 'latin1.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('x = 2\ny = x * caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const run = backprop(['-f', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: '${file}' is not UTF-8: byte 17 (0xe9) is not part of a character; save it as UTF-8\n`);
+  });
+});
+
 describe('a gradient that is no number', () => {
   test('is printed marked in the whole table, the others beside it, with one error line and status 1', async () => {
     const run = await cli(['y = x^n', 'x=-2', 'n=3']);

@@ -1,3 +1,4 @@
+import { describe, nameProblem } from './characters.js';
 import { errorAt } from './source.js';
 
 export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | ',' | '=' | ';' | 'newline' | 'end';
@@ -11,12 +12,14 @@ export interface Token {
 
 export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
 /**
- * A name: a letter or _, then letters, digits or _. "Letter" beyond ASCII follows XML's
- * NameStartChar ranges, so that 사과 or prix_été are names while × ÷ − · stay operators;
- * plain ranges also keep the regex cheap to compile, unlike \p{L}, on every start.
+ * A name: a letter or _, then letters, digits or _. The pattern itself is plain ranges, cheap
+ * to compile on every start: ASCII letters, then any character past ASCII but the operators
+ * × ÷ − · and the no-break space. A name with a character past ASCII is then checked against
+ * Unicode's categories (nameProblem), so that 사과 or prix_été are names while a zero-width
+ * joiner or a fullwidth ＋ inside one is an error that names it.
  */
-const LETTER = String.raw`A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD`;
-export const NAME = String.raw`[${LETTER}][${LETTER}0-9\u0300-\u036F\u203F\u2040]*`;
+const LETTER = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
+export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
 
 const SKIP = /(?:[ \t\r\u00A0]+|#[^\n]*)+/y;
 const NUMBER_TOKEN = new RegExp(NUMBER, 'y');
@@ -66,11 +69,15 @@ export class Lexer {
     const number = this.match(NUMBER_TOKEN);
     if (number !== undefined) return { kind: 'number', text: number, start };
     const name = this.match(NAME_TOKEN);
-    if (name !== undefined) return { kind: 'name', text: name, start };
+    if (name !== undefined) {
+      const problem = nameProblem(name);
+      if (problem !== undefined) throw errorAt(this.source, start + problem.index, problem.message);
+      return { kind: 'name', text: name, start };
+    }
     const operator = this.match(OPERATOR_TOKEN);
     if (operator !== undefined) return { kind: 'operator', text: operator, start };
     const char = String.fromCodePoint(this.source.codePointAt(start)!);
-    throw errorAt(this.source, start, `unexpected character '${char}'`);
+    throw errorAt(this.source, start, `unexpected character ${char < '\x80' ? `'${char}'` : describe(char)}`);
   }
 
   peek(): Token {

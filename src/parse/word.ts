@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { nameProblem } from './characters.js';
 import { NAME } from './lexer.js';
 
 /**
@@ -47,6 +48,8 @@ export function parseWord(word: string): Word {
   const parts = split(word);
   if (parts === undefined) throw new InputError(`'${word}' is not NAME=VALUE: ${FORMS}`);
   const [name, value] = parts;
+  const problem = nameProblem(name);
+  if (problem !== undefined) throw new InputError(`'${word}': ${problem.message}`);
   const item = ITEM.exec(value);
   if (item !== null) {
     return { kind: 'item', name, price: toNumber(item[1], word), quantity: toNumber(item[2], word) };

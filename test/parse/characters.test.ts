@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { describe, nameProblem } from '../../src/parse/characters.js';
+
+test('letters of any script, marks and digits make names', () => {
+  for (const name of ['x', 'apple_num', '사과', 'prix_été', 'cafe\u0301', 'δ2', 'x_٣', 'Ωmega']) expect(nameProblem(name), name).toBeUndefined();
+});
+
+test.each([
+  ['a\u200db', 1, "'\u200d' (U+200D ZERO WIDTH JOINER)"],
+  ['a\u200cb', 1, "'\u200c' (U+200C ZERO WIDTH NON-JOINER)"],
+  ['\ufeffx', 0, "'\ufeff' (U+FEFF ZERO WIDTH NO-BREAK SPACE)"],
+  ['x\u061c', 1, "'\u061c' (U+061C ARABIC LETTER MARK)"],
+  ['a\u3164', 1, "'\u3164' (U+3164 HANGUL FILLER)"],
+  ['a\ufffd', 1, "'\ufffd' (U+FFFD REPLACEMENT CHARACTER)"],
+  ['ab\u202e', 2, "'\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE)"],
+  ['a＋b', 1, "'＋' (U+FF0B FULLWIDTH PLUS SIGN)"],
+  ['x²', 1, "'²' (U+00B2 SUPERSCRIPT TWO)"],
+  ['snow☃', 4, "'☃' (U+2603, a symbol)"],
+])('%j: the character is named', (name, index, described) => {
+  expect(nameProblem(name)).toEqual({ index, message: `${described} cannot be part of a name: a name is letters, digits and _` });
+});
+
+test('an astral character is described whole', () => {
+  expect(describe('🍎')).toBe("'🍎' (U+1F34E, a symbol)");
+});
