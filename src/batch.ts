@@ -1,5 +1,5 @@
 import { check as checkGradients, disagreement } from './check.js';
-import { BackpropError, errorObject, InputError } from './errors.js';
+import { BackpropError, errorObject, InputError, printable } from './errors.js';
 import type { Program } from './graph.js';
 import { NUMBER } from './parse/lexer.js';
 import { jsonChunks } from './render/json.js';
@@ -79,7 +79,7 @@ export async function* batch(program: Program, lines: AsyncIterable<string>, opt
     } catch (error) {
       if (!(error instanceof BackpropError)) throw error;
       status = 1;
-      yield `${JSON.stringify({ line: number, ...errorObject(error) })}\n`;
+      yield `${printable(JSON.stringify({ line: number, ...errorObject(error) }), true)}\n`;
       if (options.failFast) break;
     }
   }

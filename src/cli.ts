@@ -395,7 +395,7 @@ function fail(error: unknown, io: Io, json: boolean, words: Messages): 1 | 2 {
     const message = words.internalError((error as Error).message);
     const object: ErrorObject = error instanceof BackpropError ? errorObject(error, words) : { error: { status: 1, kind: 'internal', message } };
     const stack = io.env.BACKPROP_DEBUG === '1' ? `${(error as Error).stack}\n` : '';
-    complain(io, `${stack}${JSON.stringify(object)}\n`);
+    complain(io, `${stack}${printable(JSON.stringify(object), true)}\n`);
     return error instanceof BackpropError ? error.status : 1;
   }
   const lines =

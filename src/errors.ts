@@ -90,9 +90,11 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * Text from the user made safe to echo: every character in UNPRINTABLE written as an escape
  * (`\x1b`, `\u202e`, `\n`), so that an error message about a file can neither retitle nor
  * clear the terminal, reorder the line, or run over several lines. Everything else is kept.
+ * For JSON text (`json`), the escapes are JSON's own (`\u001b`): the document reads the same.
  */
-export function printable(text: string): string {
+export function printable(text: string, json = false): string {
   return text.replace(UNPRINTABLE, (char) => {
+    if (json) return Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
     const code = char.codePointAt(0)!;
     const hex = code.toString(16);
     return NAMED[char] ?? (code < 0x100 ? `\\x${hex.padStart(2, '0')}` : code < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`);

@@ -29,6 +29,10 @@ const odd = fc.constantFrom(
   '0', '99', '--format', 'pdf', '(', ')', '((((', '×', '÷', '−', '∂', '사과=1x1', '\u0000', '\n', ';', '#', '--check',
   '--all', '--color', '--no-color', '--json', '--steps', '--graph', '-V', '--help', '--nope', 'log(0)', '0^-1', '1/0',
   '--batch', '--fail-fast', 'data.csv',
+  // Control characters, bidi overrides and invisible characters, which must never reach a terminal raw.
+  '\x1b[2J', '\x1b]0;owned\x07', 'x=\x1b[31m1', '\x9b2J', '\x7f', '\u202e', 'x\u202e', 'a\u200db=1', '\ufeffx', 'a\u3164', 'a＋b', '\ud800',
+  // Huge words.
+  '9'.repeat(100_000), 'x'.repeat(100_000), `a=${'1'.repeat(100_000)}x2`, `y = ${'-'.repeat(100_000)}x`, '('.repeat(20_000),
 );
 const word = fc.oneof(odd, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
 
@@ -48,9 +52,22 @@ const mutated = fc.tuple(fc.constantFrom(...valid), fc.array(mutation, { maxLeng
 );
 const random = fc.record({ argv: fc.array(word, { maxLength: 6 }), stdin: fc.string({ maxLength: 40 }) });
 
+/** Program bytes for -f -: any bytes, mostly not UTF-8, or text with controls and bidi overrides. */
+const bytes = fc.oneof(
+  fc.uint8Array({ maxLength: 60 }).map((array) => Buffer.from(array)),
+  fc.string({ unit: 'binary', maxLength: 60 }).map((text) => Buffer.from(`y = x * 2 ${text}`)),
+  fc.tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0x80, max: 0xff })).map(([text, byte]) => Buffer.concat([Buffer.from(`y = ${text}`), Buffer.from([byte])])),
+);
+const programFiles = fc.record({ argv: fc.constant<string[]>(['-f', '-', 'x=1']), stdin: bytes });
+
+/** What a terminal would obey in output: control characters other than a line break, bidi and line separators. */
+const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /** What every run owes its caller, whatever it was given. */
 function expectWellBehaved({ status, stdout, stderr }: Run): void {
   expect([0, 1, 2]).toContain(status);
+  expect(stderr).not.toMatch(RAW_CONTROL);
+  expect(stdout.replace(/\x1b\[[\d;]*m/g, '')).not.toMatch(RAW_CONTROL);
   expect(stderr).not.toMatch(/^\s+at /m);
   expect(stderr).not.toContain('internal error');
   // A batch's lines are written as they are computed, failed ones too: each is valid.
@@ -73,8 +90,8 @@ function expectWellBehaved({ status, stdout, stderr }: Run): void {
   }
 }
 
-test(`mutated and random command lines end with status 0, 1 or 2, one error line, and no trace (${RUNS} cases each)`, async () => {
-  for (const argvs of [mutated, random]) {
+test(`mutated and random command lines and program bytes end with status 0, 1 or 2, one error line, no trace, nothing raw on the terminal (${RUNS} cases each)`, async () => {
+  for (const argvs of [mutated, random, programFiles]) {
     await fc.assert(
       fc.asyncProperty(argvs, async ({ argv, stdin }) => expectWellBehaved(await runInProcess(argv, { stdin }))),
       { numRuns: RUNS },

@@ -273,6 +273,14 @@ describe('nothing the user typed reaches the terminal unescaped', () => {
     expect(run.stderr).toBe(`error: option '--precision <digits>' argument '${digits}' is invalid. give a whole number from 1 to 17. (see backprop --help)\n`);
   });
 
+  test('under --json the error object escapes them as JSON does, and reads back the same', async () => {
+    const run = await cli(['--json', 'x\u202e\x9b', 'x=1']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(/[\u202e\x9b]/);
+    expect(run.stderr).toContain("'\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE)");
+    expect(JSON.parse(run.stderr).error.message).toContain("'\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE)");
+  });
+
   test('an error is one line, then at most the source line and its caret', async () => {
     const run = await cli(['-e', '--all', 'a = 1\nb = a']);
     expect(run.status).toBe(2);

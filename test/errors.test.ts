@@ -53,3 +53,10 @@ describe('under --json, a failure is one JSON object on stderr, and stdout stays
     expect(run.stderr).toBe("error: this '(' is never closed: add ')' (line 1, column 3)\n  x*(y\n    ^\n");
   });
 });
+
+test('in JSON text, printable uses JSON escapes: the document reads back the same', () => {
+  const text = JSON.stringify({ message: 'a\u202eb\x9b\x7f\u{e0001}' });
+  const safe = printable(text, true);
+  expect(safe).toBe('{"message":"a\\u202eb\\u009b\\u007f\\udb40\\udc01"}');
+  expect(JSON.parse(safe)).toEqual(JSON.parse(text));
+});

@@ -2,7 +2,8 @@ import { run } from '../src/cli.js';
 import type { Run } from './run.js';
 
 interface World {
-  stdin?: string;
+  /** Text, or bytes that need not be UTF-8. */
+  stdin?: string | Buffer;
   env?: Record<string, string>;
   /** The files of the current folder, by name, with their text: the only ones that exist. */
   files?: Record<string, string>;
@@ -35,7 +36,7 @@ export async function runInProcess(argv: string[], { stdin = '', env = {}, files
     read: (path, limit) => Buffer.from(text(path)).subarray(0, limit),
     isFile: (path) => Object.hasOwn(files, path),
     lines: async function* (path) {
-      const lines = text(path).split(/\r?\n/);
+      const lines = text(path).toString().split(/\r?\n/);
       // As readline does: the newline that ends the last line does not start another.
       if (lines.at(-1) === '') lines.pop();
       yield* lines;
