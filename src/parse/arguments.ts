@@ -98,7 +98,9 @@ function stray(word: string, expression?: string, given = false): InputError {
 
 /**
  * The receipt word's own error for a lone expression that failed, where it was surely meant
- * as a receipt word: NAME=1OOx2 beside other receipt words, or alone.
+ * as a receipt word: NAME=1OOx2 alone, or beside words only a receipt has (items, amounts,
+ * percents). Beside a plain number (x=3) it may be an expression with a slip, which the
+ * expression's own error shows better.
  */
 function receiptWord(word: string, others: string[]): BackpropError | undefined {
   if (!isNamed(word)) return undefined;
@@ -106,7 +108,7 @@ function receiptWord(word: string, others: string[]): BackpropError | undefined 
   if (SEPARATOR.test(value)) {
     return new InputError(`'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`);
   }
-  const receipt = others.every((other) => parseWord(other).kind !== 'factor' || /[+-]|%/.test(other));
+  const receipt = others.map(parseWord).every((other) => other.kind !== 'factor' || other.percent !== undefined);
   if (!NUMBERISH.test(value) || !receipt) return undefined;
   try {
     parseWord(word);
