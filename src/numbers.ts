@@ -8,11 +8,13 @@
 export function formatNumber(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'undefined';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
-  const rounded = round(x, digits);
   // JSON.stringify gives the shortest text that reads back as x, as String does, but String
   // keeps its results in a cache that V8 holds in the old generation: a document of a million
-  // numbers would leave them all behind for the collector.
-  const text = JSON.stringify(rounded);
+  // numbers would leave them all behind for the collector. Most numbers are short already:
+  // their text is made once, not again for the rounding.
+  const shortest = JSON.stringify(x);
+  const rounded = significantDigits(shortest) <= digits ? x : round(x, digits);
+  const text = rounded === x ? shortest : JSON.stringify(rounded);
   return Math.abs(rounded) >= 1e15 && !text.includes('e') ? rounded.toExponential() : text;
 }
 

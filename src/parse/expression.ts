@@ -143,9 +143,6 @@ class Parser {
           expectOperand = false;
         } else if (token.kind === 'name') {
           const Layer = FUNCTIONS.get(token.text);
-          if (Layer === undefined && this.lexer.peek().kind === '(' && this.scope.get(token.start, token.text.length) < 0) {
-            throw this.error(token.start, `unknown function '${token.text}': the functions are ${[...FUNCTIONS.keys()].join(', ')}`);
-          }
           if (Layer === undefined) {
             operands.push(this.reference(token));
             expectOperand = false;
@@ -245,6 +242,10 @@ class Parser {
   private reference(token: Token): number {
     const node = this.scope.get(token.start, token.text.length);
     if (node >= 0) return node;
+    // Only a name the program does not know can be a misspelt function: it alone is peeked past.
+    if (this.lexer.peek().kind === '(') {
+      throw this.error(token.start, `unknown function '${token.text}': the functions are ${[...FUNCTIONS.keys()].join(', ')}`);
+    }
     const input = this.graph.input(token.text, NaN);
     this.scope.add(token.start, token.text.length, input);
     this.unboundAt.set(token.text, token.start);
