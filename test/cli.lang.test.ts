@@ -106,7 +106,11 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     const [message, line, caret] = run.stderr.split('\n');
-    expect(message).toMatch(language === 'ko' ? /^오류: / : /^エラー: /);
+    expect(message).toBe(
+      language === 'ko'
+        ? "오류: '배': 값이 없음: 명령줄에서 값을 주거나 (배=2) 식에서 정의하세요 (배 = 2) (1행 10열)"
+        : "エラー: '배' に値がない: コマンドラインで与える (배=2) か、式で定義する (배 = 2) (1 行 10 列)",
+    );
     expect(line).toBe('  y = 사과 * 배');
     expect(caret).toBe(`${' '.repeat(stringWidth('  y = 사과 * '))}^`);
   });

@@ -128,6 +128,45 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   helpOption: 'show this help',
   and: (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
 
+  // Where an error is in the program, and what is wrong there.
+  where: (line: number, column: number) => `line ${line}, column ${column}`,
+  at: (message: string, where: string) => `${message} (${where})`,
+  unexpectedCharacter: (char: string) => `unexpected character ${char}`,
+  unusedValue: 'this value is not used: name it (NAME = …) or make it the last statement',
+  emptyExpression: 'the expression is empty: write one, e.g. backprop "x*y" x=2 y=3',
+  resultTaken: "the last statement has no name and 'result' is taken: name it (NAME = …)",
+  unknownFunction: (name: string, functions: string) => `unknown function '${name}': the functions are ${functions}`,
+  isFunctionCall: (name: string) => `'${name}' is a function: write ${name}(…)`,
+  expectedOperand: (found: string) => `expected a number, a name or '(', found ${found}`,
+  expectedOperandAfter: (previous: string, found: string) => `expected a number, a name or '(' after '${previous}', found ${found}`,
+  commaOutside: "unexpected ',': a comma separates a function's arguments, as in max(a, b)",
+  extraComma: (takes: string) => `unexpected ',': ${takes}`,
+  noOpenParen: "unexpected ')': there is no '(' for it to close",
+  moreArguments: (name: string, takes: string) => `'${name}' needs more arguments: ${takes}`,
+  neverClosed: (paren: string) => `this '${paren}' is never closed: add ')'`,
+  expectedOperator: (found: string) => `expected an operator before ${found}`,
+  expectedOperatorMultiply: (found: string, left: string, right: string) =>
+    `expected an operator before ${found} (write ${left} * ${right} to multiply)`,
+  tooDeep: (most: number) => `parentheses nest deeper than ${most} levels: split the expression into named statements`,
+  functionName: (name: string) => `'${name}' is a function: choose another name`,
+  usedBeforeDefined: (name: string, where: string) => `'${name}' is used before it is defined, at ${where}: move this definition above that use`,
+  definedTwice: (name: string, where: string) => `'${name}' is already defined, at ${where}: rename one of the two`,
+  boundTwice: (word: string, name: string) => `'${word}': '${name}' is bound twice`,
+  noSuchInput: (word: string, name: string) => `'${word}': the expression has no input '${name}'`,
+  noSuchInputOf: (word: string, name: string, inputs: string) => `'${word}': the expression has no input '${name}' (its inputs: ${inputs})`,
+  computed: (word: string, name: string) =>
+    `'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`,
+  noValue: (names: string, count: number, first: string) =>
+    count === 1
+      ? `${names} has no value: bind it on the command line (${first}=2) or define it in the expression (${first} = 2)`
+      : `${names} have no value: bind them on the command line (${first}=2) or define them in the expression (${first} = 2)`,
+  tooLarge: (number: string) => `${number} is too large (the largest number is about 1.8e308)`,
+  takesOne: (f: string) => `${f} takes one argument: ${f}(x)`,
+  takesTwo: (f: string) => `${f} takes two arguments: ${f}(a, b)`,
+  endOfExpression: 'the end of the expression',
+  endOfLine: 'the end of the line',
+  listMore: (shown: string, more: number) => `${shown} and ${more} more`,
+
   // Standard error's prefixes.
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',

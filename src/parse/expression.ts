@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
 import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
+import { text, type Said } from '../messages/index.js';
 import { Lexer, type Token } from './lexer.js';
 import { errorAt, where } from './source.js';
 import { Names } from './names.js';
@@ -80,13 +81,13 @@ class Parser {
     for (let token = this.lexer.next(); token.kind !== 'end'; token = this.lexer.next()) {
       if (token.kind === 'newline' || token.kind === ';') continue;
       if (last !== undefined && last.name === undefined) {
-        throw this.error(last.start, 'this value is not used: name it (NAME = …) or make it the last statement');
+        throw this.error(last.start, text('unusedValue'));
       }
       last = this.statement(token);
     }
-    if (last === undefined) throw new InputError('the expression is empty: write one, e.g. backprop "x*y" x=2 y=3');
+    if (last === undefined) throw new InputError(text('emptyExpression'));
     if (last.name === undefined && this.scope.getText('result') >= 0) {
-      throw this.error(last.start, "the last statement has no name and 'result' is taken: name it (NAME = …)");
+      throw this.error(last.start, text('resultTaken'));
     }
     this.bind(bindings, unbound);
     return { graph: this.graph, output: last.node, outputName: last.name ?? 'result' };
@@ -148,7 +149,7 @@ class Parser {
             expectOperand = false;
           } else {
             if (this.lexer.next().kind !== '(') {
-              throw this.error(token.start, `'${token.text}' is a function: write ${token.text}(…)`);
+              throw this.error(token.start, text('isFunctionCall', token.text));
             }
             depth = this.open(depth, token);
             pending.push({ kind: 'call', Layer, token, commas: 0 });
@@ -161,8 +162,10 @@ class Parser {
         } else if (token.kind === 'operator' && token.text === '+') {
           // unary plus changes nothing
         } else {
-          const after = previous === undefined ? '' : ` after '${previous.text}'`;
-          throw this.error(token.start, `expected a number, a name or '('${after}, found ${describe(token)}`);
+          throw this.error(
+            token.start,
+            previous === undefined ? text('expectedOperand', describe(token)) : text('expectedOperandAfter', previous.text, describe(token)),
+          );
         }
         continue;
       }
@@ -178,15 +181,15 @@ class Parser {
       } else if (token.kind === ',') {
         this.reduceToGroup(pending, operands);
         const call = pending.at(-1);
-        if (call?.kind !== 'call') throw this.error(token.start, "unexpected ',': a comma separates a function's arguments, as in max(a, b)");
-        if (++call.commas >= call.Layer.arity) throw this.error(token.start, `unexpected ',': ${takes(call.Layer)}`);
+        if (call?.kind !== 'call') throw this.error(token.start, text('commaOutside'));
+        if (++call.commas >= call.Layer.arity) throw this.error(token.start, text('extraComma', takes(call.Layer)));
         expectOperand = true;
       } else if (token.kind === ')') {
-        if (depth === 0) throw this.error(token.start, "unexpected ')': there is no '(' for it to close");
+        if (depth === 0) throw this.error(token.start, text('noOpenParen'));
         this.reduceToGroup(pending, operands);
         const group = pending.at(-1)!;
         if (group.kind === 'call' && group.commas + 1 < group.Layer.arity) {
-          throw this.error(token.start, `'${group.token.text}' needs more arguments: ${takes(group.Layer)}`);
+          throw this.error(token.start, text('moreArguments', group.token.text, takes(group.Layer)));
         }
         if (group.kind === 'paren') pending.pop();
         else this.reduce(pending, operands);
@@ -194,21 +197,24 @@ class Parser {
       } else if (token.kind === ';' || token.kind === 'newline' || token.kind === 'end') {
         if (depth > 0) {
           const open = pending.findLast((p) => p.kind === 'paren' || p.kind === 'call')!;
-          throw this.error(open.token.start, `this '${open.token.text}' is never closed: add ')'`);
+          throw this.error(open.token.start, text('neverClosed', open.token.text));
         }
         while (pending.length > 0) this.reduce(pending, operands);
         return operands[0];
       } else {
         const multiply = previous?.kind === 'number' || (previous?.kind === 'name' && token.kind === '(');
-        const hint = multiply ? ` (write ${previous!.text} * ${token.text === '(' ? '(…)' : token.text} to multiply)` : '';
-        throw this.error(token.start, `expected an operator before ${describe(token)}${hint}`);
+        const found = describe(token);
+        throw this.error(
+          token.start,
+          multiply ? text('expectedOperatorMultiply', found, previous!.text, token.text === '(' ? '(…)' : token.text) : text('expectedOperator', found),
+        );
       }
     }
   }
 
   private open(depth: number, token: Token): number {
     if (depth >= MAX_NESTING) {
-      throw this.error(token.start, `parentheses nest deeper than ${MAX_NESTING} levels: split the expression into named statements`);
+      throw this.error(token.start, text('tooDeep', MAX_NESTING));
     }
     return depth + 1;
   }
@@ -244,7 +250,7 @@ class Parser {
     if (node >= 0) return node;
     // Only a name the program does not know can be a misspelt function: it alone is peeked past.
     if (this.lexer.peek().kind === '(') {
-      throw this.error(token.start, `unknown function '${token.text}': the functions are ${[...FUNCTIONS.keys()].join(', ')}`);
+      throw this.error(token.start, text('unknownFunction', token.text, [...FUNCTIONS.keys()].join(', ')));
     }
     const input = this.graph.input(token.text, NaN);
     this.scope.add(token.start, token.text.length, input);
@@ -258,13 +264,13 @@ class Parser {
    */
   private define(token: Token, node: number): void {
     const name = token.text;
-    if (FUNCTIONS.has(name)) throw this.error(token.start, `'${name}' is a function: choose another name`, name);
+    if (FUNCTIONS.has(name)) throw this.error(token.start, text('functionName', name), name);
     if (this.scope.add(token.start, name.length, node) < 0) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
-      throw this.error(token.start, `'${name}' is used before it is defined, at ${where(this.source, used)}: move this definition above that use`, name);
+      throw this.error(token.start, text('usedBeforeDefined', name, where(this.source, used)), name);
     }
-    throw this.error(token.start, `'${name}' is already defined, at ${where(this.source, this.definition(name))}: rename one of the two`, name);
+    throw this.error(token.start, text('definedTwice', name, where(this.source, this.definition(name))), name);
   }
 
   /** Where a name was first defined, found again only when an error needs it. */
@@ -292,12 +298,12 @@ class Parser {
           : [[parsed.name, parsed.value]];
       for (const [name, value] of pairs) {
         const node = this.scope.getText(name);
-        if (bound.has(name)) throw new InputError(`'${word}': '${name}' is bound twice`, { name });
+        if (bound.has(name)) throw new InputError(text('boundTwice', word, name), { name });
         if (node < 0) {
-          throw new InputError(`'${word}': the expression has no input '${name}'${this.suggest()}`, { name });
+          throw new InputError(this.noSuchInput(word, name), { name });
         }
         if (!this.graph.isInput(node) || this.graph.name(node) !== name) {
-          throw new InputError(`'${word}': '${name}' is computed by the expression, so it cannot be given a value; bind its inputs instead`, { name });
+          throw new InputError(text('computed', word, name), { name });
         }
         this.graph.setValue(node, value);
         bound.add(name);
@@ -306,47 +312,42 @@ class Parser {
     const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
     if (missing.length > 0 && !unbound) {
       const [first] = missing;
-      const [has, them] = missing.length === 1 ? ['has', 'it'] : ['have', 'them'];
-      throw this.error(
-        this.unboundAt.get(first)!,
-        `${list(missing.map((name) => `'${name}'`))} ${has} no value: ` +
-          `bind ${them} on the command line (${first}=2) or define ${them} in the expression (${first} = 2)`,
-        first,
-      );
+      throw this.error(this.unboundAt.get(first)!, text('noValue', list(missing.map((name) => `'${name}'`)), missing.length, first), first);
     }
   }
 
-  private suggest(): string {
+  /** A word binds a name that is no input: the message lists the inputs there are. */
+  private noSuchInput(word: string, name: string): Said {
     const inputs = [...this.scope.entries()]
       .filter(([name, node]) => this.graph.name(node) === name && this.graph.isInput(node))
       .sort(([, a], [, b]) => a - b);
-    return inputs.length === 0 ? '' : ` (its inputs: ${list(inputs.map(([name]) => name))})`;
+    return inputs.length === 0 ? text('noSuchInput', word, name) : text('noSuchInputOf', word, name, list(inputs.map(([name]) => name)));
   }
 
   private number(token: Token): number {
     const value = Number(token.text);
-    if (!Number.isFinite(value)) throw this.error(token.start, `${token.text} is too large (the largest number is about 1.8e308)`);
+    if (!Number.isFinite(value)) throw this.error(token.start, text('tooLarge', token.text));
     return value;
   }
 
-  private error(offset: number, message: string, name?: string): InputError {
+  private error(offset: number, message: Said, name?: string): InputError {
     return errorAt(this.source, offset, message, name);
   }
 }
 
 /** How a function is called, for a message: `max takes two arguments: max(a, b)`. */
-function takes(Layer: LayerClass): string {
-  return Layer.arity === 1 ? `${Layer.symbol} takes one argument: ${Layer.symbol}(x)` : `${Layer.symbol} takes two arguments: ${Layer.symbol}(a, b)`;
+function takes(Layer: LayerClass): Said {
+  return text(Layer.arity === 1 ? 'takesOne' : 'takesTwo', Layer.symbol);
 }
 
-function describe(token: Token): string {
-  if (token.kind === 'end') return 'the end of the expression';
-  if (token.kind === 'newline') return 'the end of the line';
+function describe(token: Token): Said {
+  if (token.kind === 'end') return text('endOfExpression');
+  if (token.kind === 'newline') return text('endOfLine');
   return `'${token.text}'`;
 }
 
 /** A list for a message, cut short: a generated program can have millions of names. */
-function list(items: string[], most = 5): string {
+function list(items: string[], most = 5): Said {
   const shown = items.slice(0, most).join(', ');
-  return items.length > most ? `${shown} and ${items.length - most} more` : shown;
+  return items.length > most ? text('listMore', shown, items.length - most) : shown;
 }

@@ -1,3 +1,4 @@
+import { text } from '../messages/index.js';
 import { describe, nameProblem } from './characters.js';
 import { errorAt } from './source.js';
 
@@ -77,7 +78,7 @@ export class Lexer {
     const operator = this.match(OPERATOR_TOKEN);
     if (operator !== undefined) return { kind: 'operator', text: operator, start };
     const char = String.fromCodePoint(this.source.codePointAt(start)!);
-    throw errorAt(this.source, start, `unexpected character ${char < '\x80' ? `'${char}'` : describe(char)}`);
+    throw errorAt(this.source, start, text('unexpectedCharacter', char < '\x80' ? `'${char}'` : describe(char)));
   }
 
   peek(): Token {

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { InputError, printable } from '../errors.js';
+import { text, type Said, type Text } from '../messages/index.js';
 
 /** How much of a long line an excerpt shows on each side of the caret. */
 const WINDOW = 40;
@@ -8,24 +9,24 @@ const WINDOW = 40;
  * An input error at `offset` in `text`: the message says where, the excerpt shows that line
  * with a caret under the column, as compilers do.
  */
-export function errorAt(text: string, offset: number, message: string, name?: string): InputError {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const before = [...text.slice(lineStart, offset)];
-  let after = [...text.slice(offset, lineEnd)];
+export function errorAt(source: string, offset: number, message: Said, name?: string): InputError {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = source.indexOf('\n', offset) < 0 ? source.length : source.indexOf('\n', offset);
+  const before = [...source.slice(lineStart, offset)];
+  let after = [...source.slice(offset, lineEnd)];
   let head = before;
   // Generated programs can have a line of megabytes: show a window around the column.
   if (before.length > WINDOW) head = ['…', ...before.slice(-WINDOW)];
   if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
   if (after.at(-1) === '\r') after.pop();
   const excerpt = `  ${[...head, ...after].map(shown).join('')}\n  ${underline(head)}^`;
-  return new InputError(`${message} (${where(text, offset)})`, { excerpt, ...position(text, offset), name });
+  return new InputError(text('at', message, where(source, offset)), { excerpt, ...position(source, offset), name });
 }
 
 /** "line 2, column 5": where `offset` is in `text`, columns counted in characters. */
-export function where(text: string, offset: number): string {
-  const { line, column } = position(text, offset);
-  return `line ${line}, column ${column}`;
+export function where(source: string, offset: number): Text {
+  const { line, column } = position(source, offset);
+  return text('where', line, column);
 }
 
 function position(text: string, offset: number): { line: number; column: number } {
