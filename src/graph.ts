@@ -1,4 +1,5 @@
 import type { Layer, LayerClass } from './layers.js';
+import type { Said } from './messages/index.js';
 
 /**
  * A computational graph kept as a tape: nodes in the order they were created. A node can
@@ -266,5 +267,5 @@ export interface Program {
   /** How an input was written where that is not its value alone: tax=+10% is 1.1. */
   written?: ReadonlyMap<number, string>;
   /** What the input may not say as its writer meant (shipping=5 multiplies): told, not refused. */
-  notes?: readonly string[];
+  notes?: readonly Said[];
 }

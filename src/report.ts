@@ -6,7 +6,7 @@ import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
-import { en, type Messages } from './messages/index.js';
+import { en, type Messages, type Said } from './messages/index.js';
 import { formatNumber } from './numbers.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
@@ -39,7 +39,7 @@ export interface ReportOptions {
 /** What a program gives in batch mode: output lines as they are computed, then the exit status. */
 export interface BatchReport {
   lines: AsyncGenerator<string, 0 | 1>;
-  notes: readonly string[];
+  notes: readonly Said[];
 }
 
 /** What a program gives the command line: the output, and what to say on standard error. */
@@ -47,7 +47,7 @@ export interface Report {
   /** The output, in the pieces it is to be written in. */
   output: Iterable<string>;
   /** What the input may not say as meant: `note:` lines, with status 0. */
-  notes: readonly string[];
+  notes: readonly Said[];
   /** A failure that still has its whole output to show (a gradient that is no number, --check's disagreement: status 1). */
   failure?: BackpropError;
 }

@@ -167,6 +167,40 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   endOfLine: 'the end of the line',
   listMore: (shown: string, more: number) => `${shown} and ${more} more`,
 
+  // Command-line words and receipts.
+  forms: 'write NAME=PRICExQTY (apple=100x2), NAME=FACTOR (tax=1.1), NAME=+AMOUNT (shipping=+5, coupon=-20) or NAME=±PERCENT (tax=+10%)',
+  notNameValue: (word: string, forms: string) => `'${word}' is not NAME=VALUE: ${forms}`,
+  percentSign: (word: string, name: string, size: string) =>
+    `'${word}': give the percent its sign: ${name}=+${size}% adds ${size}%, ${name}=-${size}% takes ${size}% off`,
+  notFinite: (word: string) => `'${word}': inputs must be finite numbers`,
+  notNumber: (word: string, value: string, forms: string) => `'${word}': '${value}' is not a number: ${forms}`,
+  wordProblem: (word: string, problem: string) => `'${word}': ${problem}`,
+  receiptEmpty: 'nothing to compute: give items as NAME=PRICExQTY (backprop apple=100x2 tax=1.1) or an expression (backprop "x*y" x=2 y=3)',
+  receiptNoItem:
+    'a receipt needs at least one item: give items as NAME=PRICExQTY (backprop apple=100x2 tax=1.1) or an expression (backprop "x*y" x=2 y=3)',
+  namesBoth: (name: string, other: string, what: string) => `'${name}' names both ${other} and ${what}: rename one of them`,
+  quantityOf: (given: string) => `the quantity of ${given}`,
+  costOf: (word: string) => `the cost of '${word}'`,
+  sumOfItems: 'the sum of the items',
+  totalAfter: (word: string) => `the total after '${word}'`,
+  theTotal: 'the total',
+  freeItem: (word: string) => `'${word}' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out`,
+  factorNotAmount: (word: string, name: string, value: string) =>
+    `'${word}' multiplies the total by ${value}; to add or take off an amount, give its sign (${name}=+${value} or ${name}=-${value})`,
+  fileHere: (word: string) =>
+    `'${word}' is a file here: the shell replaced an unquoted * with the names of the files; put the expression in quotes (backprop "2 * x" x=3)`,
+  splitValue: (split: string, joined: string) => `'${split}' is one value split by spaces: write ${joined}, with no space`,
+  oneArgument: (word: string, parts: string) =>
+    `'${word}' is one argument: give each NAME=VALUE as an argument of its own (${parts}), without quotes around them all`,
+  noEquals: (word: string, fixed: string) => `'${word}' has no '=': write ${fixed}`,
+  strayBinding: (word: string, name: string, value: string) =>
+    `'${word}': give an input a number (${name}=0.5), or compute it in the expression (${name} = ${value}; …)`,
+  strayGiven: (word: string) => `'${word}': the expression came with -e or -f, so give only inputs as NAME=VALUE (x=2)`,
+  strayWord: (word: string) => `'${word}': give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
+  twoExpressions: (expression: string, word: string) =>
+    `'${expression}' and '${word}': give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
+  noPrice: (word: string) => `'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`,
+
   // Standard error's prefixes.
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',

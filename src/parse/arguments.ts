@@ -1,3 +1,4 @@
+import { text } from '../messages/index.js';
 import { BackpropError, InputError } from '../errors.js';
 import type { Program } from '../graph.js';
 import { parseExpression } from './expression.js';
@@ -50,23 +51,20 @@ export function parseArguments(words: readonly string[], { source, isFile = () =
 function mistake(words: readonly string[], word: string, isFile: (word: string) => boolean): void {
   const at = words.indexOf(word);
   if (isFile(word) && words.length > 2 && !/[=()]/.test(word)) {
-    throw new InputError(
-      `'${word}' is a file here: the shell replaced an unquoted * with the names of the files; ` +
-        `put the expression in quotes (backprop "2 * x" x=3)`,
-    );
+    throw new InputError(text('fileHere', word));
   }
   const split = joined(words, at);
   if (split !== undefined) {
     const [from, to] = split;
     const parts = words.slice(from, to);
-    throw new InputError(`'${parts.join(' ')}' is one value split by spaces: write ${parts.join('')}, with no space`);
+    throw new InputError(text('splitValue', parts.join(' '), parts.join('')));
   }
   const parts = word.trim().split(/\s+/);
   if (parts.length > 1 && parts.every(isBinding)) {
-    throw new InputError(`'${word}' is one argument: give each NAME=VALUE as an argument of its own (${parts.join(' ')}), without quotes around them all`);
+    throw new InputError(text('oneArgument', word, parts.join(' ')));
   }
   const item = NO_EQUALS.exec(word);
-  if (item !== null) throw new InputError(`'${word}' has no '=': write ${item[1]}=${item[2]}`);
+  if (item !== null) throw new InputError(text('noEquals', word, `${item[1]}=${item[2]}`));
 }
 
 /** Where the words around `at` join into one NAME=VALUE, if the word at `at` is a piece of one. */
@@ -87,13 +85,10 @@ function stray(word: string, expression?: string, given = false): InputError {
   if (isNamed(word)) {
     const name = word.slice(0, word.indexOf('='));
     const value = word.slice(name.length + 1);
-    return new InputError(`'${word}': give an input a number (${name}=0.5), or compute it in the expression (${name} = ${value}; …)`);
+    return new InputError(text('strayBinding', word, name, value));
   }
-  if (given) return new InputError(`'${word}': the expression came with -e or -f, so give only inputs as NAME=VALUE (x=2)`);
-  const both = expression === undefined ? `'${word}'` : `'${expression}' and '${word}'`;
-  return new InputError(
-    `${both}: give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
-  );
+  if (given) return new InputError(text('strayGiven', word));
+  return new InputError(expression === undefined ? text('strayWord', word) : text('twoExpressions', expression, word));
 }
 
 /**
@@ -106,7 +101,7 @@ function receiptWord(word: string, others: string[]): BackpropError | undefined 
   if (!isNamed(word)) return undefined;
   const value = word.slice(word.indexOf('=') + 1);
   if (SEPARATOR.test(value)) {
-    return new InputError(`'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`);
+    return new InputError(text('noPrice', word));
   }
   const receipt = others.map(parseWord).every((other) => other.kind !== 'factor' || other.percent !== undefined);
   if (!NUMBERISH.test(value) || !receipt) return undefined;

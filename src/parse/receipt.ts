@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { text, type Said } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
 import { AddLayer, layerFor, MulLayer } from '../layers.js';
 import { parseWord, type Word } from './word.js';
@@ -16,16 +17,15 @@ export function parseReceipt(words: readonly string[]): Program {
   const items = parsed.filter((word) => word.kind === 'item');
   if (items.length === 0) {
     throw new InputError(
-      `${words.length === 0 ? 'nothing to compute' : 'a receipt needs at least one item'}: ` +
-        'give items as NAME=PRICExQTY (backprop apple=100x2 tax=1.1) or an expression (backprop "x*y" x=2 y=3)',
+      text(words.length === 0 ? 'receiptEmpty' : 'receiptNoItem'),
     );
   }
 
   const graph = new Graph();
-  const claimed = new Map<string, string>();
-  const claim = (name: string, what: string): string => {
+  const claimed = new Map<string, Said>();
+  const claim = (name: string, what: Said): string => {
     const other = claimed.get(name);
-    if (other !== undefined) throw new InputError(`'${name}' names both ${other} and ${what}: rename one of them`, { name });
+    if (other !== undefined) throw new InputError(text('namesBoth', name, other, what), { name });
     claimed.set(name, what);
     return name;
   };
@@ -41,40 +41,39 @@ export function parseReceipt(words: readonly string[]): Program {
     }
     return [
       graph.input(claim(word.name, given), word.price),
-      graph.input(claim(`${word.name}_num`, `the quantity of ${given}`), word.quantity),
+      graph.input(claim(`${word.name}_num`, text('quantityOf', given)), word.quantity),
     ];
   });
   // Names are given at the end, once it is known which node is last: that one is price.
-  const names: { node: number; name: string; what: string }[] = [];
+  const names: { node: number; name: string; what: Said }[] = [];
   let total = -1;
   parsed.forEach((word, i) => {
     if (word.kind !== 'item') return;
     const [price, quantity] = inputs[i];
     const cost = graph.apply(layerFor(MulLayer), price, quantity);
-    names.push({ node: cost, name: `${word.name}_price`, what: `the cost of '${words[i]}'` });
+    names.push({ node: cost, name: `${word.name}_price`, what: text('costOf', words[i]) });
     total = total < 0 ? cost : graph.apply(layerFor(AddLayer), total, cost);
   });
-  if (items.length > 1) names.push({ node: total, name: 'all_price', what: 'the sum of the items' });
+  if (items.length > 1) names.push({ node: total, name: 'all_price', what: text('sumOfItems') });
   parsed.forEach((word, i) => {
     if (word.kind === 'item') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
     total = graph.apply(layerFor(Layer), total, inputs[i][0]);
-    names.push({ node: total, name: `after_${word.name}`, what: `the total after '${words[i]}'` });
+    names.push({ node: total, name: `after_${word.name}`, what: text('totalAfter', words[i]) });
   });
-  names[names.length - 1] = { node: total, name: 'price', what: 'the total' };
+  names[names.length - 1] = { node: total, name: 'price', what: text('theTotal') };
   for (const { node, name, what } of names) graph.rename(node, claim(name, what));
   const notes = parsed.flatMap((word, i) => note(word, words[i]) ?? []);
   return { graph, output: total, outputName: 'price', written, notes };
 }
 
 /** What a word may not say as its writer meant: a free item, a factor that looks like an amount. */
-function note(word: Word, text: string): string | undefined {
+function note(word: Word, given: string): Said | undefined {
   if (word.kind === 'item' && word.price === 0) {
-    return `'${text}' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out`;
+    return text('freeItem', given);
   }
   if (word.kind === 'factor' && word.percent === undefined && (word.value > 2 || AMOUNT_NAMES.test(word.name))) {
-    const value = text.slice(word.name.length + 1);
-    return `'${text}' multiplies the total by ${value}; to add or take off an amount, give its sign (${word.name}=+${value} or ${word.name}=-${value})`;
+    return text('factorNotAmount', given, word.name, given.slice(word.name.length + 1));
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { nameProblem } from './characters.js';
+import { text } from '../messages/index.js';
 import { NAME } from './lexer.js';
 
 /**
@@ -23,7 +24,7 @@ const PERCENT = new RegExp(`^([+-]?)(${UNSIGNED})%$`);
 /** What JavaScript would read as a number but is none: refused with a word of its own. */
 const NOT_FINITE = /^[+-]?(?:NaN|Infinity)$/i;
 
-const FORMS = 'write NAME=PRICExQTY (apple=100x2), NAME=FACTOR (tax=1.1), NAME=+AMOUNT (shipping=+5, coupon=-20) or NAME=±PERCENT (tax=+10%)';
+const FORMS = text('forms');
 
 /** A word's name and the text after its `=`, if it starts NAME=. */
 function split(word: string): [name: string, value: string] | undefined {
@@ -46,7 +47,7 @@ export function isBinding(word: string): boolean {
 
 export function parseWord(word: string): Word {
   const parts = split(word);
-  if (parts === undefined) throw new InputError(`'${word}' is not NAME=VALUE: ${FORMS}`);
+  if (parts === undefined) throw new InputError(text('notNameValue', word, FORMS));
   const [name, value] = parts;
   const problem = nameProblem(name);
   if (problem !== undefined) throw new InputError(`'${word}': ${problem.message}`);
@@ -60,20 +61,20 @@ export function parseWord(word: string): Word {
   if (percent !== null) {
     const [, sign, size] = percent;
     if (sign === '') {
-      throw new InputError(`'${word}': give the percent its sign: ${name}=+${size}% adds ${size}%, ${name}=-${size}% takes ${size}% off`);
+      throw new InputError(text('percentSign', word, name, size));
     }
     // 1 + 10/100 rather than 1.1 computed from 0.1: 110/100 is the nearest double to 1.1.
     const hundredths = 100 + (sign === '-' ? -1 : 1) * toNumber(size, word);
     return { kind: 'factor', name, value: hundredths / 100, percent: value };
   }
-  if (NOT_FINITE.test(value)) throw new InputError(`'${word}': inputs must be finite numbers`);
-  throw new InputError(`'${word}': '${value}' is not a number: ${FORMS}`);
+  if (NOT_FINITE.test(value)) throw new InputError(text('notFinite', word));
+  throw new InputError(text('notNumber', word, value, FORMS));
 }
 
-function toNumber(text: string, word: string): number {
-  const value = Number(text);
+function toNumber(digits: string, word: string): number {
+  const value = Number(digits);
   if (!Number.isFinite(value)) {
-    throw new InputError(`'${word}': ${text} is too large (the largest number is about 1.8e308)`);
+    throw new InputError(text('wordProblem', word, text('tooLarge', digits)));
   }
   return value;
 }
