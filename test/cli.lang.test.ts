@@ -101,6 +101,19 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(trained.stdout.split('\n')[0]).toMatch(language === 'ko' ? /^loss에 대한 경사 하강법, 학습률 0\.05: / : /^loss の勾配降下法、学習率 0\.05: /);
   });
 
+  test('a note and a receipt’s error in its words', async () => {
+    const noted = await cli(['apple=100x2', 'shipping=5', '--lang', language]);
+    expect(noted.status).toBe(0);
+    expect(noted.stderr).toBe(
+      language === 'ko'
+        ? "참고: 'shipping=5'은(는) 합계에 5을(를) 곱함; 금액을 더하거나 빼려면 부호를 붙이세요 (shipping=+5 또는 shipping=-5)\n"
+        : "注意: 'shipping=5' は合計に 5 を掛ける; 金額を足したり引いたりするなら符号を付ける (shipping=+5 か shipping=-5)\n",
+    );
+    const refused = await cli(['apple=100x2', 'tax=10%', '--lang', language]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(language === 'ko' ? /^오류: 'tax=10%': 퍼센트에 부호를 붙이세요: / : /^エラー: 'tax=10%': パーセントに符号を付ける: /);
+  });
+
   test('an error points its caret under the column after a Hangul name', async () => {
     const run = await cli(['y = 사과 * 배', '사과=3', '--lang', language]);
     expect(run.status).toBe(2);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { say } from '../../src/messages/index.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
 import { evaluate } from '../../src/result.js';
 
@@ -66,12 +67,12 @@ describe('receipts', () => {
   });
 
   test('a factor that looks like an amount, or a free item, is noted, not refused', () => {
-    expect(parseReceipt(['apple=100x2', 'shipping=5']).notes).toEqual([
+    expect(parseReceipt(['apple=100x2', 'shipping=5']).notes?.map((note) => say(note))).toEqual([
       "'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)",
     ]);
     expect(parseReceipt(['apple=100x2', 'tax=3']).notes).toHaveLength(1);
     expect(parseReceipt(['apple=100x2', 'discount=0.9']).notes).toHaveLength(1);
-    expect(parseReceipt(['apple=00x2']).notes).toEqual([
+    expect(parseReceipt(['apple=00x2']).notes?.map((note) => say(note))).toEqual([
       "'apple=00x2' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out",
     ]);
     expect(parseReceipt(['apple=100x2', 'tax=1.1', 'shipping=+5', 'discount=-15%']).notes).toEqual([]);
