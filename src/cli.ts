@@ -9,7 +9,7 @@ import { wrapText } from './render/wrap.js';
 import { ABSOLUTE, RELATIVE } from './check.js';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { FUNCTIONS } from './layers.js';
-import { CATALOGUES, languageOf, LANGUAGES, say, type Language, type Messages } from './messages/index.js';
+import { CATALOGUES, languageOf, LANGUAGES, say, text, type Language, type Messages, type Said } from './messages/index.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
@@ -149,12 +149,12 @@ function tolerance(text: string): number {
 function training(options: Options): TrainOptions | undefined {
   if (options.train === undefined) {
     const stray = (['rate', 'epochs', 'tolerance'] as const).find((option) => options[option] !== undefined);
-    if (stray !== undefined) throw new InputError(`--${stray} goes with --train: add --train`);
+    if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
     return undefined;
   }
   const inputs = options.train === true ? undefined : options.train.split(',').map((name) => name.trim());
   if (inputs?.some((name) => !NAME_ONLY.test(name))) {
-    throw new InputError(`--train '${options.train}': give input names separated by commas (--train w,b), or put --train last to train them all`);
+    throw new InputError(text('trainNames', String(options.train)));
   }
   return { inputs, rate: options.rate, epochs: options.epochs, tolerance: options.tolerance };
 }
@@ -188,7 +188,7 @@ function screenWidth({ columns, env }: Io): number {
 /** The program the words describe: an expression (from -e, -f or the words) or a receipt. */
 function program(words: string[], options: Options, io: Io): Program {
   if (options.expr !== undefined && options.file !== undefined) {
-    throw new InputError('give the expression once: with -e or with -f, not both');
+    throw new InputError(text('exprAndFile'));
   }
   const given = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
   // A Windows editor's byte order mark is no part of the program; and café typed with é
@@ -204,14 +204,14 @@ function program(words: string[], options: Options, io: Io): Program {
 function batchSource(words: string[], options: Options): { path?: string; words: string[] } {
   const { batch, file } = options;
   if (batch === undefined) {
-    if (options.failFast) throw new InputError('--fail-fast goes with --batch: give both, or neither');
+    if (options.failFast) throw new InputError(text('failFastAlone'));
     return { words };
   }
   // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
   if (batch !== true && isBinding(batch)) return { path: '-', words: [batch, ...words] };
   const path = batch === true ? '-' : batch;
   if (path === '-' && file === '-') {
-    throw new InputError('-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE');
+    throw new InputError(text('stdinTwice'));
   }
   return { path, words };
 }
@@ -258,10 +258,21 @@ function decode(bytes: Buffer, where: string): string {
 }
 
 /** What to add to one of commander's messages: how to give an expression that starts with -. */
-function hint(message: string): string {
+function hint(message: string): Said {
   const option = /unknown option '(-[^-][^']*)'/.exec(message)?.[1];
-  if (option === undefined) return ' (see backprop --help)';
-  return `: an expression that starts with - goes after -e or -- (backprop -e "${option}" …, backprop -- "${option}" …)`;
+  return option === undefined ? text('seeHelp') : text('dashExpression', option);
+}
+
+/** One of commander's messages as a message of backprop's own, to be said in the reader's language. */
+function commanderMessage(message: string): Said {
+  const unknown = /^unknown option '([^']*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
+  if (unknown !== null) return unknown[2] === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], unknown[2]);
+  const missing = /^option '([^']*)' argument missing$/.exec(message);
+  if (missing !== null) return text('optionMissing', missing[1]);
+  const invalid = /^option '([^']*)' argument '([^]*)' is invalid\. ([^]*)$/.exec(message);
+  if (invalid === null) return message;
+  const choices = /^Allowed choices are (.*)\.$/.exec(invalid[3]);
+  return text('invalidArgument', invalid[1], invalid[2], choices === null ? invalid[3] : text('choose', choices[1]));
 }
 
 function reason(error: unknown): string {
@@ -298,7 +309,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!(error instanceof CommanderError) || error.exitCode === 0) throw error;
       // Commander's messages start with "error:"; keep each on one line.
       const message = error.message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' ');
-      throw new InputError(`${message}${hint(message)}`);
+      throw new InputError(text('withHint', commanderMessage(message), hint(message)));
     }
     const options = cli.opts<Options>();
     json = options.json === true || options.format === 'json' || options.batch !== undefined;

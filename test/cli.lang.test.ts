@@ -29,7 +29,10 @@ describe('the language: --lang, else LC_ALL, LC_MESSAGES or LANG, else English',
     const run = await cli([...RECEIPT, '--lang', 'fr'], { env: { LANG: 'ko_KR.UTF-8' } });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^오류: .*'fr'.*en, ko, ja/);
+    expect(run.stderr).toBe("오류: 옵션 '--lang <language>'의 값 'fr'이(가) 잘못됨. 고를 수 있는 값: en, ko, ja. (backprop --help 참고)\n");
+    const unknown = await cli([...RECEIPT, '--lnag', 'ja'], { env: { LANG: 'ja_JP.UTF-8' } });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe("エラー: 未知のオプション '--lnag' (--lang のこと?) (backprop --help を参照)\n");
   });
 
   test('JSON keys and values and the exit status do not change with the language', async () => {

@@ -201,6 +201,22 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
     `'${expression}' and '${word}': give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
   noPrice: (word: string) => `'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`,
 
+  // The command line.
+  withHint: (message: string, hint: string) => `${message}${hint}`,
+  seeHelp: ' (see backprop --help)',
+  dashExpression: (option: string) =>
+    `: an expression that starts with - goes after -e or -- (backprop -e "${option}" …, backprop -- "${option}" …)`,
+  unknownOption: (option: string) => `unknown option '${option}'`,
+  unknownOptionMeant: (option: string, meant: string) => `unknown option '${option}' (Did you mean ${meant}?)`,
+  optionMissing: (option: string) => `option '${option}' argument missing`,
+  invalidArgument: (option: string, value: string, reason: string) => `option '${option}' argument '${value}' is invalid. ${reason}`,
+  choose: (choices: string) => `Allowed choices are ${choices}.`,
+  goesWithTrain: (option: string) => `--${option} goes with --train: add --train`,
+  trainNames: (given: string) => `--train '${given}': give input names separated by commas (--train w,b), or put --train last to train them all`,
+  exprAndFile: 'give the expression once: with -e or with -f, not both',
+  failFastAlone: '--fail-fast goes with --batch: give both, or neither',
+  stdinTwice: '-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE',
+
   // Standard error's prefixes.
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',
