@@ -1,4 +1,5 @@
 import { CheckError, InputError } from './errors.js';
+import { text } from './messages/index.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
@@ -127,10 +128,10 @@ export function disagreement({ graph, outputName }: Result, { inputs }: Check): 
   if (disagreeing.length === 0) return undefined;
   const worst = disagreeing.reduce((a, b) => (b.error > a.error ? b : a));
   const number = (x: number) => formatNumber(x, 6);
-  const others = disagreeing.length > 1 ? ` (and ${disagreeing.length - 1} more)` : '';
+  const others = disagreeing.length > 1 ? text('andMore', disagreeing.length - 1) : '';
+  const derivative = `∂${outputName}/∂${label(graph, worst.node)}`;
   return new CheckError(
-    `--check: ∂${outputName}/∂${label(graph, worst.node)} disagrees${others}: backprop ${number(graph.grad(worst.node))}, ` +
-      `numerical ${number(worst.numerical)}, beyond ${ABSOLUTE} + ${RELATIVE} × |numerical|`,
+    text('checkDisagrees', derivative, others, number(graph.grad(worst.node)), number(worst.numerical), ABSOLUTE, RELATIVE),
     { name: graph.name(worst.node) },
   );
 }

@@ -1,4 +1,5 @@
 import { MathError } from './errors.js';
+import { text, type Said } from './messages/index.js';
 import type { Graph, Program } from './graph.js';
 import { label, withValues } from './notation.js';
 import { formatNumber } from './numbers.js';
@@ -65,11 +66,11 @@ function nodesWhere(graph: Graph, keep: (node: number) => boolean): number[] {
   return nodes;
 }
 
-function describeValue(graph: Graph, node: number): string {
+function describeValue(graph: Graph, node: number): Said {
   const value = graph.value(node);
-  const what = Number.isNaN(value) ? 'is not a number' : 'is infinite';
-  if (graph.layer(node) === undefined) return `${label(graph, node)} ${what} (${value})`;
-  return `${label(graph, node)} ${what}: ${withValues(graph, node, 15)} = ${value}`;
+  const nan = Number.isNaN(value);
+  if (graph.layer(node) === undefined) return text(nan ? 'valueNaN' : 'valueInfinite', label(graph, node), String(value));
+  return text(nan ? 'computedNaN' : 'computedInfinite', label(graph, node), withValues(graph, node, 15), String(value));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { InputError, MathError } from './errors.js';
+import { text, type Said } from './messages/index.js';
 import type { Program } from './graph.js';
 import { evaluate, type Result } from './result.js';
 
@@ -53,8 +54,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   const nodes = trainedInputs(start, options.inputs);
   const starts = nodes.map((node) => graph.value(node));
   const history = [start.value];
-  const diverged = (epoch: number, what: string) =>
-    new MathError(`training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`);
+  const diverged = (epoch: number, what: Said) => new MathError(text('diverged', epoch, what, rate));
 
   let stopped: Training['stopped'] = 'epochs';
   let reported = -Infinity;
@@ -62,10 +62,10 @@ export function train(program: Program, options: TrainOptions = {}): Training {
     for (const node of nodes) graph.setValue(node, graph.value(node) - rate * graph.grad(node));
     graph.forward();
     const value = graph.value(output);
-    if (!Number.isFinite(value)) throw diverged(epoch, `${outputName} is ${value}`);
+    if (!Number.isFinite(value)) throw diverged(epoch, text('isValue', outputName, String(value)));
     graph.backward(output);
     const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
-    if (broken !== undefined) throw diverged(epoch, `∂${outputName}/∂${graph.name(broken)} is ${graph.grad(broken)}`);
+    if (broken !== undefined) throw diverged(epoch, text('isValue', `∂${outputName}/∂${graph.name(broken)}`, String(graph.grad(broken))));
     history.push(value);
     if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
       reported = performance.now();
@@ -80,7 +80,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   try {
     result = evaluate(program);
   } catch (error) {
-    if (error instanceof MathError) throw diverged(history.length - 1, error.message);
+    if (error instanceof MathError) throw diverged(history.length - 1, error.what);
     throw error;
   }
   return {

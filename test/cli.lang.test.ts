@@ -117,6 +117,12 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(refused.stderr).toMatch(language === 'ko' ? /^오류: 'tax=10%': 퍼센트에 부호를 붙이세요: / : /^エラー: 'tax=10%': パーセントに符号を付ける: /);
   });
 
+  test('a math error in its words, with the same status', async () => {
+    const run = await cli(['log(x)', 'x=0', '--lang', language]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(language === 'ko' ? '오류: log(x): 무한대: log(0) = -Infinity\n' : 'エラー: log(x) は無限大: log(0) = -Infinity\n');
+  });
+
   test('an error points its caret under the column after a Hangul name', async () => {
     const run = await cli(['y = 사과 * 배', '사과=3', '--lang', language]);
     expect(run.status).toBe(2);

@@ -217,6 +217,17 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   failFastAlone: '--fail-fast goes with --batch: give both, or neither',
   stdinTwice: '-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE',
 
+  // The math.
+  valueNaN: (label: string, value: string) => `${label} is not a number (${value})`,
+  valueInfinite: (label: string, value: string) => `${label} is infinite (${value})`,
+  computedNaN: (label: string, computation: string, value: string) => `${label} is not a number: ${computation} = ${value}`,
+  computedInfinite: (label: string, computation: string, value: string) => `${label} is infinite: ${computation} = ${value}`,
+  andMore: (more: number) => ` (and ${more} more)`,
+  checkDisagrees: (derivative: string, others: string, backprop: string, numerical: string, absolute: number, relative: number) =>
+    `--check: ${derivative} disagrees${others}: backprop ${backprop}, numerical ${numerical}, beyond ${absolute} + ${relative} × |numerical|`,
+  diverged: (epoch: number, what: string, rate: number) => `training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`,
+  isValue: (name: string, value: string) => `${name} is ${value}`,
+
   // Standard error's prefixes.
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',

@@ -190,6 +190,16 @@ $(npm root -g)/backprop/README.md
   failFastAlone: '--fail-fast は --batch と一緒に使う: 両方与えるか、どちらも与えない',
   stdinTwice: '-f - と --batch の両方が標準入力を読む: プログラムを -e か -f FILE で、または行を --batch FILE で与える',
 
+  valueNaN: (label, value) => `${label} は数ではない (${value})`,
+  valueInfinite: (label, value) => `${label} は無限大 (${value})`,
+  computedNaN: (label, computation, value) => `${label} は数ではない: ${computation} = ${value}`,
+  computedInfinite: (label, computation, value) => `${label} は無限大: ${computation} = ${value}`,
+  andMore: (more) => ` (ほか ${more} 個)`,
+  checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
+    `--check: ${derivative} が不一致${others}: 逆伝播 ${backprop}、数値微分 ${numerical}、差が ${absolute} + ${relative} × |数値微分| を超える`,
+  diverged: (epoch, what, rate) => `学習が ${epoch} エポックで発散: ${what} (--rate を ${rate} より小さくしてみる)`,
+  isValue: (name, value) => `${name} = ${value}`,
+
   internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
   error: 'エラー:',
   note: '注意:',

@@ -189,6 +189,16 @@ export const ko: Messages = {
   failFastAlone: '--fail-fast는 --batch와 함께 씀: 둘 다 주거나 둘 다 빼세요',
   stdinTwice: '-f -와 --batch가 둘 다 표준 입력을 읽음: 프로그램을 -e나 -f FILE로 주거나, 줄들을 --batch FILE로 주세요',
 
+  valueNaN: (label, value) => `${label}: 수가 아님 (${value})`,
+  valueInfinite: (label, value) => `${label}: 무한대 (${value})`,
+  computedNaN: (label, computation, value) => `${label}: 수가 아님: ${computation} = ${value}`,
+  computedInfinite: (label, computation, value) => `${label}: 무한대: ${computation} = ${value}`,
+  andMore: (more) => ` (외 ${more}개)`,
+  checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
+    `--check: ${derivative} 불일치${others}: 역전파 ${backprop}, 수치 미분 ${numerical}, 차이가 ${absolute} + ${relative} × |수치 미분|을 넘음`,
+  diverged: (epoch, what, rate) => `학습이 ${epoch}에폭에서 발산함: ${what} (--rate를 ${rate}보다 작게 해 보세요)`,
+  isValue: (name, value) => `${name} = ${value}`,
+
   internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
   error: '오류:',
   note: '참고:',
