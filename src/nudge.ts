@@ -1,4 +1,5 @@
 import { InputError, MathError } from './errors.js';
+import { text } from './messages/index.js';
 import { NAME, NUMBER } from './parse/lexer.js';
 import type { Result } from './result.js';
 
@@ -30,13 +31,13 @@ export interface Nudge {
 const REQUEST = new RegExp(`^(${NAME})=([+-]${NUMBER})(%?)$`);
 
 /** Reads `NAME=+D`, `NAME=-D` or `NAME=+D%`; the sign is required, so that a nudge never reads as a value. */
-export function parseNudge(text: string): NudgeRequest {
-  const match = REQUEST.exec(text);
+export function parseNudge(word: string): NudgeRequest {
+  const match = REQUEST.exec(word);
   if (match === null) {
-    throw new InputError('write NAME=+CHANGE or NAME=-CHANGE, the sign required (apple=+1, x=-0.5, tax=+10%)');
+    throw new InputError(text('nudgeForm'));
   }
   const change = Number(match[2]);
-  if (!Number.isFinite(change)) throw new InputError(`${match[2]} is too large (the largest number is about 1.8e308)`);
+  if (!Number.isFinite(change)) throw new InputError(text('tooLarge', match[2]));
   return { name: match[1], change, percent: match[3] === '%' };
 }
 
@@ -53,7 +54,7 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     if (node === undefined) {
       const names = [...byName.keys()];
       const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
-      throw new InputError(`--nudge ${request.name}: not an input of this graph; nudge one of ${shown}`);
+      throw new InputError(text('notNudgeable', request.name, shown));
     }
     const value = graph.value(node);
     const change = request.percent ? (value * request.change) / 100 : request.change;

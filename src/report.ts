@@ -6,7 +6,7 @@ import { renderDot } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { renderMermaid } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
-import { en, type Messages, type Said } from './messages/index.js';
+import { en, text, type Messages, type Said } from './messages/index.js';
 import { formatNumber } from './numbers.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
@@ -58,23 +58,23 @@ export interface Report {
  */
 export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
   if (options.json && options.format !== undefined && options.format !== 'json') {
-    throw new InputError(`--json is --format json: it does not go with --format ${options.format}`);
+    throw new InputError(text('jsonWithFormat', options.format));
   }
   const format = options.json ? 'json' : (options.format ?? 'table');
   const notes = source.notes ?? [];
   if (options.batch !== undefined) {
     if (options.format !== undefined && options.format !== 'json') {
-      throw new InputError(`--batch writes a JSON document per line: it does not go with --format ${options.format}`);
+      throw new InputError(text('batchWithFormat', options.format));
     }
     const other = options.train !== undefined ? 'train' : options.nudge !== undefined ? 'nudge' : undefined;
-    if (other !== undefined) throw new InputError(`--${other} does not go with --batch: give one of them`);
+    if (other !== undefined) throw new InputError(text('notWithBatch', other));
     const { lines, csv, failFast } = options.batch;
     const { precision: digits, steps, graph, check } = options;
     return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check }), notes };
   }
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
-    throw new InputError(`--${views[0]} shows text or JSON: it does not go with --format ${format}`);
+    throw new InputError(text('textOrJson', views[0], format));
   }
   if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
   const result = evaluate(source);
@@ -116,8 +116,8 @@ export async function report(source: Program, options: ReportOptions): Promise<R
 /** --train: gradient descent instead of one evaluation, shown as text or JSON. */
 async function trained(source: Program, asked: TrainOptions, format: string, views: string[], options: ReportOptions): Promise<string> {
   const refused = views[0] ?? (options.all ? 'all' : undefined);
-  if (refused !== undefined) throw new InputError(`--${refused} does not go with --train, which shows the training instead`);
-  if (format !== 'table' && format !== 'json') throw new InputError(`--train shows text or JSON: it does not go with --format ${format}`);
+  if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
+  if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
   const { progress, words = en } = options;
   const epochs = asked.epochs ?? EPOCHS;
   const training = train(source, {

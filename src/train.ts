@@ -96,16 +96,16 @@ export function train(program: Program, options: TrainOptions = {}): Training {
 
 /** The input nodes named, in the order named; every input when none are. */
 function trainedInputs({ graph, inputs }: Result, names: string[] | undefined): number[] {
-  if (inputs.length === 0) throw new InputError('--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)');
+  if (inputs.length === 0) throw new InputError(text('nothingToTrain'));
   if (names === undefined) return inputs;
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
   const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) throw new InputError(`--train: '${twice}' is named twice`);
+  if (twice !== undefined) throw new InputError(text('trainedTwice', twice));
   return names.map((name) => {
     const node = byName.get(name);
     if (node === undefined) {
       const known = inputs.map((input) => graph.name(input)).join(', ');
-      throw new InputError(`--train: '${name}' is not an input of the program (its inputs: ${known})`);
+      throw new InputError(text('notTrainable', name, known));
     }
     return node;
   });

@@ -228,6 +228,18 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   diverged: (epoch: number, what: string, rate: number) => `training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`,
   isValue: (name: string, value: string) => `${name} is ${value}`,
 
+  // Options that do not go together, and the modes' own errors.
+  jsonWithFormat: (format: string) => `--json is --format json: it does not go with --format ${format}`,
+  batchWithFormat: (format: string) => `--batch writes a JSON document per line: it does not go with --format ${format}`,
+  notWithBatch: (option: string) => `--${option} does not go with --batch: give one of them`,
+  textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
+  notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
+  nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
+  trainedTwice: (name: string) => `--train: '${name}' is named twice`,
+  notTrainable: (name: string, inputs: string) => `--train: '${name}' is not an input of the program (its inputs: ${inputs})`,
+  nudgeForm: 'write NAME=+CHANGE or NAME=-CHANGE, the sign required (apple=+1, x=-0.5, tax=+10%)',
+  notNudgeable: (name: string, inputs: string) => `--nudge ${name}: not an input of this graph; nudge one of ${inputs}`,
+
   // Standard error's prefixes.
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',

@@ -200,6 +200,17 @@ $(npm root -g)/backprop/README.md
   diverged: (epoch, what, rate) => `学習が ${epoch} エポックで発散: ${what} (--rate を ${rate} より小さくしてみる)`,
   isValue: (name, value) => `${name} = ${value}`,
 
+  jsonWithFormat: (format) => `--json は --format json: --format ${format} とは一緒に使えない`,
+  batchWithFormat: (format) => `--batch は 1 行に JSON 文書 1 つを書く: --format ${format} とは一緒に使えない`,
+  notWithBatch: (option) => `--${option} は --batch と一緒に使えない: どちらか 1 つを与える`,
+  textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
+  notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,
+  nothingToTrain: '--train: プログラムに学習する入力がない: 入力を 1 つ与える (x = 1、またはコマンドラインで x=1)',
+  trainedTwice: (name) => `--train: '${name}' が 2 度指定された`,
+  notTrainable: (name, inputs) => `--train: '${name}' はプログラムの入力ではない (入力: ${inputs})`,
+  nudgeForm: 'NAME=+CHANGE か NAME=-CHANGE で、符号を付けて書く (apple=+1, x=-0.5, tax=+10%)',
+  notNudgeable: (name, inputs) => `--nudge ${name}: このグラフの入力ではない; 次のどれかを動かす: ${inputs}`,
+
   internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
   error: 'エラー:',
   note: '注意:',

@@ -199,6 +199,17 @@ export const ko: Messages = {
   diverged: (epoch, what, rate) => `학습이 ${epoch}에폭에서 발산함: ${what} (--rate를 ${rate}보다 작게 해 보세요)`,
   isValue: (name, value) => `${name} = ${value}`,
 
+  jsonWithFormat: (format) => `--json은 --format json: --format ${format}와(과) 함께 쓸 수 없음`,
+  batchWithFormat: (format) => `--batch는 줄마다 JSON 문서를 씀: --format ${format}와(과) 함께 쓸 수 없음`,
+  notWithBatch: (option) => `--${option}은(는) --batch와 함께 쓸 수 없음: 하나만 주세요`,
+  textOrJson: (option, format) => `--${option}은(는) 텍스트나 JSON으로 보여 줌: --format ${format}와(과) 함께 쓸 수 없음`,
+  notWithTrain: (option) => `--${option}은(는) --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,
+  nothingToTrain: '--train: 프로그램에 학습할 입력이 없음: 입력을 하나 주세요 (x = 1, 또는 명령줄에서 x=1)',
+  trainedTwice: (name) => `--train: '${name}'을(를) 두 번 지정함`,
+  notTrainable: (name, inputs) => `--train: '${name}'은(는) 프로그램의 입력이 아님 (입력: ${inputs})`,
+  nudgeForm: 'NAME=+CHANGE나 NAME=-CHANGE로, 부호를 붙여 쓰세요 (apple=+1, x=-0.5, tax=+10%)',
+  notNudgeable: (name, inputs) => `--nudge ${name}: 이 그래프의 입력이 아님; 다음 중 하나를 움직이세요: ${inputs}`,
+
   internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
   error: '오류:',
   note: '참고:',
