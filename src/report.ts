@@ -98,7 +98,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     const { renderHtml } = await import('./render/html.js');
     return done(await renderHtml(result, { digits: digits ?? 12, all: options.all === true }));
   }
-  // Loaded only for text: a script asking for JSON does not pay for chalk and cli-table3.
+  // Loaded only for text: a script asking for JSON does not pay for chalk.
   const { renderText } = await import('./render/text.js');
   return done(renderText(result, {
     color: options.color,

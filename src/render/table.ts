@@ -1,54 +1,122 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Check, InputCheck } from '../check.js';
 import { en, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
+import { tooLarge } from './limit.js';
+
+// string-width builds its patterns anew on every call: most cells are printable ASCII, one column each.
+const width = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+
+/** A cell's text, and how it is painted: the width is taken of the text alone. */
+type Cell = [text: string, color?: (text: string) => string];
+
+/** Significant digits in tables: 12 unless the screen is too narrow for them, and never fewer than 4. */
+export const MOST_DIGITS = 12;
+export const FEWEST_DIGITS = 4;
 
 /**
  * The output line, then a table of the inputs (with `all`, the intermediates too): name,
  * value, gradient, and with a check the numerical gradient beside it. All color comes from
- * `paint`, so that one decision holds for text and borders alike; cli-table3's own styling
- * stays off.
+ * `paint`, so that one decision holds for text and borders alike.
+ *
+ * The table is drawn a row at a time: one pass over the rows finds each column's width, a
+ * second draws them, so its cost grows with the rows, and it is written in pieces as they
+ * come. The columns' widths are known before anything is written: a table that would be too
+ * large to print is refused then. With no digits `given`, numbers take as many significant
+ * digits as let the table fit `screen` columns.
  */
-export function renderTable(result: Result, paint: ChalkInstance, digits: number, all: boolean, check?: Check, words: Messages = en): string {
+export function renderTable(
+  result: Result,
+  paint: ChalkInstance,
+  given: number | undefined,
+  all: boolean,
+  check?: Check,
+  words: Messages = en,
+  screen = Infinity,
+): Iterable<string> {
   const { graph, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
   const column = all ? words.name : words.input;
-  const head = [column, words.value, `∂${outputName}/∂${column}`];
-  if (check !== undefined) head.push(words.numerical, words.relativeError, words.check);
-  const table = new Table({
-    head: head.map((text) => paint.bold(text)),
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left'],
-    style: { head: [], border: [] },
-  });
+  const head: Cell[] = [column, words.value, `∂${outputName}/∂${column}`].map((text) => [text, paint.bold]);
+  if (check !== undefined) head.push(...[words.numerical, words.relativeError, words.check].map((text): Cell => [text, paint.bold]));
+  const right = [false, true, true, true, true, false];
   const checks = new Map<number, InputCheck>(check?.inputs.map((input) => [input.node, input]));
-  const verdict = ({ verdict, kink }: InputCheck) => {
-    if (verdict === 'kink') return paint.magenta(words.kinkAt(label(graph, kink!)));
-    if (verdict === 'domain') return paint.magenta(words.leavesDomain);
-    return verdict === 'agrees' ? paint.green(words.agrees) : paint.red(words.disagrees);
+  const verdict = ({ verdict, kink }: InputCheck): Cell => {
+    if (verdict === 'kink') return [words.kinkAt(label(graph, kink!)), paint.magenta];
+    if (verdict === 'domain') return [words.leavesDomain, paint.magenta];
+    return verdict === 'agrees' ? [words.agrees, paint.green] : [words.disagrees, paint.red];
   };
-  // One row a section, one line a node: the table then rules off the sections and nothing else.
-  const section = (nodes: number[], name: (text: string) => string) => {
-    const cells = [
-      nodes.map((node) => name(graph.name(node)!)),
-      nodes.map((node) => (graph.isInput(node) ? givenValue(result, node) : number(graph.value(node)))),
-      nodes.map((node) => paint.yellow(number(graph.grad(node)))),
-    ];
+  const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
+    const number = (x: number) => formatNumber(x, digits);
+    const value = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
+    const cells: Cell[] = [[graph.name(node)!, name], [value], [number(graph.grad(node)), paint.yellow]];
     if (check !== undefined) {
-      const found = nodes.map((node) => checks.get(node));
-      cells.push(
-        found.map((input) => (input === undefined ? '' : Number.isFinite(input.numerical) ? number(input.numerical) : '–')),
-        found.map((input) => (input === undefined ? '' : Number.isFinite(input.error) ? formatNumber(input.error, 2) : '–')),
-        found.map((input) => (input === undefined ? '' : verdict(input))),
-      );
+      const input = checks.get(node);
+      if (input === undefined) cells.push([''], [''], ['']);
+      else {
+        cells.push(
+          [Number.isFinite(input.numerical) ? number(input.numerical) : '–'],
+          [Number.isFinite(input.error) ? formatNumber(input.error, 2) : '–'],
+          verdict(input),
+        );
+      }
     }
-    return cells.map((lines) => lines.join('\n'));
+    return cells;
   };
-  if (result.inputs.length > 0) table.push(section(result.inputs, paint.cyan));
-  if (all && result.intermediates.length > 0) table.push(section(result.intermediates, paint.magenta));
-  // Names are letters, digits and _, so box-drawing characters can only be the borders.
-  const box = table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line));
-  return `${paint.bold(outputName)} = ${paint.bold.green(number(result.value))}\n${box}\n`;
+  // Inputs, then the intermediates: each section ruled off from the one before.
+  const sections: [number[], (text: string) => string][] = [[result.inputs, paint.cyan]];
+  if (all) sections.push([result.intermediates, paint.magenta]);
+  const filled = sections.filter(([nodes]) => nodes.length > 0);
+
+  const outputLine = (digits: number) => `${paint.bold(outputName)} = ${paint.bold.green(formatNumber(result.value, digits))}`;
+  // Each column's width, and the widest line's, with numbers to `digits` significant digits.
+  const measure = (digits: number) => {
+    const widths = head.map(([text]) => width(text));
+    for (const [nodes, name] of filled) {
+      for (const node of nodes) {
+        row(node, name, digits).forEach(([text], i) => {
+          widths[i] = Math.max(widths[i], width(text));
+        });
+      }
+    }
+    const line = widths.reduce((sum, width) => sum + width + 3, 1);
+    return { widths, widest: Math.max(line, width(`${outputName} = ${formatNumber(result.value, digits)}`)) };
+  };
+  // As many digits as fit the screen, unless they were asked for: fewer digits rather than a
+  // table that overflows. Each try is one pass over the rows.
+  let digits = given ?? MOST_DIGITS;
+  let { widths, widest } = measure(digits);
+  while (given === undefined && widest > screen && digits > FEWEST_DIGITS) ({ widths, widest } = measure(--digits));
+  const rows = 1 + filled.reduce((sum, [nodes]) => sum + nodes.length, 0);
+  // About: most cells are ASCII, a bar takes three bytes.
+  tooLarge('the table', (rows + filled.length + 2) * (widest + 2 * (widths.length + 1) + 1));
+
+  const rule = (left: string, middle: string, end: string) =>
+    paint.dim(`${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${end}`) + '\n';
+  const bar = paint.dim('│');
+  const line = (cells: Cell[]) => {
+    const drawn = cells.map(([text, color], i) => {
+      const blank = ' '.repeat(widths[i] - width(text));
+      const shown = color === undefined ? text : color(text);
+      return right[i] ? blank + shown : shown + blank;
+    });
+    return `${bar} ${drawn.join(` ${bar} `)} ${bar}\n`;
+  };
+
+  return (function* () {
+    let chunk = `${outputLine(digits)}\n${rule('┌', '┬', '┐')}${line(head)}`;
+    for (const [nodes, name] of filled) {
+      chunk += rule('├', '┼', '┤');
+      for (const node of nodes) {
+        chunk += line(row(node, name, digits));
+        if (chunk.length > 1 << 13) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+    }
+    yield `${chunk}${rule('└', '┴', '┘')}`;
+  })();
 }

@@ -8,13 +8,9 @@ import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 import { renderNudges } from './nudges.js';
 import { renderSteps } from './steps.js';
-import { renderTable } from './table.js';
+import { FEWEST_DIGITS, MOST_DIGITS, renderTable } from './table.js';
 import { renderTree } from './tree.js';
 import { fit } from './wrap.js';
-
-/** Significant digits in tables: 12 unless the screen is too narrow for them, and never fewer than 4. */
-const MOST_DIGITS = 12;
-const FEWEST_DIGITS = 4;
 
 /** The width in columns of a text's widest line. */
 function widest(text: string): number {
@@ -52,11 +48,11 @@ export interface TextOptions {
  * Everything meant for a person, in reading order: the steps, the tree, the table and the
  * check's cost. The one Chalk made here carries the caller's color decision to all of them.
  */
-export function renderText(result: Result, options: TextOptions): string {
+export function renderText(result: Result, options: TextOptions): Iterable<string> {
   const { steps, check, nudges, width, words = en } = options;
   const digits = options.digits ?? MOST_DIGITS;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  // A table with fewer digits, rather than one that overflows the screen.
+  // The nudges' table with fewer digits, rather than one that overflows the screen.
   const fitted = (draw: (digits: number) => string) => {
     if (options.digits !== undefined) return draw(options.digits);
     for (let fewer = MOST_DIGITS; ; fewer--) {
@@ -64,18 +60,18 @@ export function renderText(result: Result, options: TextOptions): string {
       if (fewer === FEWEST_DIGITS || widest(text) <= width) return text;
     }
   };
-  const parts: string[] = [];
-  if (steps !== undefined) parts.push(renderSteps(result, steps, paint, digits, width, words));
-  if (options.tree) parts.push(renderTree(result, paint, digits, words));
-  parts.push(fitted((digits) => renderTable(result, paint, digits, options.all, check, words)));
-  if (nudges !== undefined) parts.push(fitted((digits) => renderNudges(result, nudges, paint, digits, width, words)));
+  const parts: Iterable<string>[] = [];
+  if (steps !== undefined) parts.push([renderSteps(result, steps, paint, digits, width, words)]);
+  if (options.tree) parts.push([renderTree(result, paint, digits, words)]);
+  parts.push(renderTable(result, paint, options.digits, options.all, check, words, width));
+  if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
     const { backprop, numerical } = check;
     const ratio = backprop.milliseconds > 0 ? words.timesBackprop(formatNumber(numerical.milliseconds / backprop.milliseconds, 2)) : '';
     // The two costs line up after their labels, however wide the labels' letters.
     const [backpropLabel, numericalLabel] = padded([words.backpropLabel, words.numericalLabel]);
-    parts.push(
+    parts.push([
       [
         `${backpropLabel} ${words.backpropCost(time(backprop.milliseconds))}`,
         `${numericalLabel} ${words.numericalCost(numerical.forwardPasses, time(numerical.milliseconds))}${ratio}`,
@@ -85,7 +81,12 @@ export function renderText(result: Result, options: TextOptions): string {
       ]
         .map((line) => fit(line, width))
         .join('\n') + '\n',
-    );
+    ]);
   }
-  return parts.join('\n');
+  return (function* () {
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) yield '\n';
+      yield* part;
+    }
+  })();
 }

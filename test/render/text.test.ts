@@ -3,10 +3,11 @@ import { expect, test } from 'vitest';
 import { check } from '../../src/check.js';
 import { nudge, parseNudge } from '../../src/nudge.js';
 import { parseExpression } from '../../src/parse/expression.js';
-import { renderText, type TextOptions } from '../../src/render/text.js';
+import { renderText as textChunks, type TextOptions } from '../../src/render/text.js';
 import { evaluate } from '../../src/result.js';
 import { examples } from '../views.js';
 
+const renderText = (...args: Parameters<typeof textChunks>) => [...textChunks(...args)].join('');
 const neuron = () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z)', ['w=2', 'x=0.5', 'b=-1']));
 const widest = (text: string) => Math.max(...stripVTControlCharacters(text).split('\n').map((line) => [...line].length));
 const text = (result = neuron(), options: Partial<TextOptions> = {}) => {

@@ -1,0 +1,30 @@
+import { InputError } from '../errors.js';
+
+/**
+ * The most a view may print, in bytes. A long name shown on every line of a view could
+ * otherwise make a program of megabytes print terabytes; past this the view is refused
+ * before anything is written.
+ */
+export const MAX_VIEW_BYTES = 256 * 2 ** 20;
+
+/** Throws the error that refuses `view` if it would print `bytes` bytes, more than a view may. */
+export function tooLarge(view: string, bytes: number): void {
+  if (bytes <= MAX_VIEW_BYTES) return;
+  throw new InputError(
+    `${view} would print more than ${MAX_VIEW_BYTES / 2 ** 20} MB for this program (long names on many lines): ` +
+      'shorten the names, or ask for --json, whose size follows the program',
+  );
+}
+
+/**
+ * The pieces `view` makes, once it is known that they fit: they are made a first time only
+ * to be counted, then again to be written. Neither time are they all in memory at once.
+ */
+export function measured(view: string, pieces: () => Iterable<string>): Iterable<string> {
+  let bytes = 0;
+  for (const piece of pieces()) {
+    bytes += Buffer.byteLength(piece);
+    tooLarge(view, bytes);
+  }
+  return pieces();
+}
