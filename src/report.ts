@@ -12,6 +12,13 @@ import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
 
+/**
+ * The most nodes a view that prints every node (--steps, --graph, DOT, Mermaid) takes. At this
+ * size each such view still prints within seconds and well under a gigabyte (measured on a
+ * chain of 10^5 negations); a larger program is refused before anything is written.
+ */
+export const MAX_VIEW_NODES = 100_000;
+
 /** What the command line asks of one program, once argv is read and color decided. */
 export interface ReportOptions {
   json?: boolean;
@@ -75,6 +82,10 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(text('textOrJson', views[0], format));
+  }
+  const perNode = format === 'dot' || format === 'mermaid' ? `--format ${format}` : views.find((view) => view === 'steps' || view === 'graph');
+  if (perNode !== undefined && source.graph.size > MAX_VIEW_NODES) {
+    throw new InputError(text('viewTooLarge', perNode.startsWith('--') ? perNode : `--${perNode}`, source.graph.size, MAX_VIEW_NODES));
   }
   if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
   const result = evaluate(source);

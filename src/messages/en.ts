@@ -232,6 +232,8 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   jsonWithFormat: (format: string) => `--json is --format json: it does not go with --format ${format}`,
   batchWithFormat: (format: string) => `--batch writes a JSON document per line: it does not go with --format ${format}`,
   notWithBatch: (option: string) => `--${option} does not go with --batch: give one of them`,
+  viewTooLarge: (view: string, nodes: number, most: number) =>
+    `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
   nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',

@@ -203,6 +203,7 @@ $(npm root -g)/backprop/README.md
   jsonWithFormat: (format) => `--json は --format json: --format ${format} とは一緒に使えない`,
   batchWithFormat: (format) => `--batch は 1 行に JSON 文書 1 つを書く: --format ${format} とは一緒に使えない`,
   notWithBatch: (option) => `--${option} は --batch と一緒に使えない: どちらか 1 つを与える`,
+  viewTooLarge: (view, nodes, most) => `${view} はノードをすべて表示する: このプログラムのノードは ${nodes} 個で ${most} 個を超える: ${view} を外す (--json と表はどの大きさでも表示できる)`,
   textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
   notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,
   nothingToTrain: '--train: プログラムに学習する入力がない: 入力を 1 つ与える (x = 1、またはコマンドラインで x=1)',

@@ -202,6 +202,7 @@ export const ko: Messages = {
   jsonWithFormat: (format) => `--json은 --format json: --format ${format}와(과) 함께 쓸 수 없음`,
   batchWithFormat: (format) => `--batch는 줄마다 JSON 문서를 씀: --format ${format}와(과) 함께 쓸 수 없음`,
   notWithBatch: (option) => `--${option}은(는) --batch와 함께 쓸 수 없음: 하나만 주세요`,
+  viewTooLarge: (view, nodes, most) => `${view}은(는) 모든 노드를 보여 줌: 이 프로그램의 노드는 ${nodes}개로 ${most}개를 넘음: ${view}을(를) 빼세요 (--json과 표는 어떤 크기든 보여 줌)`,
   textOrJson: (option, format) => `--${option}은(는) 텍스트나 JSON으로 보여 줌: --format ${format}와(과) 함께 쓸 수 없음`,
   notWithTrain: (option) => `--${option}은(는) --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,
   nothingToTrain: '--train: 프로그램에 학습할 입력이 없음: 입력을 하나 주세요 (x = 1, 또는 명령줄에서 x=1)',
