@@ -107,7 +107,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (format === 'html') {
     // Loaded only for a page: it carries the page's script, and Graphviz for its picture.
     const { renderHtml } = await import('./render/html.js');
-    return done(await renderHtml(result, { digits: digits ?? 12, all: options.all === true }));
+    return done(await renderHtml(result, { digits: digits ?? 12, all: options.all === true, words: options.words }));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk.
   const { renderText } = await import('./render/text.js');

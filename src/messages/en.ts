@@ -232,6 +232,12 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   jsonWithFormat: (format: string) => `--json is --format json: it does not go with --format ${format}`,
   batchWithFormat: (format: string) => `--batch writes a JSON document per line: it does not go with --format ${format}`,
   notWithBatch: (option: string) => `--${option} does not go with --batch: give one of them`,
+  pageSlider: 'slider',
+  pageCaption: (d: string) => `Each input, its value and ${d}: change a value to run the graph again`,
+  pageSteps: 'Chain rule',
+  pageStepsHint: 'Point at, tap or focus a node of the picture or a row of the table to see its steps.',
+  pagePicture: 'the computational graph',
+  pageTooLarge: (size: number, most: number) => `The graph has ${size} nodes, too many to draw (at most ${most}).`,
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,

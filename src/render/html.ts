@@ -1,5 +1,6 @@
 /// <reference path="./live-script.d.ts" />
 import script from '../../dist/live-script.js';
+import { CATALOGUES, en, LANGUAGES, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { pageData } from './page-data.js';
@@ -9,6 +10,8 @@ export interface HtmlOptions {
   digits: number;
   /** Also list the intermediates, below the inputs. */
   all: boolean;
+  /** The page's words, in the reader's language (English unless given). */
+  words?: Messages;
 }
 
 /**
@@ -23,13 +26,14 @@ export interface HtmlOptions {
  * the element with data-output, each gradient in the one with data-grad="NAME", its text the
  * number as the table prints it.
  */
-export async function renderHtml(result: Result, { digits, all }: HtmlOptions): Promise<string> {
+export async function renderHtml(result: Result, { digits, all, words = en }: HtmlOptions): Promise<string> {
+  const language = LANGUAGES.find((code) => CATALOGUES[code] === words) ?? 'en';
   const { graph, outputName } = result;
   // The drawing as --format svg makes it, from its <svg> on: the page's script finds the
   // numbers in it by the names Graphviz keeps (n5, e5_0) and writes the new ones in place.
   const picture =
     graph.size > MAX_DRAWN_NODES
-      ? `<p>${WORDS.tooLarge(graph.size, MAX_DRAWN_NODES)}</p>`
+      ? `<p>${words.pageTooLarge(graph.size, MAX_DRAWN_NODES)}</p>`
       : (await renderSvg(result, digits)).replace(/^[^]*?(?=<svg)/, '');
   const number = (x: number) => formatNumber(x, digits);
   const d = (what: string) => `∂${outputName}/∂${what}`;
@@ -41,7 +45,7 @@ export async function renderHtml(result: Result, { digits, all }: HtmlOptions): 
     return `<tr data-node="${node}">
 <th scope="row"><label for="value-${node}">${name}</label></th>
 <td class="value"><input type="number" id="value-${node}" data-input="${name}" value="${number(value)}" step="any">
-<input type="range" data-input="${name}" aria-label="${name}, ${WORDS.slider}" min="${min}" max="${max}" step="${step}" value="${value}"></td>
+<input type="range" data-input="${name}" aria-label="${name}, ${words.pageSlider}" min="${min}" max="${max}" step="${step}" value="${value}"></td>
 <td>${cell('grad', name, graph.grad(node))}</td>
 </tr>`;
   });
@@ -55,10 +59,10 @@ export async function renderHtml(result: Result, { digits, all }: HtmlOptions): 
 </tr>`;
       })
     : [];
-  const data = JSON.stringify(pageData(result, digits));
+  const data = JSON.stringify(pageData(result, digits, language));
   const title = `backprop: ${escape(outputName)}`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
@@ -70,19 +74,19 @@ export async function renderHtml(result: Result, { digits, all }: HtmlOptions): 
 <main>
 <h1><span>${escape(outputName)} =</span> <output data-output aria-live="polite">${number(result.value)}</output></h1>
 <p role="alert" id="failure" hidden></p>
-<figure class="picture" role="group" aria-label="${WORDS.picture}">
+<figure class="picture" role="group" aria-label="${words.pagePicture}">
 ${picture}
 </figure>
 <table>
-<caption>${WORDS.caption(escape(d('input')))}</caption>
-<thead><tr><th scope="col">${all ? WORDS.name : WORDS.input}</th><th scope="col">${WORDS.value}</th><th scope="col">${escape(d(all ? WORDS.name : WORDS.input))}</th></tr></thead>
+<caption>${words.pageCaption(escape(d(words.input)))}</caption>
+<thead><tr><th scope="col">${all ? words.name : words.input}</th><th scope="col">${words.value}</th><th scope="col">${escape(d(all ? words.name : words.input))}</th></tr></thead>
 <tbody>
 ${inputRows.join('\n')}
 </tbody>${intermediateRows.length === 0 ? '' : `\n<tbody>\n${intermediateRows.join('\n')}\n</tbody>`}
 </table>
 <section aria-labelledby="steps-heading">
-<h2 id="steps-heading">${WORDS.steps}</h2>
-<pre id="steps" aria-live="polite">${WORDS.stepsHint}</pre>
+<h2 id="steps-heading">${words.pageSteps}</h2>
+<pre id="steps" aria-live="polite">${words.pageStepsHint}</pre>
 </section>
 </main>
 <script type="application/json" id="backprop-data">${data.replace(/</g, '\\u003c')}</script>
@@ -103,18 +107,6 @@ export function sliderRange(value: number): { min: number; max: number; step: nu
   return { min, max, step: Number(step.toPrecision(1)) };
 }
 
-/** The page's words, in one place. */
-const WORDS = {
-  input: 'input',
-  name: 'name',
-  value: 'value',
-  slider: 'slider',
-  caption: (d: string) => `Each input, its value and ${d}: change a value to run the graph again`,
-  steps: 'Chain rule',
-  stepsHint: 'Point at, tap or focus a node of the picture or a row of the table to see its steps.',
-  picture: 'the computational graph',
-  tooLarge: (size: number, most: number) => `The graph has ${size} nodes, too many to draw (at most ${most}).`,
-};
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -13,6 +13,7 @@ import { evaluate, type Result } from '../result.js';
 import { trace } from '../trace.js';
 import { programOf, type PageData } from './page-data.js';
 import { renderSteps } from './steps.js';
+import { CATALOGUES } from '../messages/index.js';
 
 const data = JSON.parse(document.getElementById('backprop-data')!.textContent!) as PageData;
 const program = programOf(data);
@@ -95,7 +96,7 @@ function showSteps(node: number): void {
   const users = new Set<number>();
   for (let at = node + 1; at < graph.size; at++) if (graph.args(at).includes(node)) users.add(at);
   const steps = trace(result).filter((step) => step.node === node || (step.pass !== 'sum' && users.has(step.node)));
-  write(stepsView, renderSteps(result, steps, plain, data.digits));
+  write(stepsView, renderSteps(result, steps, plain, data.digits, Infinity, CATALOGUES[data.language]));
 }
 
 /** Pointing at, tapping or focusing an element shows a node's steps. */

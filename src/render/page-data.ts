@@ -1,3 +1,4 @@
+import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
 import * as layers from '../layers.js';
 import { layerFor, type LayerClass } from '../layers.js';
@@ -10,6 +11,8 @@ export interface PageData {
   output: number;
   outputName: string;
   digits: number;
+  /** The language of the page's words, its steps included. */
+  language: Language;
   /** Node by node, in tape order: an input, a constant, or an operation on earlier nodes. */
   nodes: PageNode[];
 }
@@ -19,7 +22,7 @@ export type PageNode =
   | { constant: number }
   | { operation: string; args: number[]; name?: string };
 
-export function pageData({ graph, output, outputName }: Program, digits: number): PageData {
+export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en'): PageData {
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
     const layer = graph.layer(node);
     if (layer === undefined) {
@@ -29,7 +32,7 @@ export function pageData({ graph, output, outputName }: Program, digits: number)
     const name = graph.name(node);
     return name === undefined ? { operation, args: graph.args(node) } : { operation, args: graph.args(node), name };
   });
-  return { output, outputName, digits, nodes };
+  return { output, outputName, digits, language, nodes };
 }
 
 // Every layer class that layers.ts exports, by operation: a new operation needs no entry here.
