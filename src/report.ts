@@ -97,12 +97,12 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
   if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges }));
-  if (format === 'dot') return done(renderDot(result, digits ?? 12));
+  if (format === 'dot') return done(renderDot(result, digits ?? 12, undefined, options.words));
   if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
-    return done(await renderSvg(result, digits ?? 12));
+    return done(await renderSvg(result, digits ?? 12, options.words));
   }
   if (format === 'html') {
     // Loaded only for a page: it carries the page's script, and Graphviz for its picture.

@@ -232,6 +232,8 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   jsonWithFormat: (format: string) => `--json is --format json: it does not go with --format ${format}`,
   batchWithFormat: (format: string) => `--batch writes a JSON document per line: it does not go with --format ${format}`,
   notWithBatch: (option: string) => `--${option} does not go with --batch: give one of them`,
+  legendForward: 'value going forward above each arrow,',
+  legendBackward: (d: string) => `${d} coming back below`,
   pageSlider: 'slider',
   pageCaption: (d: string) => `Each input, its value and ${d}: change a value to run the graph again`,
   pageSteps: 'Chain rule',

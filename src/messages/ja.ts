@@ -203,6 +203,8 @@ $(npm root -g)/backprop/README.md
   jsonWithFormat: (format) => `--json は --format json: --format ${format} とは一緒に使えない`,
   batchWithFormat: (format) => `--batch は 1 行に JSON 文書 1 つを書く: --format ${format} とは一緒に使えない`,
   notWithBatch: (option) => `--${option} は --batch と一緒に使えない: どちらか 1 つを与える`,
+  legendForward: '矢印の上は順伝播で進む値',
+  legendBackward: (d) => `下は逆伝播で戻る ${d}`,
   pageSlider: 'スライダー',
   pageCaption: (d) => `各入力とその値、${d}: 値を変えるとグラフを計算し直す`,
   pageSteps: '連鎖律',

@@ -202,6 +202,8 @@ export const ko: Messages = {
   jsonWithFormat: (format) => `--json은 --format json: --format ${format}와(과) 함께 쓸 수 없음`,
   batchWithFormat: (format) => `--batch는 줄마다 JSON 문서를 씀: --format ${format}와(과) 함께 쓸 수 없음`,
   notWithBatch: (option) => `--${option}은(는) --batch와 함께 쓸 수 없음: 하나만 주세요`,
+  legendForward: '화살표 위는 순전파로 가는 값',
+  legendBackward: (d) => `아래는 역전파로 돌아오는 ${d}`,
   pageSlider: '슬라이더',
   pageCaption: (d) => `각 입력과 그 값, ${d}: 값을 바꾸면 그래프를 다시 계산함`,
   pageSteps: '연쇄법칙',

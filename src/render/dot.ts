@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import { drawnSymbol } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
+import { en, type Messages } from '../messages/index.js';
 
 /** Helvetica for Latin text, then fonts with Hangul and kana, then whatever sans-serif there is. */
 export const FONTS = 'Helvetica,Arial,Noto Sans CJK KR,Noto Sans CJK JP,Noto Sans CJK SC,sans-serif';
@@ -20,7 +21,7 @@ const NAME_COLOR = 'gray40';
  * middle, with the value above it and the gradient below (an edge label of Graphviz's own
  * would sit beside the arrow, not across it).
  */
-export function renderDot(result: Result, digits: number, fonts = FONTS): string {
+export function renderDot(result: Result, digits: number, fonts = FONTS, words: Messages = en): string {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
   const uses = new Array<number>(graph.size).fill(0);
@@ -31,7 +32,7 @@ export function renderDot(result: Result, digits: number, fonts = FONTS): string
     '  rankdir=LR;',
     '  ranksep=0.25;',
     '  nodesep=0.2;',
-    `  label=<value going forward above each arrow, <FONT COLOR="${GRADIENT_COLOR}">∂${html(outputName)}/∂value coming back below</FONT>>;`,
+    `  label=<${html(words.legendForward)}<BR/><FONT COLOR="${GRADIENT_COLOR}">${html(words.legendBackward(`∂${outputName}/∂${words.value}`))}</FONT>>;`,
     '  labelloc=b;',
     '  fontsize=11;',
     `  graph [fontname="${fonts}"];`,

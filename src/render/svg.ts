@@ -2,6 +2,7 @@ import type { Viz } from '@viz-js/viz';
 import { InputError } from '../errors.js';
 import type { Result } from '../result.js';
 import { FONTS, renderDot } from './dot.js';
+import { en, type Messages } from '../messages/index.js';
 
 /**
  * Past this many nodes a picture is unreadable and Graphviz's layout takes seconds; the DOT
@@ -15,7 +16,7 @@ let graphviz: Promise<Viz> | undefined;
  * The graph drawn as the book draws it (see renderDot), as SVG text. Graphviz lays it out in
  * this process, compiled to WebAssembly (@viz-js/viz), so no `dot` needs to be installed.
  */
-export async function renderSvg(result: Result, digits: number): Promise<string> {
+export async function renderSvg(result: Result, digits: number, words: Messages = en): Promise<string> {
   if (result.graph.size > MAX_DRAWN_NODES) {
     throw new InputError(
       `the graph has ${result.graph.size} nodes, too many to draw (at most ${MAX_DRAWN_NODES}): use --format dot and Graphviz's own tools`,
@@ -25,6 +26,6 @@ export async function renderSvg(result: Result, digits: number): Promise<string>
   graphviz ??= import('@viz-js/viz').then(({ instance }) => instance());
   // Graphviz in WebAssembly has no fonts, only Helvetica's metrics built in: it lays the text out
   // in Helvetica, and the picture then names the whole list, so Hangul and kana find a font.
-  const svg = (await graphviz).renderString(renderDot(result, digits, 'Helvetica'), { format: 'svg' });
+  const svg = (await graphviz).renderString(renderDot(result, digits, 'Helvetica', words), { format: 'svg' });
   return svg.replace(/font-family="[^"]*"/g, `font-family="${FONTS}"`);
 }

@@ -121,13 +121,14 @@ test.each([
 });
 
 test.each([
-  ['ko', '각 입력과 그 값, ∂price/∂입력', '연쇄법칙'],
-  ['ja', '各入力とその値、∂price/∂入力', '連鎖律'],
-])('--lang %s puts the page, and the steps its script writes, in that language', async (language, caption, steps) => {
+  ['ko', '각 입력과 그 값, ∂price/∂입력', '연쇄법칙', '아래는 역전파로 돌아오는 ∂price/∂값'],
+  ['ja', '各入力とその値、∂price/∂入力', '連鎖律', '下は逆伝播で戻る ∂price/∂値'],
+])('--lang %s puts the page, its picture and the steps its script writes in that language', async (language, caption, steps, legend) => {
   const { status, stdout } = await runInProcess(['apple=100x2', 'orange=150x3', 'tax=1.1', '--format', 'html', '--lang', language]);
   expect(status).toBe(0);
   expect(stdout).toContain(`<html lang="${language}">`);
   expect(stdout).toContain(caption);
   expect(stdout).toContain(`>${steps}</h2>`);
   expect(stdout).toContain(`"language":"${language}"`);
+  expect(stdout).toContain(legend);
 });
