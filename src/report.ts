@@ -83,9 +83,9 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(text('textOrJson', views[0], format));
   }
-  const perNode = format === 'dot' || format === 'mermaid' ? `--format ${format}` : views.find((view) => view === 'steps' || view === 'graph');
+  const perNode = format === 'dot' || format === 'mermaid' ? `format ${format}` : views.find((view) => view === 'steps' || view === 'graph');
   if (perNode !== undefined && source.graph.size > MAX_VIEW_NODES) {
-    throw new InputError(text('viewTooLarge', perNode.startsWith('--') ? perNode : `--${perNode}`, source.graph.size, MAX_VIEW_NODES));
+    throw new InputError(text('viewTooLarge', `--${perNode}`, source.graph.size, MAX_VIEW_NODES));
   }
   if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
   const result = evaluate(source);

@@ -15,16 +15,3 @@ export function tooLarge(view: string, bytes: number): void {
       'shorten the names, or ask for --json, whose size follows the program',
   );
 }
-
-/**
- * The pieces `view` makes, once it is known that they fit: they are made a first time only
- * to be counted, then again to be written. Neither time are they all in memory at once.
- */
-export function measured(view: string, pieces: () => Iterable<string>): Iterable<string> {
-  let bytes = 0;
-  for (const piece of pieces()) {
-    bytes += Buffer.byteLength(piece);
-    tooLarge(view, bytes);
-  }
-  return pieces();
-}
