@@ -1,4 +1,4 @@
-import type { Layer, LayerClass } from './layers.js';
+import type { Builder, Layer, LayerClass } from './layers.js';
 import type { Said } from './messages/index.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Said } from './messages/index.js';
  * a million items is four million nodes. Leaves have no layer: an input has a name and gets
  * a gradient, a constant (a number written in an expression) has neither.
  */
-export class Graph {
+export class Graph implements Builder {
   /**
    * What each node is: an operation's layer, an input's name, or nothing for a constant. One
    * column serves both, as every input has a name and no layer; the names that operations are

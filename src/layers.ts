@@ -1,5 +1,3 @@
-import type { Graph } from './graph.js';
-
 /**
  * The layers of chapter 5 of Deep Learning from Scratch, one class per operation.
  *
@@ -42,7 +40,13 @@ export interface LayerClass {
    * primitive nodes applied to x, as the book first draws Sigmoid; gives the last node.
    * --expand uses it so that --steps and the pictures show every stage.
    */
-  expand?(graph: Graph, x: number): number;
+  expand?(graph: Builder, x: number): number;
+}
+
+/** What an expansion needs of a graph: nodes to add. The graph implements it. */
+export interface Builder {
+  constant(value: number): number;
+  apply(layer: Layer, x: number, y?: number): number;
 }
 
 const sharedLayers = new Map<LayerClass, Layer>();
@@ -293,7 +297,7 @@ export class SigmoidLayer implements Layer {
   }
 
   // The book's figure: ×(−1), exp, +1, then 1/x.
-  static expand(graph: Graph, x: number): number {
+  static expand(graph: Builder, x: number): number {
     const negated = graph.apply(layerFor(MulLayer), x, graph.constant(-1));
     const exp = graph.apply(layerFor(ExpLayer), negated);
     const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
@@ -327,7 +331,7 @@ export class TanhLayer implements Layer {
 
   // tanh(x) = 2σ(2x) − 1, the sigmoid's stages then ×2 and −1: finite for every x, where
   // (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) would overflow past |x| = 710.
-  static expand(graph: Graph, x: number): number {
+  static expand(graph: Builder, x: number): number {
     const negated = graph.apply(layerFor(MulLayer), x, graph.constant(-2));
     const exp = graph.apply(layerFor(ExpLayer), negated);
     const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
@@ -506,7 +510,7 @@ export class SoftplusLayer implements Layer {
   }
 
   // As defined: exp, +1, log. Expanded, it overflows past x = 709, where eˣ does.
-  static expand(graph: Graph, x: number): number {
+  static expand(graph: Builder, x: number): number {
     const exp = graph.apply(layerFor(ExpLayer), x);
     const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
     return graph.apply(layerFor(LogLayer), plusOne);
