@@ -6,6 +6,8 @@ import { parseReceipt } from './receipt.js';
 import { isBinding, parseWord } from './word.js';
 
 const SEPARATOR = /^[xX*×]/;
+/** An item's value with nothing before its x, as the shell leaves apple=$5x2 (it replaces $5). */
+const NO_PRICE = /^[xX*×]\s*\d[\d.]*$/;
 const NUMBERISH = /^[+-]?[\d.][\p{L}\p{N}.]*$/u;
 /** An item whose = went missing: orange150x3. */
 const NO_EQUALS = /^([\p{L}_]+)(\d[\d.]*\s*[xX*×]\s*\d[\d.]*)$/u;
@@ -100,7 +102,7 @@ function stray(word: string, expression?: string, given = false): InputError {
 function receiptWord(word: string, others: string[]): BackpropError | undefined {
   if (!isNamed(word)) return undefined;
   const value = word.slice(word.indexOf('=') + 1);
-  if (SEPARATOR.test(value)) {
+  if (NO_PRICE.test(value)) {
     return new InputError(text('noPrice', word));
   }
   const receipt = others.map(parseWord).every((other) => other.kind !== 'factor' || other.percent !== undefined);

@@ -33,6 +33,8 @@ describe('the mistakes of a hurried command line are named, with the fix', () =>
     [['apple=100x2', 'orange150x3'], /^'orange150x3' has no '=': write orange=150x3$/],
     [['apple=100x2 orange=150x3 tax=1.1'], /^'apple=100x2 orange=150x3 tax=1.1' is one argument: give each NAME=VALUE as an argument of its own/],
     [['apple=x2', 'tax=1.1'], /^'apple=x2' has no price; if you typed a \$, the shell replaced it/],
+    [['y=x', 'x=1e400'], /^'x=1e400': 1e400 is too large/],
+    [['y=x*2', 'x=1e400'], /^'x=1e400': 1e400 is too large/],
     [['apple=1OOx2'], /^'apple=1OOx2': '1OOx2' is not a number/],
     [['apple=100x2', 'orange=15Ox3'], /^'orange=15Ox3': '15Ox3' is not a number/],
     [['w*x', 'w=1/2', 'x=3'], /^'w=1\/2': give an input a number \(w=0\.5\), or compute it in the expression \(w = 1\/2; …\)$/],
