@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { temporaryFolder } from './folder.js';
+import { inject } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
 
@@ -25,10 +23,6 @@ export function backprop(args: string[], options: { input?: string; env?: Record
   return { status, stdout, stderr };
 }
 
-// A folder with the bin linked as `backprop`, as npm links it into node_modules/.bin.
-const PATH_DIR = temporaryFolder('backprop-bin-');
-symlinkSync(BIN, join(PATH_DIR, 'backprop'));
-
 /** The test runner's environment without the variables that change what backprop prints: color, debugging, language. */
 function testEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -39,7 +33,7 @@ function testEnv(): NodeJS.ProcessEnv {
 /** A shell command line, for pipes, with `backprop` on the PATH. */
 export function shell(command: string, env: Record<string, string> = {}): Run {
   const { status, stdout, stderr } = spawnSync('sh', ['-c', command], {
-    env: { ...testEnv(), PATH: `${PATH_DIR}:${process.env.PATH}`, ...env },
+    env: { ...testEnv(), PATH: `${inject('binFolder')}:${process.env.PATH}`, ...env },
     encoding: 'utf8',
   });
   return { status, stdout, stderr };

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { temporaryFolder } from './folder.js';
+import { blocks, has } from './readme.js';
+import { BIN, shell } from './run.js';
+
+// The README's programs that run outside backprop: the demo for class, the library example
+// and the Python batch loop.
+describe('the demo for class', () => {
+  const demo = blocks.find(({ language, text }) => language === 'bash' && text.includes('step apple=100x2 tax=1.1'))!.text;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  // No backprop on this PATH: the demo finds it through npx, in the folder it is saved in.
+  const PATH = process.env.PATH!.split(':').filter((dir) => !existsSync(join(dir, 'backprop'))).join(':');
+
+  test('runs from start to end, with stdin not a terminal, and echoes each command as it can be typed again', () => {
+    // A stand-in npx, so that the test runs at backprop's speed: it records what it was asked to run.
+    const bin = temporaryFolder('backprop-npx-');
+    const calls = join(bin, 'calls');
+    writeFileSync(
+      join(bin, 'npx'),
+      `#!/bin/sh\n[ "$1" = backprop ] || exit 99\nshift\nprintf '%s\\0' "$@" >> ${calls}\nprintf '\\n' >> ${calls}\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+    );
+    chmodSync(join(bin, 'npx'), 0o755);
+    writeFileSync(join(bin, 'demo.sh'), demo);
+    const run = spawnSync('bash', [join(bin, 'demo.sh')], { input: '', env: { ...process.env, PATH: `${bin}:${PATH}` }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('price = 220');
+    expect(run.stdout).toContain('x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7');
+    expect(run.stdout).toContain('│ x=+1  │         6 × 1 = 6 │ 9 → 16 │              7 │          1 │');
+    expect(run.stdout).toContain('kink at relu(x)');
+    expect(run.stdout).toContain('gradient descent on loss, rate 0.05: 200 epochs (--epochs)');
+    const echoed = run.stdout.split('\n').filter((line) => line.startsWith('$ '));
+    expect(echoed).toContain("$ npx backprop 'x*x + x' x=3 --steps");
+    const ran = readFileSync(calls, 'utf8').split('\n').slice(0, -1);
+    expect(echoed).toHaveLength(demo.match(/^step /gm)!.length);
+    expect(ran).toHaveLength(echoed.length);
+    echoed.forEach((line, i) => {
+      // Typed into a shell, the echoed command runs what the step ran, word for word.
+      const typed = spawnSync('bash', ['-c', `npx() { shift; printf '%s\\0' "$@"; }; ${line.slice(2)}`], { encoding: 'utf8' });
+      expect(typed.stdout, line).toBe(ran[i]);
+    });
+  }, 60_000);
+
+  test('npx backprop runs in backprop’s folder with no backprop on PATH, as the demo does', () => {
+    const run = spawnSync('npx', ['backprop', 'apple=100x2', 'tax=1.1'], { cwd: root, input: '', env: { ...process.env, PATH }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('price = 220');
+  }, 30_000);
+});
+
+test('the library example runs and prints what the README says', () => {
+  const example = blocks.find(({ language, text }) => language === 'js' && text.includes("from 'backprop'"));
+  // Run from the project itself, which imports itself by name through package.json's exports.
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', example!.text], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('715 1.1 650\napple 2.2\napple_num 110\norange 3.3\norange_num 165\ntax 650\n12\n');
+  expect(example!.text.trim().split('\n').length).toBeLessThanOrEqual(10);
+});
+
+test.skipIf(!has('python3'))('the Python batch loop prints what the README shows', () => {
+  const at = blocks.findIndex(({ language, text }) => language === 'python' && text.includes('--batch'));
+  const run = shell(`python3 -c '${blocks[at].text.replaceAll("'", "'\\''")}'`);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe(blocks[at + 1].text);
+  expect(blocks[at].text.trim().split('\n').length).toBeLessThanOrEqual(11);
+});

@@ -1,0 +1,23 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two suites. `unit` (npm test) is what a change is checked with, in seconds: everything in
+ * process, and a few runs of the built bin for pipes, terminals and files. `e2e` (npm run
+ * test:e2e) drives what takes longer: Chromium on the live page, the packed and installed
+ * package, the README's class demo and its library and Python examples. CI runs both.
+ */
+export default defineConfig({
+  test: {
+    // Many tests wait on a child process, so even a two-core machine runs two files at once.
+    maxWorkers: Math.max(2, availableParallelism()),
+    // Test files share a worker's modules instead of loading them anew: half the run's time.
+    // No test may leave process-wide state changed behind it.
+    isolate: false,
+    globalSetup: ['test/setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+    ],
+  },
+});
