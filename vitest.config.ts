@@ -17,7 +17,18 @@ export default defineConfig({
     globalSetup: ['test/setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          // After the unit tests, one file at a time: the first `npx backprop` in a fresh clone
+          // installs the folder into npx's cache, which runs its prepare script, and the build
+          // empties dist/ for a moment under any test running the bin.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

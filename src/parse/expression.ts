@@ -38,7 +38,8 @@ const INFIX = new Map<string, Infix>([
 /** An operator waiting on the stack for its operands. */
 type Pending =
   | { kind: 'infix'; op: Infix; token: Token }
-  | { kind: 'negate'; token: Token }
+  /** A run of unary minus signs waits as one entry: ------x costs one, not six. */
+  | { kind: 'negate'; token: Token; count: number }
   | { kind: 'call'; Layer: LayerClass; token: Token; commas: number }
   | { kind: 'paren'; token: Token };
 
@@ -158,7 +159,9 @@ class Parser {
           depth = this.open(depth, token);
           pending.push({ kind: 'paren', token });
         } else if (token.kind === 'operator' && (token.text === '-' || token.text === '−')) {
-          pending.push({ kind: 'negate', token });
+          const top = pending.at(-1);
+          if (top?.kind === 'negate') top.count++;
+          else pending.push({ kind: 'negate', token, count: 1 });
         } else if (token.kind === 'operator' && token.text === '+') {
           // unary plus changes nothing
         } else {
@@ -233,7 +236,9 @@ class Parser {
       const x = operands.pop()!;
       operands.push(this.graph.apply(layerFor(top.op.Layer), x, y));
     } else if (top.kind === 'negate') {
-      operands.push(this.graph.apply(layerFor(NegLayer), operands.pop()!));
+      let node = operands.pop()!;
+      for (let i = 0; i < top.count; i++) node = this.graph.apply(layerFor(NegLayer), node);
+      operands.push(node);
     } else if (top.kind === 'call' && top.Layer.arity === 2) {
       const y = operands.pop()!;
       const x = operands.pop()!;
