@@ -39,11 +39,14 @@ const shapes: Record<string, string> = {
 };
 const views = [[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--format', 'dot'], ['--format', 'mermaid'], ['--check']];
 
+// `npm run stress -- WORDS` runs only the shapes whose name contains WORDS.
+const only = process.argv.slice(2).join(' ');
 const folder = mkdtempSync(join(tmpdir(), 'backprop-stress-'));
 let failed = 0;
 let passed = 0;
 try {
   for (const [shape, program] of Object.entries(shapes)) {
+    if (!shape.includes(only)) continue;
     const file = join(folder, 'program.txt');
     writeFileSync(file, program);
     for (const view of views) {
