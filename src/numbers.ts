@@ -13,8 +13,30 @@ export function formatNumber(x: number, digits: number): string {
   // numbers would leave them all behind for the collector. Most numbers are short already:
   // their text is made once, not again for the rounding.
   const shortest = JSON.stringify(x);
-  const rounded = significantDigits(shortest) <= digits ? x : round(x, digits);
-  const text = rounded === x ? shortest : JSON.stringify(rounded);
+  if (shortest.length <= digits || significantDigits(shortest) <= digits) {
+    return Math.abs(x) >= 1e15 && !shortest.includes('e') ? x.toExponential() : shortest;
+  }
+  return plainRounded(x, digits) ?? carefullyRounded(x, digits);
+}
+
+/**
+ * The text of x rounded to `digits` significant digits, for the common case where that is
+ * plain digits without an exponent; undefined otherwise. Any decimal of at most 15 significant
+ * digits survives the trip to the nearest double and back, so the double that toPrecision's
+ * digits read as has no shorter text than those digits without their trailing zeros: that
+ * is what carefullyRounded gives, with one conversion instead of four.
+ */
+export function plainRounded(x: number, digits: number): string | undefined {
+  if (digits > 15) return undefined;
+  const text = x.toPrecision(digits);
+  if (text.includes('e')) return undefined;
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** The text of x rounded to `digits` significant digits: the number rounded, then written shortest. */
+export function carefullyRounded(x: number, digits: number): string {
+  const rounded = round(x, digits);
+  const text = JSON.stringify(rounded);
   return Math.abs(rounded) >= 1e15 && !text.includes('e') ? rounded.toExponential() : text;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { formatNumber, jsonNumber, round } from '../src/numbers.js';
+import { carefullyRounded, formatNumber, jsonNumber, plainRounded, round } from '../src/numbers.js';
 import { RUNS } from './runs.js';
 
 test('rounding to 15 digits removes float noise', () => {
@@ -64,4 +64,24 @@ test(`every finite number prints as a JSON number, read back as the rounded valu
     }),
     { numRuns: RUNS * 10 },
   );
+});
+
+test(`the plain fast path writes what careful rounding writes (${RUNS * 10} cases)`, () => {
+  // Numbers with float noise in the plain range, as a receipt's gradients (3 × 1.1), and any double.
+  const noisy = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(1.1, 0.1, 1 / 3, 1.08, 0.7)).map(([n, f]) => n * f);
+  const any = fc.double({ noNaN: true, noDefaultInfinity: true });
+  const plain = fc.double({ min: 1e-7, max: 1e16, noNaN: true });
+  let fast = 0;
+  fc.assert(
+    fc.property(fc.oneof(noisy, any, plain), fc.integer({ min: 1, max: 17 }), (x, digits) => {
+      const text = plainRounded(x, digits);
+      if (text === undefined) return;
+      fast++;
+      expect(text).toBe(carefullyRounded(x, digits));
+    }),
+    { numRuns: RUNS * 10 },
+  );
+  expect(fast).toBeGreaterThan(RUNS);
+  expect(plainRounded(3.3000000000000003, 15)).toBe('3.3');
+  expect(plainRounded(999999999999999.9, 15)).toBeUndefined();
 });

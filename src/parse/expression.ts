@@ -2,8 +2,8 @@ import { InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
 import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
 import { text, type Said } from '../messages/index.js';
-import { Lexer, type Token } from './lexer.js';
-import { errorAt, where } from './source.js';
+import { Lexer, tokenAt } from './lexer.js';
+import { cut, errorAt, where } from './source.js';
 import { Names } from './names.js';
 import { parseWord } from './word.js';
 
@@ -35,13 +35,23 @@ const INFIX = new Map<string, Infix>([
   ['**', infix(4, PowLayer, true)],
 ]);
 
-/** An operator waiting on the stack for its operands. */
+/**
+ * An operator waiting on the stack for its operands, with where its token starts (for a
+ * message): an infix operator, a run of unary minus signs, a call or an opening parenthesis.
+ */
 type Pending =
-  | { kind: 'infix'; op: Infix; token: Token }
+  | { kind: 'infix'; op: Infix; start: number }
   /** A run of unary minus signs waits as one entry: ------x costs one, not six. */
-  | { kind: 'negate'; token: Token; count: number }
-  | { kind: 'call'; Layer: LayerClass; token: Token; commas: number }
-  | { kind: 'paren'; token: Token };
+  | { kind: 'negate'; start: number; count: number }
+  | { kind: 'call'; Layer: LayerClass; start: number; commas: number }
+  | { kind: 'paren'; start: number };
+
+/** A statement read: its node, the name it defines if it is `NAME = …`, and where it starts. */
+interface Statement {
+  node: number;
+  name?: string;
+  start: number;
+}
 
 /**
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
@@ -61,6 +71,10 @@ export interface ParseOptions {
   unbound?: boolean;
 }
 
+/**
+ * The parser reads the lexer's tokens in place (lexer.kind, lexer.start, lexer.text): the
+ * token being looked at is always the one the lexer read last.
+ */
 class Parser {
   private readonly graph = new Graph();
   private readonly lexer: Lexer;
@@ -78,13 +92,14 @@ class Parser {
   }
 
   program(bindings: readonly string[], unbound: boolean): Program {
-    let last: { node: number; name?: string; start: number } | undefined;
-    for (let token = this.lexer.next(); token.kind !== 'end'; token = this.lexer.next()) {
-      if (token.kind === 'newline' || token.kind === ';') continue;
+    const { lexer } = this;
+    let last: Statement | undefined;
+    for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
+      if (kind === 'newline' || kind === ';') continue;
       if (last !== undefined && last.name === undefined) {
         throw this.error(last.start, text('unusedValue'));
       }
-      last = this.statement(token);
+      last = this.statement();
     }
     if (last === undefined) throw new InputError(text('emptyExpression'));
     if (last.name === undefined && this.scope.getText('result') >= 0) {
@@ -94,130 +109,139 @@ class Parser {
     return { graph: this.graph, output: last.node, outputName: last.name ?? 'result' };
   }
 
-  private statement(first: Token): { node: number; name?: string; start: number } {
-    if (first.kind !== 'name' || this.lexer.peek().kind !== '=') {
-      return { node: this.expression(first), start: first.start };
+  private statement(): Statement {
+    const { lexer } = this;
+    const start = lexer.start;
+    if (lexer.kind !== 'name' || lexer.peek() !== '=') {
+      return { node: this.expression(), start };
     }
-    const name = first.text;
-    this.lexer.next(); // '='
+    const name = lexer.text;
+    lexer.next(); // '='
     const value = this.signedNumber();
-    const node = value === undefined ? this.expression(this.lexer.next()) : this.graph.input(name, value);
+    let node: number;
+    if (value !== undefined) node = this.graph.input(name, value);
+    else {
+      lexer.next();
+      node = this.expression();
+    }
     if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
       this.graph.rename(node, name);
     }
-    this.define(first, node);
-    return { node, name, start: first.start };
+    this.define(name, start, node);
+    return { node, name, start };
   }
 
   /** A statement `NAME = -2.5` defines an input: reads the number if that is what follows. */
   private signedNumber(): number | undefined {
-    const start = this.lexer.pos;
-    let token = this.lexer.next();
+    const { lexer } = this;
+    const at = lexer.pos;
     let sign = 1;
-    if (token.kind === 'operator' && (token.text === '-' || token.text === '−' || token.text === '+')) {
-      sign = token.text === '+' ? 1 : -1;
-      token = this.lexer.next();
+    if (lexer.next() === 'operator' && isSign(lexer.text)) {
+      sign = lexer.text === '+' ? 1 : -1;
+      lexer.next();
     }
-    const end = this.lexer.peek().kind;
-    if (token.kind === 'number' && (end === ';' || end === 'newline' || end === 'end')) {
-      return sign * this.number(token);
+    if (lexer.kind === 'number') {
+      const end = lexer.peek();
+      if (end === ';' || end === 'newline' || end === 'end') return sign * this.number();
     }
-    this.lexer.pos = start;
+    lexer.pos = at;
     return undefined;
   }
 
   /**
-   * One expression up to the end of its statement, by precedence climbing on explicit
-   * stacks: each operator waits until one of lower precedence (or the end) arrives.
+   * One expression up to the end of its statement, starting at the token read last, by
+   * precedence climbing on explicit stacks: each operator waits until one of lower
+   * precedence (or the end) arrives.
    */
-  private expression(first: Token): number {
+  private expression(): number {
+    const { lexer } = this;
     const operands: number[] = [];
     const pending: Pending[] = [];
     let depth = 0;
     let expectOperand = true;
-    let previous: Token | undefined;
-    for (let token = first; ; previous = token, token = this.lexer.next()) {
+    /** Where the token before this one starts; -1 at the first. */
+    let previous = -1;
+    for (let kind = lexer.kind, start = lexer.start; ; previous = start, kind = lexer.next(), start = lexer.start) {
       // Inside parentheses, or after an operator, a line break only continues the expression.
-      if (token.kind === 'newline' && (depth > 0 || expectOperand)) continue;
+      if (kind === 'newline' && (depth > 0 || expectOperand)) continue;
       if (expectOperand) {
-        if (token.kind === 'number') {
-          operands.push(this.graph.constant(this.number(token)));
+        if (kind === 'number') {
+          operands.push(this.graph.constant(this.number()));
           expectOperand = false;
-        } else if (token.kind === 'name') {
-          const Layer = FUNCTIONS.get(token.text);
+        } else if (kind === 'name') {
+          // A name the program knows is no function: define() refuses those.
+          const known = this.scope.get(start, lexer.end - start);
+          const Layer = known < 0 ? FUNCTIONS.get(lexer.text) : undefined;
           if (Layer === undefined) {
-            operands.push(this.reference(token));
+            operands.push(known >= 0 ? known : this.newInput());
             expectOperand = false;
           } else {
-            if (this.lexer.next().kind !== '(') {
-              throw this.error(token.start, text('isFunctionCall', token.text));
+            if (lexer.next() !== '(') {
+              throw this.error(start, text('isFunctionCall', this.textAt(start)));
             }
-            depth = this.open(depth, token);
-            pending.push({ kind: 'call', Layer, token, commas: 0 });
+            depth = this.open(depth, start);
+            pending.push({ kind: 'call', Layer, start, commas: 0 });
           }
-        } else if (token.kind === '(') {
-          depth = this.open(depth, token);
-          pending.push({ kind: 'paren', token });
-        } else if (token.kind === 'operator' && (token.text === '-' || token.text === '−')) {
+        } else if (kind === '(') {
+          depth = this.open(depth, start);
+          pending.push({ kind: 'paren', start });
+        } else if (kind === 'operator' && isSign(lexer.text)) {
+          if (lexer.text === '+') continue; // unary plus changes nothing
           const top = pending.at(-1);
           if (top?.kind === 'negate') top.count++;
-          else pending.push({ kind: 'negate', token, count: 1 });
-        } else if (token.kind === 'operator' && token.text === '+') {
-          // unary plus changes nothing
+          else pending.push({ kind: 'negate', start, count: 1 });
         } else {
-          throw this.error(
-            token.start,
-            previous === undefined ? text('expectedOperand', describe(token)) : text('expectedOperandAfter', previous.text, describe(token)),
-          );
+          throw this.error(start, previous < 0 ? text('expectedOperand', this.describe(start)) : text('expectedOperandAfter', this.textAt(previous), this.describe(start)));
         }
         continue;
       }
-      if (token.kind === 'operator') {
-        const op = INFIX.get(token.text)!;
+      if (kind === 'operator') {
+        const op = INFIX.get(lexer.text)!;
         for (let top = pending.at(-1); top !== undefined; top = pending.at(-1)) {
           const precedence = top.kind === 'infix' ? top.op.precedence : top.kind === 'negate' ? UNARY : 0;
           if (precedence < op.precedence || (precedence === op.precedence && op.right)) break;
           this.reduce(pending, operands);
         }
-        pending.push({ kind: 'infix', op, token });
+        pending.push({ kind: 'infix', op, start });
         expectOperand = true;
-      } else if (token.kind === ',') {
+      } else if (kind === ',') {
         this.reduceToGroup(pending, operands);
         const call = pending.at(-1);
-        if (call?.kind !== 'call') throw this.error(token.start, text('commaOutside'));
-        if (++call.commas >= call.Layer.arity) throw this.error(token.start, text('extraComma', takes(call.Layer)));
+        if (call?.kind !== 'call') throw this.error(start, text('commaOutside'));
+        if (++call.commas >= call.Layer.arity) throw this.error(start, text('extraComma', takes(call.Layer)));
         expectOperand = true;
-      } else if (token.kind === ')') {
-        if (depth === 0) throw this.error(token.start, text('noOpenParen'));
+      } else if (kind === ')') {
+        if (depth === 0) throw this.error(start, text('noOpenParen'));
         this.reduceToGroup(pending, operands);
         const group = pending.at(-1)!;
         if (group.kind === 'call' && group.commas + 1 < group.Layer.arity) {
-          throw this.error(token.start, text('moreArguments', group.token.text, takes(group.Layer)));
+          throw this.error(start, text('moreArguments', this.textAt(group.start), takes(group.Layer)));
         }
         if (group.kind === 'paren') pending.pop();
         else this.reduce(pending, operands);
         depth--;
-      } else if (token.kind === ';' || token.kind === 'newline' || token.kind === 'end') {
+      } else if (kind === ';' || kind === 'newline' || kind === 'end') {
         if (depth > 0) {
           const open = pending.findLast((p) => p.kind === 'paren' || p.kind === 'call')!;
-          throw this.error(open.token.start, text('neverClosed', open.token.text));
+          throw this.error(open.start, text('neverClosed', this.textAt(open.start)));
         }
         while (pending.length > 0) this.reduce(pending, operands);
         return operands[0];
       } else {
-        const multiply = previous?.kind === 'number' || (previous?.kind === 'name' && token.kind === '(');
-        const found = describe(token);
+        const before = tokenAt(this.source, previous);
+        const multiply = before.kind === 'number' || (before.kind === 'name' && kind === '(');
+        const found = this.describe(start);
         throw this.error(
-          token.start,
-          multiply ? text('expectedOperatorMultiply', found, previous!.text, token.text === '(' ? '(…)' : token.text) : text('expectedOperator', found),
+          start,
+          multiply ? text('expectedOperatorMultiply', found, cut(before.text), kind === '(' ? '(…)' : this.textAt(start)) : text('expectedOperator', found),
         );
       }
     }
   }
 
-  private open(depth: number, token: Token): number {
+  private open(depth: number, start: number): number {
     if (depth >= MAX_NESTING) {
-      throw this.error(token.start, text('tooDeep', MAX_NESTING));
+      throw this.error(start, text('tooDeep', MAX_NESTING));
     }
     return depth + 1;
   }
@@ -250,16 +274,18 @@ class Parser {
     }
   }
 
-  private reference(token: Token): number {
-    const node = this.scope.get(token.start, token.text.length);
-    if (node >= 0) return node;
+  /** The input that a name used before any definition stands for: the command line must bind it. */
+  private newInput(): number {
+    const { lexer } = this;
+    const { start, end } = lexer;
+    const name = lexer.text;
     // Only a name the program does not know can be a misspelt function: it alone is peeked past.
-    if (this.lexer.peek().kind === '(') {
-      throw this.error(token.start, text('unknownFunction', token.text, [...FUNCTIONS.keys()].join(', ')));
+    if (lexer.peek() === '(') {
+      throw this.error(start, text('unknownFunction', cut(name), [...FUNCTIONS.keys()].join(', ')));
     }
-    const input = this.graph.input(token.text, NaN);
-    this.scope.add(token.start, token.text.length, input);
-    this.unboundAt.set(token.text, token.start);
+    const input = this.graph.input(name, NaN);
+    this.scope.add(start, end - start, input);
+    this.unboundAt.set(name, start);
     return input;
   }
 
@@ -267,24 +293,23 @@ class Parser {
    * Gives a name its node, if the name is new: one look-up, as a generated program defines
    * millions of names.
    */
-  private define(token: Token, node: number): void {
-    const name = token.text;
-    if (FUNCTIONS.has(name)) throw this.error(token.start, text('functionName', name), name);
-    if (this.scope.add(token.start, name.length, node) < 0) return;
+  private define(name: string, start: number, node: number): void {
+    if (FUNCTIONS.has(name)) throw this.error(start, text('functionName', name), name);
+    if (this.scope.add(start, name.length, node) < 0) return;
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
-      throw this.error(token.start, text('usedBeforeDefined', name, where(this.source, used)), name);
+      throw this.error(start, text('usedBeforeDefined', cut(name), where(this.source, used)), name);
     }
-    throw this.error(token.start, text('definedTwice', name, where(this.source, this.definition(name))), name);
+    throw this.error(start, text('definedTwice', cut(name), where(this.source, this.definition(name))), name);
   }
 
   /** Where a name was first defined, found again only when an error needs it. */
   private definition(name: string): number {
     const lexer = new Lexer(this.source);
     let statementStart = true;
-    for (let token = lexer.next(); token.kind !== 'end'; token = lexer.next()) {
-      if (statementStart && token.text === name && lexer.peek().kind === '=') return token.start;
-      statementStart = token.kind === ';' || token.kind === 'newline';
+    for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
+      if (statementStart && kind === 'name' && lexer.end - lexer.start === name.length && lexer.text === name && lexer.peek() === '=') return lexer.start;
+      statementStart = kind === ';' || kind === 'newline';
     }
     return 0;
   }
@@ -317,7 +342,7 @@ class Parser {
     const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
     if (missing.length > 0 && !unbound) {
       const [first] = missing;
-      throw this.error(this.unboundAt.get(first)!, text('noValue', list(missing.map((name) => `'${name}'`)), missing.length, first), first);
+      throw this.error(this.unboundAt.get(first)!, text('noValue', list(missing.map((name) => `'${cut(name)}'`)), missing.length, cut(first)), first);
     }
   }
 
@@ -326,13 +351,27 @@ class Parser {
     const inputs = [...this.scope.entries()]
       .filter(([name, node]) => this.graph.name(node) === name && this.graph.isInput(node))
       .sort(([, a], [, b]) => a - b);
-    return inputs.length === 0 ? text('noSuchInput', word, name) : text('noSuchInputOf', word, name, list(inputs.map(([name]) => name)));
+    return inputs.length === 0 ? text('noSuchInput', word, name) : text('noSuchInputOf', word, name, list(inputs.map(([name]) => cut(name))));
   }
 
-  private number(token: Token): number {
-    const value = Number(token.text);
-    if (!Number.isFinite(value)) throw this.error(token.start, text('tooLarge', token.text));
+  /** The value of the number token read last. */
+  private number(): number {
+    const value = Number(this.lexer.text);
+    if (!Number.isFinite(value)) throw this.error(this.lexer.start, text('tooLarge', cut(this.lexer.text)));
     return value;
+  }
+
+  /** The text of the token at `start`, for a message: cut short if long. */
+  private textAt(start: number): string {
+    return cut(tokenAt(this.source, start).text);
+  }
+
+  /** The token at `start` as a message names it. */
+  private describe(start: number): Said {
+    const { kind, text: written } = tokenAt(this.source, start);
+    if (kind === 'end') return text('endOfExpression');
+    if (kind === 'newline') return text('endOfLine');
+    return `'${cut(written)}'`;
   }
 
   private error(offset: number, message: Said, name?: string): InputError {
@@ -340,15 +379,13 @@ class Parser {
   }
 }
 
+function isSign(operator: string): boolean {
+  return operator === '-' || operator === '−' || operator === '+';
+}
+
 /** How a function is called, for a message: `max takes two arguments: max(a, b)`. */
 function takes(Layer: LayerClass): Said {
   return text(Layer.arity === 1 ? 'takesOne' : 'takesTwo', Layer.symbol);
-}
-
-function describe(token: Token): Said {
-  if (token.kind === 'end') return text('endOfExpression');
-  if (token.kind === 'newline') return text('endOfLine');
-  return `'${token.text}'`;
 }
 
 /** A list for a message, cut short: a generated program can have millions of names. */

@@ -4,13 +4,6 @@ import { errorAt } from './source.js';
 
 export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | ',' | '=' | ';' | 'newline' | 'end';
 
-export interface Token {
-  kind: TokenKind;
-  text: string;
-  /** Offset in the source, for error positions. */
-  start: number;
-}
-
 export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
 /**
  * A name: a letter or _, then letters, digits or _. The pattern itself is plain ranges, cheap
@@ -22,78 +15,124 @@ export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
 const LETTER = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
 export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
 
-const SKIP = /(?:[ \t\r\u00A0]+|#[^\n]*)+/y;
 const NUMBER_TOKEN = new RegExp(NUMBER, 'y');
 const NAME_TOKEN = new RegExp(NAME, 'y');
-// Longest first, so that ** is one token. ×, ÷ and − are what --steps prints: pasting it back works.
-const OPERATOR_TOKEN = /\*\*|[-+*/^×÷−·]/y;
-const SINGLE = new Map<string, TokenKind>([
-  ['(', '('],
-  [')', ')'],
-  [',', ','],
-  ['=', '='],
-  [';', ';'],
-  ['\n', 'newline'],
+
+/** The tokens of one character, by character code; * is looked at twice, as ** is one token. */
+const SINGLE = new Map<number, TokenKind>([
+  [0x28, '('],
+  [0x29, ')'],
+  [0x2c, ','],
+  [0x3d, '='],
+  [0x3b, ';'],
+  [0x0a, 'newline'],
+  // ×, ÷ and − are what --steps prints: pasting it back works.
+  ...[...'+-*/^×÷−·'].map((c): [number, TokenKind] => [c.charCodeAt(0), 'operator']),
 ]);
 
 /**
- * Splits an expression into tokens one at a time, so that a program of millions of tokens
- * never holds them all. `pos` can be saved and restored to look ahead.
+ * Reads an expression one token at a time, in place: the token read last is its kind and
+ * where it starts and ends in the source, and its text is sliced only when asked for. A
+ * program of millions of tokens then makes no object and no string a token. `pos` can be
+ * saved and restored to look ahead.
  */
 export class Lexer {
   pos = 0;
-  /** The token peek() read, where it starts and ends: the parser peeks at most tokens once. */
-  private peeked: { at: number; token: Token; end: number } | undefined;
+  /** The token next() read last. */
+  kind: TokenKind = 'end';
+  start = 0;
+  end = 0;
 
   constructor(readonly source: string) {}
 
-  next(): Token {
-    const { peeked } = this;
-    if (peeked !== undefined && peeked.at === this.pos) {
-      this.pos = peeked.end;
-      this.peeked = undefined;
-      return peeked.token;
-    }
-    this.match(SKIP);
-    const start = this.pos;
-    if (start >= this.source.length) {
+  /** Reads the next token and gives its kind. */
+  next(): TokenKind {
+    const start = skipBlanks(this.source, this.pos);
+    this.start = start;
+    this.kind = this.scan(start);
+    this.pos = this.end;
+    return this.kind;
+  }
+
+  /** The text of the token next() read last. */
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+
+  /** The kind of the token after the one read last, without moving on. */
+  peek(): TokenKind {
+    const { pos, kind, start, end } = this;
+    const next = this.next();
+    this.pos = pos;
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    return next;
+  }
+
+  /** The kind of the token at `start`, and sets `end` after it. */
+  private scan(start: number): TokenKind {
+    const { source } = this;
+    if (start >= source.length) {
+      this.end = start;
       // V8 keeps the last string a regexp matched (for RegExp.input): at the end, let that be
       // an empty one, not a source of megabytes held for as long as the program runs.
       /^/.test('');
-      return { kind: 'end', text: '', start };
+      return 'end';
     }
-    const single = SINGLE.get(this.source[start]);
+    const code = source.charCodeAt(start);
+    const single = SINGLE.get(code);
     if (single !== undefined) {
-      this.pos++;
-      return { kind: single, text: this.source[start], start };
+      this.end = start + (code === 0x2a && source.charCodeAt(start + 1) === 0x2a ? 2 : 1);
+      return single;
     }
-    const number = this.match(NUMBER_TOKEN);
-    if (number !== undefined) return { kind: 'number', text: number, start };
-    const name = this.match(NAME_TOKEN);
-    if (name !== undefined) {
-      const problem = nameProblem(name);
-      if (problem !== undefined) throw errorAt(this.source, start + problem.index, problem.message);
-      return { kind: 'name', text: name, start };
+    if (isDigit(code) || code === 0x2e) {
+      NUMBER_TOKEN.lastIndex = start;
+      if (NUMBER_TOKEN.test(source)) {
+        this.end = NUMBER_TOKEN.lastIndex;
+        return 'number';
+      }
     }
-    const operator = this.match(OPERATOR_TOKEN);
-    if (operator !== undefined) return { kind: 'operator', text: operator, start };
-    const char = String.fromCodePoint(this.source.codePointAt(start)!);
-    throw errorAt(this.source, start, text('unexpectedCharacter', char < '\x80' ? `'${char}'` : describe(char)));
+    let end = start;
+    while (isAsciiNameCode(source.charCodeAt(end))) end++;
+    // Past ASCII, the full pattern and Unicode's categories decide.
+    if (end < source.length && source.charCodeAt(end) >= 0x80) {
+      NAME_TOKEN.lastIndex = start;
+      if (NAME_TOKEN.test(source)) end = NAME_TOKEN.lastIndex;
+      const problem = end > start ? nameProblem(source.slice(start, end)) : undefined;
+      if (problem !== undefined) throw errorAt(source, start + problem.index, problem.message);
+    }
+    if (end > start) {
+      this.end = end;
+      return 'name';
+    }
+    const char = String.fromCodePoint(source.codePointAt(start)!);
+    throw errorAt(source, start, text('unexpectedCharacter', char < '\x80' ? `'${char}'` : describe(char)));
   }
+}
 
-  peek(): Token {
-    const at = this.pos;
-    const token = this.next();
-    this.peeked = { at, token, end: this.pos };
-    this.pos = at;
-    return token;
-  }
+/** The token that starts at `start`, read again for a message: its kind and its text. */
+export function tokenAt(source: string, start: number): { kind: TokenKind; text: string } {
+  const lexer = new Lexer(source);
+  lexer.pos = start;
+  const kind = lexer.next();
+  return { kind, text: lexer.text };
+}
 
-  private match(pattern: RegExp): string | undefined {
-    pattern.lastIndex = this.pos;
-    if (!pattern.test(this.source)) return undefined;
-    const text = this.source.slice(this.pos, pattern.lastIndex);
-    this.pos = pattern.lastIndex;
-    return text;
+/** Where the blanks and comments from `at` on end. */
+function skipBlanks(source: string, at: number): number {
+  for (;;) {
+    const code = source.charCodeAt(at);
+    if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0) at++;
+    else if (code === 0x23 /* # */) at = source.includes('\n', at) ? source.indexOf('\n', at) : source.length;
+    else return at;
   }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiNameCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || isDigit(code);
 }

@@ -88,7 +88,8 @@ export class Names {
       if (old[slot] === 0) continue;
       let i = old[slot] & mask;
       while (this.slots[4 * i] !== 0) i = (i + 1) & mask;
-      this.slots.set(old.subarray(slot, slot + 4), 4 * i);
+      // Entry by entry: a subarray a slot would make millions of objects.
+      for (let k = 0; k < 4; k++) this.slots[4 * i + k] = old[slot + k];
     }
   }
 }

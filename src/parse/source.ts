@@ -7,20 +7,30 @@ const WINDOW = 40;
 
 /**
  * An input error at `offset` in `text`: the message says where, the excerpt shows that line
- * with a caret under the column, as compilers do.
+ * with a caret under the column, as compilers do. Generated programs can have a line of
+ * megabytes: only a window of some characters each side of the column is looked at.
  */
 export function errorAt(source: string, offset: number, message: Said, name?: string): InputError {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = source.indexOf('\n', offset) < 0 ? source.length : source.indexOf('\n', offset);
-  const before = [...source.slice(lineStart, offset)];
-  let after = [...source.slice(offset, lineEnd)];
-  let head = before;
-  // Generated programs can have a line of megabytes: show a window around the column.
-  if (before.length > WINDOW) head = ['…', ...before.slice(-WINDOW)];
+  const newline = source.indexOf('\n', offset);
+  const lineEnd = newline < 0 ? source.length : newline;
+  // Twice the window in UTF-16 units, and one more, hold more than the window in characters
+  // (a character is one unit or two): the window's characters are those of the whole line.
+  const before = [...source.slice(Math.max(lineStart, offset - 2 * WINDOW - 1), offset)];
+  let after = [...source.slice(offset, Math.min(lineEnd, offset + 2 * WINDOW + 2))];
+  const head = before.length > WINDOW ? ['…', ...before.slice(-WINDOW)] : before;
   if (after.length > WINDOW) after = [...after.slice(0, WINDOW), '…'];
   if (after.at(-1) === '\r') after.pop();
   const excerpt = `  ${[...head, ...after].map(shown).join('')}\n  ${underline(head)}^`;
-  return new InputError(text('at', message, where(source, offset)), { excerpt, ...position(source, offset), name });
+  return new InputError(text('at', message, where(source, offset)), { excerpt, ...position(source, offset), name: name === undefined ? undefined : cut(name) });
+}
+
+/** A name or a word as a message repeats it: cut after `most` characters, with …, if longer. */
+export function cut(text: string, most = WINDOW): string {
+  if (text.length <= most) return text;
+  // Not between the two halves of a character.
+  const end = /[\uD800-\uDBFF]/.test(text[most - 1]) ? most - 1 : most;
+  return `${text.slice(0, end)}…`;
 }
 
 /** "line 2, column 5": where `offset` is in `text`, columns counted in characters. */
@@ -33,7 +43,17 @@ function position(text: string, offset: number): { line: number; column: number 
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
+  // Characters, not UTF-16 units: the second half of a pair is no column of its own.
+  let column = offset - lineStart + 1;
+  for (let i = lineStart + 1; i < offset; i++) if (isSecondHalf(text, i)) column--;
+  return { line, column };
+}
+
+function isSecondHalf(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xdc00 || code > 0xdfff) return false;
+  const before = text.charCodeAt(i - 1);
+  return before >= 0xd800 && before <= 0xdbff;
 }
 
 // The blanks that take the same room as each character, measured as a terminal shows it, so
