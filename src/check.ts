@@ -45,7 +45,7 @@ export function check(result: Result): Check {
   const { graph, output, inputs } = result;
   const passes = 2 * inputs.length;
   if (passes * graph.size > MAX_WORK) {
-    throw new InputError(`--check would run ${passes} forward passes over ${graph.size} nodes, too many to wait for: leave it out for this graph`);
+    throw new InputError(text('checkTooLong', passes, graph.size));
   }
   // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
   const kinkOf = (node: number) => graph.operation(node)?.kink;

@@ -2,14 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import stringWidth from 'string-width';
 import { wrapText } from './render/wrap.js';
 import { ABSOLUTE, RELATIVE } from './check.js';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { FUNCTIONS } from './layers.js';
-import { CATALOGUES, languageOf, LANGUAGES, say, text, type Language, type Messages, type Said } from './messages/index.js';
+import { CATALOGUES, en, languageOf, LANGUAGES, say, text, type Language, type Messages, type Said } from './messages/index.js';
 import type { Program } from './graph.js';
 import { parseArguments } from './parse/arguments.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
@@ -78,16 +78,16 @@ function command(words: Messages): Command {
     .option('--json', words.jsonOption)
     .addOption(new Option('--format <form>', words.formatOption).choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']))
     .option('--all', words.allOption)
-    .option('--precision <digits>', words.precisionOption, digits)
+    .addOption(valued('--precision <digits>', words.precisionOption, digits))
     .option('--steps', words.stepsOption)
     .option('--graph', words.graphOption)
     .option('--expand', words.expandOption(composites(words)))
     .option('--check', words.checkOption(ABSOLUTE, RELATIVE))
-    .option('--nudge <NAME=+D>', words.nudgeOption, (text: string, previous: NudgeRequest[] = []) => [...previous, nudgeArgument(text)])
+    .addOption(valued('--nudge <NAME=+D>', words.nudgeOption, (value, previous: NudgeRequest[] = []) => [...previous, parseNudge(value)]))
     .option('--train [inputs]', words.trainOption)
-    .option('--rate <number>', words.rateOption(RATE), positive)
-    .option('--epochs <n>', words.epochsOption(EPOCHS), epochs)
-    .option('--tolerance <number>', words.toleranceOption(TOLERANCE), tolerance)
+    .addOption(valued('--rate <number>', words.rateOption(RATE), positive))
+    .addOption(valued('--epochs <n>', words.epochsOption(EPOCHS), epochs))
+    .addOption(valued('--tolerance <number>', words.toleranceOption(TOLERANCE), tolerance))
     .option('--batch [file]', words.batchOption)
     .option('--fail-fast', words.failFastOption)
     .addOption(new Option('--lang <language>', words.langOption).choices(LANGUAGES))
@@ -119,29 +119,37 @@ function composites(words: Messages): string {
   return words.and([...FUNCTIONS].filter(([, Layer]) => Layer.expand !== undefined).map(([name]) => name));
 }
 
-function nudgeArgument(text: string): NudgeRequest {
-  try {
-    return parseNudge(text);
-  } catch (error) {
-    throw new InvalidArgumentError(`${(error as Error).message}.`);
-  }
+/**
+ * An option whose value `parse` reads, refusing it with an InputError that says why. Commander
+ * passes on an error that is not its own, so the refusal is put in words here, in the form of
+ * commander's own (invalidArgument), and said in the reader's language.
+ */
+function valued<T>(flags: string, description: string, parse: (value: string, previous?: T) => T): Option {
+  return new Option(flags, description).argParser((value: string, previous?: T) => {
+    try {
+      return parse(value, previous);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(text('withHint', text('invalidArgument', flags, value, text('sentence', error.what)), text('seeHelp')));
+    }
+  });
 }
 
-function positive(text: string): number {
-  const x = Number(text);
-  if (!(x > 0 && Number.isFinite(x))) throw new InvalidArgumentError(`give a positive number, e.g. ${RATE}.`);
+function positive(value: string): number {
+  const x = Number(value);
+  if (!(x > 0 && Number.isFinite(x))) throw new InputError(text('positiveNumber', RATE));
   return x;
 }
 
-function epochs(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > MAX_EPOCHS) throw new InvalidArgumentError(`give a whole number from 1 to ${MAX_EPOCHS}.`);
+function epochs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
   return n;
 }
 
-function tolerance(text: string): number {
-  const x = Number(text);
-  if (!(x >= 0 && Number.isFinite(x))) throw new InvalidArgumentError('give a number of 0 or more.');
+function tolerance(value: string): number {
+  const x = Number(value);
+  if (!(x >= 0 && Number.isFinite(x))) throw new InputError(text('notNegative'));
   return x;
 }
 
@@ -159,10 +167,10 @@ function training(options: Options): TrainOptions | undefined {
   return { inputs, rate: options.rate, epochs: options.epochs, tolerance: options.tolerance };
 }
 
-function digits(text: string): number {
-  const n = Number(text);
+function digits(value: string): number {
+  const n = Number(value);
   // Only plain digits: Number() would also take 0x10, 1e1, 0b11 or 5.0.
-  if (!/^\d+$/.test(text) || n < 1 || n > 17) throw new InvalidArgumentError('give a whole number from 1 to 17.');
+  if (!/^\d+$/.test(value) || n < 1 || n > 17) throw new InputError(text('wholeNumber', 1, 17));
   return n;
 }
 
@@ -221,40 +229,42 @@ async function* inputLines(path: string, io: Io): AsyncIterable<string> {
   try {
     yield* io.lines(path);
   } catch (error) {
-    throw new InputError(`cannot read ${path === '-' ? 'standard input' : `'${path}'`}: ${reason(error)}`);
+    throw new InputError(text('cannotRead', fileName(path), reason(error)));
   }
 }
 
+/** A file as a message names it: '-' is standard input. */
+function fileName(path: string): Said {
+  return path === '-' ? text('standardInput') : `'${path}'`;
+}
+
 function readSource(path: string, io: Io): string {
-  const where = path === '-' ? 'standard input' : `'${path}'`;
+  const where = fileName(path);
   let bytes: Buffer;
   try {
     bytes = io.read(path, MAX_SOURCE_BYTES + 1);
   } catch (error) {
-    throw new InputError(`cannot read ${where}: ${reason(error)}`);
+    throw new InputError(text('cannotRead', where, reason(error)));
   }
   if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new InputError(`${where} is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB: split the program`);
+    throw new InputError(text('sourceTooLarge', where, MAX_SOURCE_BYTES / 2 ** 20));
   }
-  if (bytes.length === 0) {
-    const hint = path === '-' ? ": pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3" : '';
-    throw new InputError(`${where} is empty${hint}`);
-  }
+  if (bytes.length === 0) throw new InputError(path === '-' ? text('stdinEmpty') : text('sourceEmpty', where));
   return decode(bytes, where);
 }
 
 /** The UTF-8 text of a file; one that is not UTF-8 is refused at the first byte that is not. */
-function decode(bytes: Buffer, where: string): string {
-  const text = bytes.toString('utf8');
-  if (!text.includes('\uFFFD') || isUtf8(bytes)) return text;
+function decode(bytes: Buffer, where: Said): string {
+  const decoded = bytes.toString('utf8');
+  if (!decoded.includes('\uFFFD') || isUtf8(bytes)) return decoded;
   // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.
   let offset = 0;
-  for (const char of text) {
+  for (const char of decoded) {
     if (char === '\uFFFD' && !bytes.subarray(offset, offset + 3).equals(REPLACEMENT)) break;
     offset += Buffer.byteLength(char);
   }
   const hex = bytes[offset].toString(16).padStart(2, '0');
-  throw new InputError(`${where} is not UTF-8: byte ${offset} (0x${hex}) is not part of a character; save it as UTF-8`);
+  throw new InputError(text('notUtf8', where, offset, hex));
 }
 
 /** What to add to one of commander's messages: how to give an expression that starts with -. */
@@ -265,7 +275,7 @@ function hint(message: string): Said {
 
 /** One of commander's messages as a message of backprop's own, to be said in the reader's language. */
 function commanderMessage(message: string): Said {
-  const unknown = /^unknown option '([^']*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
+  const unknown = /^unknown option '([^]*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
   if (unknown !== null) return unknown[2] === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], unknown[2]);
   const missing = /^option '([^']*)' argument missing$/.exec(message);
   if (missing !== null) return text('optionMissing', missing[1]);
@@ -275,19 +285,14 @@ function commanderMessage(message: string): Said {
   return text('invalidArgument', invalid[1], invalid[2], choices === null ? invalid[3] : text('choose', choices[1]));
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-    EBADF: 'it is closed',
-    ENOSPC: 'no space left on device',
-    EFBIG: 'the file has grown past its size limit',
-    EDQUOT: 'the disk quota is used up',
-    EIO: 'input/output error',
-  };
-  return (code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? String((error as Error).message);
+/** The system's errors that a message puts in words; any other is named by its code. */
+const REASONS = ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG', 'EMFILE', 'ENFILE', 'EBADF', 'ENOSPC', 'EFBIG', 'EDQUOT', 'EROFS', 'EIO'] as const;
+
+/** Why a file could not be read or written, from the system's error. */
+function reason(error: unknown): Said {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const known = REASONS.find((reason) => reason === code);
+  return known === undefined ? text('systemError', code, String((error as Error).message)) : text(known);
 }
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
@@ -403,8 +408,9 @@ async function written(reported: Report | BatchReport, io: Io, json: boolean, wo
  */
 function fail(error: unknown, io: Io, json: boolean, words: Messages): 1 | 2 {
   if (json) {
-    const message = words.internalError((error as Error).message);
-    const object: ErrorObject = error instanceof BackpropError ? errorObject(error, words) : { error: { status: 1, kind: 'internal', message } };
+    // JSON is read by programs: its messages are in English, whatever the language.
+    const message = en.internalError((error as Error).message);
+    const object: ErrorObject = error instanceof BackpropError ? errorObject(error) : { error: { status: 1, kind: 'internal', message } };
     const stack = io.env.BACKPROP_DEBUG === '1' ? `${(error as Error).stack}\n` : '';
     complain(io, `${stack}${printable(JSON.stringify(object), true)}\n`);
     return error instanceof BackpropError ? error.status : 1;
@@ -438,7 +444,7 @@ function writeOutput(io: Io, chunks: Iterable<string>): boolean {
       io.write(1, chunk);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') return false;
-      throw new OutputError(`cannot write the output: ${reason(error)}`);
+      throw new OutputError(text('cannotWrite', reason(error)));
     }
   }
   return true;

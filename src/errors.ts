@@ -68,14 +68,18 @@ export class OutputError extends BackpropError {
   }
 }
 
-/** The error object a program reads under --json and --batch; keys that do not apply are left out. */
+/**
+ * The error object a program reads under --json and --batch; keys that do not apply are left
+ * out. Its message is in English whatever the reader's language, as all of JSON is the same in
+ * every language: a script may match it, a log of any machine reads alike.
+ */
 export interface ErrorObject {
   error: { status: number; kind: ErrorKind | 'internal'; message: string; line?: number; column?: number; name?: string };
 }
 
-export function errorObject(error: BackpropError, words: Messages = en): ErrorObject {
+export function errorObject(error: BackpropError): ErrorObject {
   const { line, column, name } = error.details;
-  return { error: { status: error.status, kind: error.kind, message: error.said(words), line, column, name } };
+  return { error: { status: error.status, kind: error.kind, message: error.message, line, column, name } };
 }
 
 /**

@@ -64,7 +64,7 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     graph.setValue(node, value);
     if (!Number.isFinite(nudgedOutput)) {
       graph.forward();
-      throw new MathError(`--nudge ${request.name}: at ${request.name} = ${value + change} the output is ${nudgedOutput}; nudge it less`);
+      throw new MathError(text('nudgeNotFinite', request.name, String(value + change), String(nudgedOutput)));
     }
     // The subtraction is only as exact as the larger output: 717.2 − 715 is 2.2000000000000455.
     const exact = (x: number) => roundTo(x, Math.max(Math.abs(result.value), Math.abs(nudgedOutput)));

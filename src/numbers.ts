@@ -3,10 +3,11 @@
  * reads back as the rounded number (3.3, 715, 1.5e-7), and from 10^15 up in exponent form
  * (1e+15, 3e+20), where more zeros would say nothing. Float noise such as 3.3000000000000003
  * lies beyond the 15th digit, so rounding to 15 or fewer prints the number a person expects;
- * -0 prints as 0. A gradient that is no number prints as `undefined`, an infinite one as ∞.
+ * -0 prints as 0. A gradient that is no number prints as `undefined` (or the reader's word for
+ * it, `nan`), an infinite one as ∞.
  */
-export function formatNumber(x: number, digits: number): string {
-  if (Number.isNaN(x)) return 'undefined';
+export function formatNumber(x: number, digits: number, nan = 'undefined'): string {
+  if (Number.isNaN(x)) return nan;
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   // JSON.stringify gives the shortest text that reads back as x, as String does, but String
   // keeps its results in a cache that V8 holds in the old generation: a document of a million

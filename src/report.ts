@@ -98,7 +98,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
   if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges }));
   if (format === 'dot') return done(renderDot(result, digits ?? 12, undefined, options.words));
-  if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12));
+  if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12, options.words));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');

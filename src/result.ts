@@ -15,7 +15,7 @@ export interface Result extends Program {
    * The inputs and intermediates whose gradient is not a finite number, each with why. The
    * other gradients stand: the renderers print them all, these marked, and the status is 1.
    */
-  undefinedGradients: Map<number, string>;
+  undefinedGradients: Map<number, Said>;
 }
 
 /**
@@ -36,7 +36,7 @@ export function evaluate(program: Program): Result {
     graph,
     (node) => node !== output && graph.layer(node) !== undefined && graph.name(node) !== undefined,
   );
-  const undefinedGradients = new Map<number, string>();
+  const undefinedGradients = new Map<number, Said>();
   for (const nodes of [inputs, intermediates]) {
     for (const node of nodes) {
       if (!Number.isFinite(graph.grad(node))) undefinedGradients.set(node, describeGradient(program, node));
@@ -53,8 +53,8 @@ export function gradientFailure({ graph, undefinedGradients }: Result): MathErro
   const [first] = undefinedGradients;
   if (first === undefined) return undefined;
   const [node, reason] = first;
-  const others = undefinedGradients.size > 1 ? ` (and ${undefinedGradients.size - 1} more gradients)` : '';
-  return new MathError(`${reason}${others}`, { name: graph.name(node) });
+  const said = undefinedGradients.size > 1 ? text('andMoreGradients', reason, undefinedGradients.size - 1) : reason;
+  return new MathError(said, { name: graph.name(node) });
 }
 
 /** The nodes that `keep` holds for, counted first so that a million of them fill one array. */
@@ -79,24 +79,21 @@ function describeValue(graph: Graph, node: number): Said {
  * finite one at that point, or a finite derivative overflowed; else its shares added up past
  * the largest number.
  */
-function describeGradient({ graph, outputName }: Program, node: number): string {
+function describeGradient({ graph, outputName }: Program, node: number): Said {
   const grad = graph.grad(node);
-  const gradient = `∂${outputName}/∂${label(graph, node)} is ${formatNumber(grad, 15)}`;
+  const gradient = text('gradientIs', `∂${outputName}/∂${label(graph, node)}`, Number.isNaN(grad) ? text('undefinedNumber') : formatNumber(grad, 15));
   const at = graph.brokenBy(node);
-  const overflow = `add up beyond the largest number (about 1.8e308)`;
-  if (at === undefined) return `${gradient}: its shares ${overflow}`;
+  if (at === undefined) return text('sharesOverflow', gradient);
   const dout = graph.grad(at);
-  if (!Number.isFinite(dout)) return `${gradient}: the shares of ∂${outputName}/∂${label(graph, at)} ${overflow}`;
+  if (!Number.isFinite(dout)) return text('sharesOfOverflow', gradient, `∂${outputName}/∂${label(graph, at)}`);
   const point = withValues(graph, at, 15);
   const broken = graph.args(at).findIndex((arg, i) => !graph.isConstant(arg) && !Number.isFinite(graph.sent(at, dout)[i]));
   const slope = graph.sent(at, 1)[broken];
-  if (Number.isNaN(slope)) {
-    return `${gradient}: ${label(graph, at)} has no derivative with respect to ${label(graph, graph.args(at)[broken])} at ${point}`;
-  }
-  if (dout === 0) return `${gradient}: the chain rule meets 0 × ∞ at ${label(graph, at)} (${point})`;
+  if (Number.isNaN(slope)) return text('noDerivative', gradient, label(graph, at), label(graph, graph.args(at)[broken]), point);
+  if (dout === 0) return text('zeroTimesInfinity', gradient, label(graph, at), point);
   // A slope that is finite but past the largest number overflows, as the product with dout may:
   // scaled down, either comes back finite. An infinite slope stays infinite.
-  if (!Number.isFinite(graph.sent(at, 2 ** -1000)[broken])) return `${gradient}: ${label(graph, at)} has no finite derivative at ${point}`;
-  const product = Number.isFinite(slope) ? ` (${formatNumber(dout, 15)} × ${formatNumber(slope, 15)})` : ` at ${point}`;
-  return `${gradient}: it overflows going back through ${label(graph, at)}${product}`;
+  if (!Number.isFinite(graph.sent(at, 2 ** -1000)[broken])) return text('noFiniteDerivative', gradient, label(graph, at), point);
+  if (!Number.isFinite(slope)) return text('overflowsAt', gradient, label(graph, at), point);
+  return text('overflowsThrough', gradient, label(graph, at), `${formatNumber(dout, 15)} × ${formatNumber(slope, 15)}`);
 }

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
+import { FUNCTIONS } from '../src/layers.js';
 import { runInProcess as cli } from './io.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
@@ -39,6 +40,15 @@ describe('the language: --lang, else LC_ALL, LC_MESSAGES or LANG, else English',
     for (const args of [RECEIPT, NEURON, ['x^2', 'x=3', '--nudge', 'x=+1', '--steps']]) {
       const english = await cli([...args, '--json']);
       for (const language of ['ko', 'ja']) expect(await cli([...args, '--json', '--lang', language])).toEqual(english);
+    }
+  });
+
+  test('nor do the messages JSON carries: errors, why a gradient is no number, a batch line’s error', async () => {
+    const stdin = Buffer.from('{"x": 1}\n{"x": "a"}\nnot json\n');
+    for (const args of [['log(x)', 'x=0'], ['y = x^n', 'x=-2', 'n=3'], ['-f', 'missing.txt'], ['x=1', '--precision', '0'], ['x=1', '--nope'], ['x*y', 'y=2', '--batch']]) {
+      const english = await cli([...args, '--json'], { stdin });
+      expect(english.stderr + english.stdout).toMatch(/"message"|"gradient_errors"/);
+      for (const language of ['ko', 'ja']) expect(await cli([...args, '--json', '--lang', language], { stdin }), args.join(' ')).toEqual(english);
     }
   });
 });
@@ -144,4 +154,84 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(translated.stdout).toContain(language === 'ko' ? '\n옵션:\n' : '\nオプション:\n');
     for (const line of translated.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
   });
+});
+
+/** Words of a grammar, a tool or a file format: the same in every language. */
+const KEPT = new Set([...FUNCTIONS.keys(), 'backprop', 'echo', 'jq', 'npm', 'root', 'node', 'modules', 'readme', 'md', 'txt', 'csv', 'json', 'table', 'svg', 'dot', 'mermaid', 'html', 'graphviz', 'expr', 'mib', 'mb', 'ms', 'infinity', 'nan', 'flowchart', 'lr', 'title', 'en', 'ko', 'ja']);
+
+/**
+ * The English words of a line, once what stays as typed is left out: quoted text (the user's
+ * words), options, NAME=VALUE words, numbers and formulas (a word with a digit, _, =, ∂, / or a
+ * bracket), a character's Unicode name in capitals, and the words of KEPT.
+ */
+function englishWords(line: string): string[] {
+  const rest = line.replace(/'[^']*'|"[^"]*"/g, ' ').replace(/\S*[-=_\d/∂()[\]{}<>.]\S*/g, ' ');
+  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => word !== word.toUpperCase() && !KEPT.has(word.toLowerCase()));
+}
+
+/**
+ * The lines of a run of `args`, stdout's (unless it is JSON, SVG or HTML) and stderr's, with
+ * English left in them; the names the arguments give (not options, nor files) are not English.
+ */
+function leaks(args: string[], { stdout, stderr }: { stdout: string; stderr: string }): string[] {
+  const names = new Set(['price', 'result', ...args.filter((arg) => !/^-|\./.test(arg)).flatMap((arg) => arg.match(/[A-Za-z]+/g) ?? [])]);
+  const human = /^\s*[{<]/.test(stdout) ? '' : stdout;
+  return `${human}\n${stderr}`.split('\n').filter((line) => englishWords(line).filter((word) => !names.has(word)).length >= 2);
+}
+
+const WORLD = {
+  files: { 'empty.txt': '', 'values.csv': 'x,w\n1,2\n' },
+  unreadable: { locked: 'EACCES', folder: 'EISDIR', loop: 'ELOOP', 'a/b': 'ENOTDIR' },
+};
+/** Commands that succeed, warn or fail, each way a message can come about. */
+const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
+  [RECEIPT], [[...RECEIPT, '--all', '--steps', '--graph']], [[...RECEIPT, '--check']], [[...RECEIPT, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
+  [[...NEURON, '--expand', '--steps', '--graph', '--all']], [[...NEURON, '--format', 'mermaid']], [[...NEURON, '--format', 'dot']], [['--help']],
+  [['loss = (w*2 + b - 5)^2', 'w=0', 'b=0', '--train']], [['loss = (w*2 + b - 5)^2', 'w=0', 'b=0', '--train', '--epochs', '3']],
+  [['apple=100x2', 'shipping=5']], [['apple=0x2', 'tax=1.1']], [['x', 'x=3', '--steps']], [['y = 2*3', '--steps']],
+  // A gradient that is no number, in every view.
+  [['y = x^n', 'x=-2', 'n=3', '--steps', '--graph']], [['y = x^n', 'x=-2', 'n=3', '--check', '--nudge', 'x=+1']], [['y = x^n', 'x=-2', 'n=3', '--format', 'mermaid']],
+  [['(x^0.25)^2', 'x=0']], [['x^0.5 + y^0.5', 'x=0', 'y=0']], [['y = x^0.5 * 2', 'x=0']], [['1e200 * (x * 1e200)', 'x=1e-300']],
+  [['x * 1e308 + x * 1e308', 'x=1e-300']], [['1/x', 'x=1e-300']],
+  // Math.
+  [['log(x)', 'x=0']], [['1/x', 'x=0']], [['sqrt(x)', 'x=-1']], [['loss = x^2', 'x=1', '--train', '--rate', '10']], [['x^2', 'x=3', '--nudge', 'x=+1e308']],
+  // Files, standard input and output.
+  [['-f', 'missing.txt']], [['-f', 'locked']], [['-f', 'folder']], [['-f', 'loop']], [['-f', 'a/b']], [['-f', 'empty.txt']], [['-f', '-']],
+  [['-f', '-'], { stdin: Buffer.from('caf\xe9', 'latin1') }], [['-e', 'x', '-f', 'empty.txt']], [['x*y', 'y=2', '--batch', 'missing.csv']], [['x*y', 'y=2', '--batch', 'values.csv', '--json']],
+  [RECEIPT, { outputError: 'ENOSPC' }], [RECEIPT, { outputError: 'EFBIG' }], [RECEIPT, { outputError: 'EIO' }], [RECEIPT, { outputError: 'ECONNRESET' }],
+  // Options.
+  [['--precision', '0', 'x=1']], [['--precision']], [['x^2', 'x=1', '--train', '--rate', '-1']], [['x^2', 'x=1', '--train', '--epochs', '0']],
+  [['x^2', 'x=1', '--train', '--tolerance', '-1']], [['x^2', 'x=3', '--nudge', 'x=1']], [['x^2', 'x=3', '--nudge', 'y=+1']], [['x^2', 'x=3', '--nudge', 'x=+1e999']],
+  [['x=1', '--format', 'xyz']], [['x=1', '--nope']], [['x=1', "--it's"]], [['x=1', '--lnag', 'ko']], [['-x^2', 'x=1']], [['x^2', 'x=1', '--rate', '0.1']],
+  [['x^2', 'x=1', '--train', 'a b']], [['x^2', 'x=1', '--train', 'x,x']], [['x^2', 'x=1', '--train', 'z']], [['y = 2*3', '--train']],
+  [['x^2', 'x=1', '--train', '--steps']], [['x^2', 'x=1', '--train', '--all']], [['x^2', 'x=1', '--train', '--format', 'dot']], [['x^2', 'x=1', '--fail-fast']],
+  [['x^2', '-f', '-', '--batch']], [['x^2', 'x=1', '--json', '--format', 'dot']], [['x^2', 'x=1', '--steps', '--format', 'svg']],
+  [['x^2', 'x=1', '--batch', '--format', 'dot']], [['x^2', 'x=1', '--batch', '--train']],
+  [[`y = ${Array.from({ length: 1100 }, (_, i) => `x${i}`).join(' + ')}`, ...Array.from({ length: 1100 }, (_, i) => `x${i}=1`), '--format', 'svg']],
+  [[Array.from({ length: 8000 }, (_, i) => `x${i}`).join('+'), ...Array.from({ length: 8000 }, (_, i) => `x${i}=1`), '--check']],
+  // The program's words.
+  [[]], [['tax=1.1']], [['apple']], [['apple=100x2', 'tax=10%']], [['apple=abc']], [['apple=Infinity']], [['apple=1e999x2']], [['apple=100x2', 'apple_num=2']],
+  [['apple', '=', '100x2']], [['apple=100x2 tax=1.1']], [['apple100x2']], [['y = x', 'x=sqrt(2)']], [['-e', 'x', 'y']], [['x*2', 'y']], [['x*2', 'y*3']],
+  [['apple=x2']], [['a\u200db=1']], [['x = 1']],
+  // Expressions.
+  [['x $ 2', 'x=1']], [['x ☃ 2', 'x=1']], [['a\u200db', 'a=1']], [['y = 2; 3; z = 4']], [['# nothing']], [['result = 2; 3']], [['foo(x)', 'x=1']],
+  [['exp', 'x=1']], [['* 2']], [['x + * 2', 'x=1']], [['x, y', 'x=1', 'y=1']], [['exp(x, y)', 'x=1', 'y=1']], [['x)', 'x=1']], [['max(x)', 'x=1']],
+  [['(x', 'x=1']], [['x y', 'x=1', 'y=1']], [['2x', 'x=1']], [[`${'('.repeat(10_001)}x${')'.repeat(10_001)}`, 'x=1']], [['exp = 2']],
+  [['y = x; x = 1']], [['x = 1; x = 2']], [['x*y', 'x=1', 'x=2', 'y=1']], [['x*y', 'z=1']], [['y = 2*x', 'x=1', 'y=1']], [['x*y']], [['1e999 * x', 'x=1']],
+];
+
+describe.each(['ko', 'ja'])('--lang %s: no English is left', (language) => {
+  test('in any line of any run', async () => {
+    for (const [args, world] of COMMANDS) {
+      const run = await cli([...args, '--lang', language], { ...WORLD, ...world });
+      expect(leaks(args, run), args.join(' ').slice(0, 200)).toEqual([]);
+    }
+  });
+});
+
+test('the English that would be left is found: every failing command’s error in English has some', async () => {
+  for (const [args, world] of COMMANDS) {
+    const run = await cli(args, { ...WORLD, ...world });
+    if (run.status !== 0 && !/^\s*\{/.test(run.stderr)) expect(leaks(args, run), args.join(' ').slice(0, 200)).not.toEqual([]);
+  }
 });

@@ -7,6 +7,10 @@ interface World {
   env?: Record<string, string>;
   /** The files of the current folder, by name, with their text: the only ones that exist. */
   files?: Record<string, string>;
+  /** Files that cannot be read, by name, with the system's error code (EACCES, EISDIR, …). */
+  unreadable?: Record<string, string>;
+  /** The system's error code (ENOSPC, EFBIG, …) of every write to standard output, which then fails. */
+  outputError?: string;
   /** Whether standard output and standard error are terminals. */
   terminal?: boolean;
   /** The terminal's width, when standard output is one. */
@@ -18,10 +22,14 @@ interface World {
  * terminal (unless asked), standard input from `stdin`, and a folder holding only `files`.
  * Fast enough for thousands of cases.
  */
-export async function runInProcess(argv: string[], { stdin = '', env = {}, files = {}, terminal = false, columns }: World = {}): Promise<Run> {
+export async function runInProcess(
+  argv: string[],
+  { stdin = '', env = {}, files = {}, unreadable = {}, outputError, terminal = false, columns }: World = {},
+): Promise<Run> {
   const output = { 1: '', 2: '' };
   const text = (path: string) => {
     if (path === '-') return stdin;
+    if (Object.hasOwn(unreadable, path)) throw Object.assign(new Error(`${unreadable[path]}: open '${path}'`), { code: unreadable[path] });
     if (Object.hasOwn(files, path)) return files[path];
     throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
   };
@@ -31,6 +39,7 @@ export async function runInProcess(argv: string[], { stdin = '', env = {}, files
     errorTerminal: terminal,
     columns,
     write: (fd, text) => {
+      if (fd === 1 && outputError !== undefined) throw Object.assign(new Error(`${outputError}: write`), { code: outputError });
       output[fd] += text;
     },
     read: (path, limit) => Buffer.from(text(path)).subarray(0, limit),

@@ -15,6 +15,8 @@ export const en = {
   disagrees: 'disagrees',
   kinkAt: (node: string) => `kink at ${node}`,
   leavesDomain: 'x ± h leaves the domain',
+  /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
+  undefinedNumber: 'undefined',
 
   // --check's costs.
   backpropLabel: 'backprop:',
@@ -36,6 +38,7 @@ export const en = {
   // --graph.
   treeLegend: (output: string) => `(operation) node = value  ∂ = ∂${output}/∂node`,
   treeCut: (lines: number) => `… cut at ${lines} lines: --format dot draws the whole graph`,
+  mermaidTitle: (output: string) => `∂ = ∂${output}/∂node`,
 
   // --nudge.
   nudge: 'nudge',
@@ -132,6 +135,14 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   where: (line: number, column: number) => `line ${line}, column ${column}`,
   at: (message: string, where: string) => `${message} (${where})`,
   unexpectedCharacter: (char: string) => `unexpected character ${char}`,
+  notInName: (char: string) => `${char} cannot be part of a name: a name is letters, digits and _`,
+  character: (char: string, code: string, kind: string) => `'${char}' (${code}, ${kind})`,
+  aSymbol: 'a symbol',
+  aPunctuationMark: 'a punctuation mark',
+  aSpace: 'a space',
+  aNumberSign: 'a number sign, not a digit',
+  aControlCharacter: 'an invisible control or format character',
+  anInvisibleCharacter: 'an invisible character',
   unusedValue: 'this value is not used: name it (NAME = …) or make it the last statement',
   emptyExpression: 'the expression is empty: write one, e.g. backprop "x*y" x=2 y=3',
   resultTaken: "the last statement has no name and 'result' is taken: name it (NAME = …)",
@@ -216,6 +227,36 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   exprAndFile: 'give the expression once: with -e or with -f, not both',
   failFastAlone: '--fail-fast goes with --batch: give both, or neither',
   stdinTwice: '-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE',
+  wholeNumber: (least: number, most: number) => `give a whole number from ${least} to ${most}`,
+  positiveNumber: (example: number) => `give a positive number, e.g. ${example}`,
+  notNegative: 'give a number of 0 or more',
+  sentence: (message: string) => `${message}.`,
+
+  // Files, and why one could not be read or written: the system's reasons in words.
+  standardInput: 'standard input',
+  cannotRead: (where: string, reason: string) => `cannot read ${where}: ${reason}`,
+  cannotWrite: (reason: string) => `cannot write the output: ${reason}`,
+  sourceTooLarge: (where: string, mebibytes: number) => `${where} is larger than ${mebibytes} MiB: split the program`,
+  sourceEmpty: (where: string) => `${where} is empty`,
+  stdinEmpty: "standard input is empty: pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3",
+  notUtf8: (where: string, offset: number, hex: string) => `${where} is not UTF-8: byte ${offset} (0x${hex}) is not part of a character; save it as UTF-8`,
+  ENOENT: 'no such file',
+  ENOTDIR: 'a folder on the way is a file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  EBADF: 'it is closed',
+  ENOSPC: 'no space left on device',
+  EFBIG: 'the file has grown past its size limit',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EIO: 'input/output error',
+  /** A reason not listed above: the system's own words, in English only. */
+  systemError: (_code: string, message: string) => message,
 
   // The math.
   valueNaN: (label: string, value: string) => `${label} is not a number (${value})`,
@@ -223,6 +264,18 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   computedNaN: (label: string, computation: string, value: string) => `${label} is not a number: ${computation} = ${value}`,
   computedInfinite: (label: string, computation: string, value: string) => `${label} is infinite: ${computation} = ${value}`,
   andMore: (more: number) => ` (and ${more} more)`,
+  andMoreGradients: (message: string, more: number) => `${message} (and ${more} more gradients)`,
+  gradientIs: (derivative: string, value: string) => `${derivative} is ${value}`,
+  sharesOverflow: (gradient: string) => `${gradient}: its shares add up beyond the largest number (about 1.8e308)`,
+  sharesOfOverflow: (gradient: string, derivative: string) => `${gradient}: the shares of ${derivative} add up beyond the largest number (about 1.8e308)`,
+  noDerivative: (gradient: string, node: string, argument: string, point: string) =>
+    `${gradient}: ${node} has no derivative with respect to ${argument} at ${point}`,
+  zeroTimesInfinity: (gradient: string, node: string, point: string) => `${gradient}: the chain rule meets 0 × ∞ at ${node} (${point})`,
+  noFiniteDerivative: (gradient: string, node: string, point: string) => `${gradient}: ${node} has no finite derivative at ${point}`,
+  overflowsThrough: (gradient: string, node: string, product: string) => `${gradient}: it overflows going back through ${node} (${product})`,
+  overflowsAt: (gradient: string, node: string, point: string) => `${gradient}: it overflows going back through ${node} at ${point}`,
+  checkTooLong: (passes: number, nodes: number) => `--check would run ${passes} forward passes over ${nodes} nodes, too many to wait for: leave it out for this graph`,
+  nudgeNotFinite: (name: string, value: string, output: string) => `--nudge ${name}: at ${name} = ${value} the output is ${output}; nudge it less`,
   checkDisagrees: (derivative: string, others: string, backprop: string, numerical: string, absolute: number, relative: number) =>
     `--check: ${derivative} disagrees${others}: backprop ${backprop}, numerical ${numerical}, beyond ${absolute} + ${relative} × |numerical|`,
   diverged: (epoch: number, what: string, rate: number) => `training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`,
@@ -240,6 +293,10 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   pageStepsHint: 'Point at, tap or focus a node of the picture or a row of the table to see its steps.',
   pagePicture: 'the computational graph',
   pageTooLarge: (size: number, most: number) => `The graph has ${size} nodes, too many to draw (at most ${most}).`,
+  svgTooLarge: (size: number, most: number) => `the graph has ${size} nodes, too many to draw (at most ${most}): use --format dot and Graphviz's own tools`,
+  theTable: 'the table',
+  viewTooLong: (view: string, megabytes: number) =>
+    `${view} would print more than ${megabytes} MB for this program (long names on many lines): shorten the names, or ask for --json, whose size follows the program`,
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,

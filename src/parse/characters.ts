@@ -1,3 +1,5 @@
+import { text, type Said } from '../messages/index.js';
+
 /**
  * What may be in a name: letters, marks (the accent of a decomposed é), digits and _, by
  * Unicode's own categories, and nothing invisible (zero-width joiners, fillers such as
@@ -8,27 +10,30 @@ const NOT_IN_NAME = /[^\p{L}\p{M}\p{Nd}_]|\p{Default_Ignorable_Code_Point}/u;
 const PLAIN_NAME = /^\w*$/;
 
 /** Where a name has a character a name cannot hold, and a message naming it; undefined if none. */
-export function nameProblem(name: string): { index: number; message: string } | undefined {
+export function nameProblem(name: string): { index: number; message: Said } | undefined {
   if (PLAIN_NAME.test(name)) return undefined;
   const match = NOT_IN_NAME.exec(name);
   if (match === null) return undefined;
-  return { index: match.index, message: `${describe(match[0])} cannot be part of a name: a name is letters, digits and _` };
+  return { index: match.index, message: text('notInName', describe(match[0])) };
 }
 
-/** `'‍' (U+200D ZERO WIDTH JOINER)`, or for a character not in NAMES, its kind: `'☃' (U+2603, a symbol)`. */
-export function describe(char: string): string {
+/**
+ * `'‍' (U+200D ZERO WIDTH JOINER)`, its Unicode name the same in every language; or for a
+ * character not in NAMES, its kind: `'☃' (U+2603, a symbol)`.
+ */
+export function describe(char: string): Said {
   const code = char.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${char}' (${NAMES[code] === undefined ? `${hex}, ${kind(char)}` : `${hex} ${NAMES[code]}`})`;
+  return NAMES[code] === undefined ? text('character', char, hex, kind(char)) : `'${char}' (${hex} ${NAMES[code]})`;
 }
 
-function kind(char: string): string {
-  if (/\p{S}/u.test(char)) return 'a symbol';
-  if (/\p{P}/u.test(char)) return 'a punctuation mark';
-  if (/\p{Z}/u.test(char)) return 'a space';
-  if (/\p{N}/u.test(char)) return 'a number sign, not a digit';
-  if (/\p{C}/u.test(char)) return 'an invisible control or format character';
-  return 'an invisible character';
+function kind(char: string): Said {
+  if (/\p{S}/u.test(char)) return text('aSymbol');
+  if (/\p{P}/u.test(char)) return text('aPunctuationMark');
+  if (/\p{Z}/u.test(char)) return text('aSpace');
+  if (/\p{N}/u.test(char)) return text('aNumberSign');
+  if (/\p{C}/u.test(char)) return text('aControlCharacter');
+  return text('anInvisibleCharacter');
 }
 
 /** The Unicode names of the characters likely to slip into a name unseen, or to look like an operator. */

@@ -50,7 +50,7 @@ export function parseWord(word: string): Word {
   if (parts === undefined) throw new InputError(text('notNameValue', word, FORMS));
   const [name, value] = parts;
   const problem = nameProblem(name);
-  if (problem !== undefined) throw new InputError(`'${word}': ${problem.message}`);
+  if (problem !== undefined) throw new InputError(text('wordProblem', word, problem.message));
   const item = ITEM.exec(value);
   if (item !== null) {
     return { kind: 'item', name, price: toNumber(item[1], word), quantity: toNumber(item[2], word) };

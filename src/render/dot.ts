@@ -23,7 +23,7 @@ const NAME_COLOR = 'gray40';
  */
 export function renderDot(result: Result, digits: number, fonts = FONTS, words: Messages = en): string {
   const { graph, output, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const uses = new Array<number>(graph.size).fill(0);
   for (let node = 0; node < graph.size; node++) for (const arg of graph.args(node)) uses[arg]++;
 

@@ -35,7 +35,7 @@ export async function renderHtml(result: Result, { digits, all, words = en }: Ht
     graph.size > MAX_DRAWN_NODES
       ? `<p>${words.pageTooLarge(graph.size, MAX_DRAWN_NODES)}</p>`
       : (await renderSvg(result, digits, words)).replace(/^[^]*?(?=<svg)/, '');
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const d = (what: string) => `∂${outputName}/∂${what}`;
   const cell = (kind: 'value' | 'grad', name: string, x: number) => `<span class="${kind}" data-${kind}="${name}">${number(x)}</span>`;
   const inputRows = result.inputs.map((node) => {

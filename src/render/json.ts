@@ -1,5 +1,6 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
+import { say } from '../messages/index.js';
 import { jsonNumber, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
@@ -66,7 +67,8 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
   // A gradient that is no finite number is null above; here is why.
   if (result.undefinedGradients.size > 0) {
     yield ',\n  "gradient_errors": ';
-    yield* object([...result.undefinedGradients.keys()], (node) => JSON.stringify(result.undefinedGradients.get(node)));
+    // In English, as all of JSON: the same document in every language.
+    yield* object([...result.undefinedGradients.keys()], (node) => JSON.stringify(say(result.undefinedGradients.get(node)!)));
   }
 
   if (steps !== undefined) {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { text, type Said } from '../messages/index.js';
 
 /**
  * The most a view may print, in bytes. A long name shown on every line of a view could
@@ -8,10 +9,7 @@ import { InputError } from '../errors.js';
 export const MAX_VIEW_BYTES = 256 * 2 ** 20;
 
 /** Throws the error that refuses `view` if it would print `bytes` bytes, more than a view may. */
-export function tooLarge(view: string, bytes: number): void {
+export function tooLarge(view: Said, bytes: number): void {
   if (bytes <= MAX_VIEW_BYTES) return;
-  throw new InputError(
-    `${view} would print more than ${MAX_VIEW_BYTES / 2 ** 20} MB for this program (long names on many lines): ` +
-      'shorten the names, or ask for --json, whose size follows the program',
-  );
+  throw new InputError(text('viewTooLong', view, MAX_VIEW_BYTES / 2 ** 20));
 }

@@ -18,7 +18,8 @@ import { CATALOGUES } from '../messages/index.js';
 const data = JSON.parse(document.getElementById('backprop-data')!.textContent!) as PageData;
 const program = programOf(data);
 const { graph } = program;
-const number = (x: number) => formatNumber(x, data.digits);
+const words = CATALOGUES[data.language];
+const number = (x: number) => formatNumber(x, data.digits, words.undefinedNumber);
 const plain = new Chalk({ level: 0 });
 
 const output = document.querySelector('[data-output]')!;
@@ -66,7 +67,7 @@ function update(): void {
     result = evaluate(program);
   } catch (error) {
     if (!(error instanceof BackpropError)) throw error;
-    failure.textContent = `error: ${error.message}`;
+    failure.textContent = `${words.error} ${error.said(words)}`;
     failure.hidden = false;
     document.body.classList.add('failed');
     return;
@@ -96,7 +97,7 @@ function showSteps(node: number): void {
   const users = new Set<number>();
   for (let at = node + 1; at < graph.size; at++) if (graph.args(at).includes(node)) users.add(at);
   const steps = trace(result).filter((step) => step.node === node || (step.pass !== 'sum' && users.has(step.node)));
-  write(stepsView, renderSteps(result, steps, plain, data.digits, Infinity, CATALOGUES[data.language]));
+  write(stepsView, renderSteps(result, steps, plain, data.digits, Infinity, words));
 }
 
 /** Pointing at, tapping or focusing an element shows a node's steps. */

@@ -1,4 +1,5 @@
 import { drawnSymbol, shownName } from '../notation.js';
+import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 
@@ -6,10 +7,10 @@ import type { Result } from '../result.js';
  * The graph as a Mermaid flowchart, which renders inside a Markdown page. What ∂ means is the
  * diagram's title, so that it shows once drawn.
  */
-export function renderMermaid(result: Result, digits: number): string {
+export function renderMermaid(result: Result, digits: number, words: Messages = en): string {
   const shapes = { input: ['[', ']'], constant: ['([', '])'], operation: ['(', ')'], output: ['((', '))'] };
-  const lines = ['---', `title: "∂ = ∂${result.outputName}/∂node"`, '---', 'flowchart LR'];
-  for (const { id, kind, text, args } of diagramNodes(result, digits)) {
+  const lines = ['---', `title: "${words.mermaidTitle(result.outputName)}"`, '---', 'flowchart LR'];
+  for (const { id, kind, text, args } of diagramNodes(result, digits, words.undefinedNumber)) {
     const [open, close] = shapes[kind];
     lines.push(`  n${id}${open}"${text.join('<br>').replace(/"/g, '#quot;')}"${close}`);
     for (const arg of args) lines.push(`  n${arg} --> n${id}`);
@@ -26,9 +27,9 @@ interface DiagramNode {
 }
 
 /** Every node of the graph as the flowchart draws it. */
-function diagramNodes(result: Result, digits: number): DiagramNode[] {
+function diagramNodes(result: Result, digits: number, nan: string): DiagramNode[] {
   const { graph, output } = result;
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, nan);
   return Array.from({ length: graph.size }, (_, id): DiagramNode => {
     const layer = graph.operation(id);
     // A lone input is the output: it keeps its own name.

@@ -11,7 +11,7 @@ import { fit } from './wrap.js';
  * (gradient × change), the output before and after, its real change and the difference.
  */
 export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
   const table = new Table({
     head: [words.nudge, words.predicted(outputName), outputName, words.actual(outputName), words.difference].map((text) => paint.bold(text)),

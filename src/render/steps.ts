@@ -18,7 +18,7 @@ import { fit, INDENT } from './wrap.js';
  */
 export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
   const { graph, output, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
   const head = (node: number) => {
     const names = [shownName(result, node), graph.name(node)].filter((name, i, all) => name !== undefined && all.indexOf(name) === i);

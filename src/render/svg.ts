@@ -2,7 +2,7 @@ import type { Viz } from '@viz-js/viz';
 import { InputError } from '../errors.js';
 import type { Result } from '../result.js';
 import { FONTS, renderDot } from './dot.js';
-import { en, type Messages } from '../messages/index.js';
+import { en, text, type Messages } from '../messages/index.js';
 
 /**
  * Past this many nodes a picture is unreadable and Graphviz's layout takes seconds; the DOT
@@ -18,9 +18,7 @@ let graphviz: Promise<Viz> | undefined;
  */
 export async function renderSvg(result: Result, digits: number, words: Messages = en): Promise<string> {
   if (result.graph.size > MAX_DRAWN_NODES) {
-    throw new InputError(
-      `the graph has ${result.graph.size} nodes, too many to draw (at most ${MAX_DRAWN_NODES}): use --format dot and Graphviz's own tools`,
-    );
+    throw new InputError(text('svgTooLarge', result.graph.size, MAX_DRAWN_NODES));
   }
   // Loaded on first use: the module holds Graphviz itself, a megabyte to compile.
   graphviz ??= import('@viz-js/viz').then(({ instance }) => instance());

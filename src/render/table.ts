@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Check, InputCheck } from '../check.js';
-import { en, type Messages } from '../messages/index.js';
+import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
@@ -49,7 +49,7 @@ export function renderTable(
     return verdict === 'agrees' ? [words.agrees, paint.green] : [words.disagrees, paint.red];
   };
   const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
-    const number = (x: number) => formatNumber(x, digits);
+    const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
     const value = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
     const cells: Cell[] = [[graph.name(node)!, name], [value], [number(graph.grad(node)), paint.yellow]];
     if (check !== undefined) {
@@ -91,7 +91,7 @@ export function renderTable(
   while (given === undefined && widest > screen && digits > FEWEST_DIGITS) ({ widths, widest } = measure(--digits));
   const rows = 1 + filled.reduce((sum, [nodes]) => sum + nodes.length, 0);
   // About: most cells are ASCII, a bar takes three bytes.
-  tooLarge('the table', (rows + filled.length + 2) * (widest + 2 * (widths.length + 1) + 1));
+  tooLarge(text('theTable'), (rows + filled.length + 2) * (widest + 2 * (widths.length + 1) + 1));
 
   const rule = (left: string, middle: string, end: string) =>
     paint.dim(`${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${end}`) + '\n';

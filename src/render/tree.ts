@@ -14,7 +14,7 @@ const MAX_LINES = 1000;
  */
 export function renderTree(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): string {
   const { graph, output, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const name = (node: number) => shownName(result, node);
   const describe = (node: number) => {
     const Layer = graph.operation(node);

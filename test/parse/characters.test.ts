@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { CATALOGUES, say } from '../../src/messages/index.js';
 import { describe, nameProblem } from '../../src/parse/characters.js';
 
 test('letters of any script, marks and digits make names', () => {
@@ -17,9 +18,16 @@ test.each([
   ['x²', 1, "'²' (U+00B2 SUPERSCRIPT TWO)"],
   ['snow☃', 4, "'☃' (U+2603, a symbol)"],
 ])('%j: the character is named', (name, index, described) => {
-  expect(nameProblem(name)).toEqual({ index, message: `${described} cannot be part of a name: a name is letters, digits and _` });
+  const problem = nameProblem(name)!;
+  expect(problem.index).toBe(index);
+  expect(say(problem.message)).toBe(`${described} cannot be part of a name: a name is letters, digits and _`);
 });
 
 test('an astral character is described whole', () => {
-  expect(describe('🍎')).toBe("'🍎' (U+1F34E, a symbol)");
+  expect(say(describe('🍎'))).toBe("'🍎' (U+1F34E, a symbol)");
+});
+
+test('a character keeps its Unicode name in every language; the words around it are translated', () => {
+  expect(say(nameProblem('a\u200db')!.message, CATALOGUES.ko)).toBe("'\u200d' (U+200D ZERO WIDTH JOINER)은(는) 이름에 쓸 수 없음: 이름은 글자, 숫자, _로 이루어짐");
+  expect(say(describe('☃'), CATALOGUES.ja)).toBe("'☃' (U+2603、記号)");
 });
