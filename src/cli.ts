@@ -70,27 +70,27 @@ interface Options extends Omit<ReportOptions, 'color' | 'train' | 'progress' | '
 function command(words: Messages): Command {
   return new Command()
     .name('backprop')
-    .usage('[options] [EXPRESSION] [NAME=VALUE ...]')
+    .usage(words.usage)
     .description(words.description)
-    .argument('[words...]', words.wordsArgument)
-    .option('-e, --expr <text>', words.exprOption)
-    .option('-f, --file <path>', words.fileOption)
+    .argument(`[${words.wordsName}...]`, words.wordsArgument)
+    .option(`-e, --expr <${words.textValue}>`, words.exprOption)
+    .option(`-f, --file <${words.pathValue}>`, words.fileOption)
     .option('--json', words.jsonOption)
-    .addOption(new Option('--format <form>', words.formatOption).choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']))
+    .addOption(new Option(`--format <${words.formValue}>`, words.formatOption).choices(['table', 'json', 'svg', 'dot', 'mermaid', 'html']))
     .option('--all', words.allOption)
-    .addOption(valued('--precision <digits>', words.precisionOption, digits))
+    .addOption(valued(`--precision <${words.digitsValue}>`, words.precisionOption, digits, words))
     .option('--steps', words.stepsOption)
     .option('--graph', words.graphOption)
     .option('--expand', words.expandOption(composites(words)))
     .option('--check', words.checkOption(ABSOLUTE, RELATIVE))
-    .addOption(valued('--nudge <NAME=+D>', words.nudgeOption, (value, previous: NudgeRequest[] = []) => [...previous, parseNudge(value)]))
-    .option('--train [inputs]', words.trainOption)
-    .addOption(valued('--rate <number>', words.rateOption(RATE), positive))
-    .addOption(valued('--epochs <n>', words.epochsOption(EPOCHS), epochs))
-    .addOption(valued('--tolerance <number>', words.toleranceOption(TOLERANCE), tolerance))
-    .option('--batch [file]', words.batchOption)
+    .addOption(valued('--nudge <NAME=+D>', words.nudgeOption, (value, previous: NudgeRequest[] = []) => [...previous, parseNudge(value)], words))
+    .option(`--train [${words.inputsValue}]`, words.trainOption)
+    .addOption(valued(`--rate <${words.numberValue}>`, words.rateOption(RATE), positive, words))
+    .addOption(valued('--epochs <n>', words.epochsOption(EPOCHS), epochs, words))
+    .addOption(valued(`--tolerance <${words.numberValue}>`, words.toleranceOption(TOLERANCE), tolerance, words))
+    .option(`--batch [${words.fileValue}]`, words.batchOption)
     .option('--fail-fast', words.failFastOption)
-    .addOption(new Option('--lang <language>', words.langOption).choices(LANGUAGES))
+    .addOption(new Option(`--lang <${words.languageValue}>`, words.langOption).choices(LANGUAGES))
     .option('--color', words.colorOption)
     .option('--no-color', words.noColorOption)
     // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
@@ -124,13 +124,13 @@ function composites(words: Messages): string {
  * passes on an error that is not its own, so the refusal is put in words here, in the form of
  * commander's own (invalidArgument), and said in the reader's language.
  */
-function valued<T>(flags: string, description: string, parse: (value: string, previous?: T) => T): Option {
+function valued<T>(flags: string, description: string, parse: (value: string, previous?: T) => T, words: Messages): Option {
   return new Option(flags, description).argParser((value: string, previous?: T) => {
     try {
       return parse(value, previous);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      throw new InputError(text('withHint', text('invalidArgument', flags, value, text('sentence', error.what)), text('seeHelp')));
+      throw new InputError(text('withHint', text('invalidArgument', flagsOf(flags, words), value, text('sentence', error.what)), text('seeHelp')));
     }
   });
 }
@@ -274,15 +274,28 @@ function hint(message: string): Said {
 }
 
 /** One of commander's messages as a message of backprop's own, to be said in the reader's language. */
-function commanderMessage(message: string): Said {
+function commanderMessage(message: string, words: Messages): Said {
   const unknown = /^unknown option '([^]*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
   if (unknown !== null) return unknown[2] === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], unknown[2]);
   const missing = /^option '([^']*)' argument missing$/.exec(message);
-  if (missing !== null) return text('optionMissing', missing[1]);
+  if (missing !== null) return text('optionMissing', flagsOf(missing[1], words));
   const invalid = /^option '([^']*)' argument '([^]*)' is invalid\. ([^]*)$/.exec(message);
   if (invalid === null) return message;
   const choices = /^Allowed choices are (.*)\.$/.exec(invalid[3]);
-  return text('invalidArgument', invalid[1], invalid[2], choices === null ? invalid[3] : text('choose', choices[1]));
+  return text('invalidArgument', flagsOf(invalid[1], words), invalid[2], choices === null ? invalid[3] : text('choose', choices[1]));
+}
+
+/** The words that name an option's value, as the help and the messages write it: `--precision <digits>`. */
+const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue'] as const;
+
+/**
+ * An option's flags, written with its value in the reader's words, as a message to be said in
+ * any language: JSON names it in English.
+ */
+function flagsOf(flags: string, words: Messages): Said {
+  const [, option, value] = /^(.*) <([^>]*)>$/.exec(flags) ?? [];
+  const word = VALUE_WORDS.find((key) => words[key] === value);
+  return word === undefined ? flags : text('optionFlags', option, text(word));
 }
 
 /** The system's errors that a message puts in words; any other is named by its code. */
@@ -314,7 +327,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!(error instanceof CommanderError) || error.exitCode === 0) throw error;
       // Commander's messages start with "error:"; keep each on one line.
       const message = error.message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' ');
-      throw new InputError(text('withHint', commanderMessage(message), hint(message)));
+      throw new InputError(text('withHint', commanderMessage(message, messages), hint(message)));
     }
     const options = cli.opts<Options>();
     json = options.json === true || options.format === 'json' || options.batch !== undefined;

@@ -30,7 +30,7 @@ describe('the language: --lang, else LC_ALL, LC_MESSAGES or LANG, else English',
     const run = await cli([...RECEIPT, '--lang', 'fr'], { env: { LANG: 'ko_KR.UTF-8' } });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("오류: 옵션 '--lang <language>'의 값 'fr'이(가) 잘못됨. 고를 수 있는 값: en, ko, ja. (backprop --help 참고)\n");
+    expect(run.stderr).toBe("오류: 옵션 '--lang <언어>'의 값 'fr'이(가) 잘못됨. 고를 수 있는 값: en, ko, ja. (backprop --help 참고)\n");
     const unknown = await cli([...RECEIPT, '--lnag', 'ja'], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe("エラー: 未知のオプション '--lnag' (--lang のこと?) (backprop --help を参照)\n");
@@ -45,7 +45,7 @@ describe('the language: --lang, else LC_ALL, LC_MESSAGES or LANG, else English',
 
   test('nor do the messages JSON carries: errors, why a gradient is no number, a batch line’s error', async () => {
     const stdin = Buffer.from('{"x": 1}\n{"x": "a"}\nnot json\n');
-    for (const args of [['log(x)', 'x=0'], ['y = x^n', 'x=-2', 'n=3'], ['-f', 'missing.txt'], ['x=1', '--precision', '0'], ['x=1', '--nope'], ['x*y', 'y=2', '--batch']]) {
+    for (const args of [['log(x)', 'x=0'], ['y = x^n', 'x=-2', 'n=3'], ['-f', 'missing.txt'], ['x=1', '--precision', '0'], ['x=1', '--format', 'pdf'], ['x=1', '--nope'], ['x*y', 'y=2', '--batch']]) {
       const english = await cli([...args, '--json'], { stdin });
       expect(english.stderr + english.stdout).toMatch(/"message"|"gradient_errors"/);
       for (const language of ['ko', 'ja']) expect(await cli([...args, '--json', '--lang', language], { stdin }), args.join(' ')).toEqual(english);
@@ -200,7 +200,7 @@ const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
   [['-f', '-'], { stdin: Buffer.from('caf\xe9', 'latin1') }], [['-e', 'x', '-f', 'empty.txt']], [['x*y', 'y=2', '--batch', 'missing.csv']], [['x*y', 'y=2', '--batch', 'values.csv', '--json']],
   [RECEIPT, { outputError: 'ENOSPC' }], [RECEIPT, { outputError: 'EFBIG' }], [RECEIPT, { outputError: 'EIO' }], [RECEIPT, { outputError: 'ECONNRESET' }],
   // Options.
-  [['--precision', '0', 'x=1']], [['--precision']], [['x^2', 'x=1', '--train', '--rate', '-1']], [['x^2', 'x=1', '--train', '--epochs', '0']],
+  [['--precision', '0', 'x=1']], [['x=1', '--precision']], [['x=1', '-e']], [['x^2', 'x=1', '--train', '--rate', '-1']], [['x^2', 'x=1', '--train', '--epochs', '0']],
   [['x^2', 'x=1', '--train', '--tolerance', '-1']], [['x^2', 'x=3', '--nudge', 'x=1']], [['x^2', 'x=3', '--nudge', 'y=+1']], [['x^2', 'x=3', '--nudge', 'x=+1e999']],
   [['x=1', '--format', 'xyz']], [['x=1', '--nope']], [['x=1', "--it's"]], [['x=1', '--lnag', 'ko']], [['-x^2', 'x=1']], [['x^2', 'x=1', '--rate', '0.1']],
   [['x^2', 'x=1', '--train', 'a b']], [['x^2', 'x=1', '--train', 'x,x']], [['x^2', 'x=1', '--train', 'z']], [['y = 2*3', '--train']],

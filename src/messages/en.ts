@@ -62,6 +62,18 @@ export const en = {
 
   // --help. The options' names, the examples' commands and the grammar stay as typed.
   usageTitle: 'Usage:',
+  // What the help and commander's messages write for an option's value or the words; options' names stay.
+  usage: '[options] [EXPRESSION] [NAME=VALUE ...]',
+  wordsName: 'words',
+  textValue: 'text',
+  pathValue: 'path',
+  formValue: 'form',
+  digitsValue: 'digits',
+  inputsValue: 'inputs',
+  numberValue: 'number',
+  fileValue: 'file',
+  languageValue: 'language',
+  optionFlags: (option: string, value: string) => `${option} <${value}>`,
   argumentsTitle: 'Arguments:',
   optionsTitle: 'Options:',
   choices: 'choices',
