@@ -154,6 +154,16 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     expect(opened.errors).toEqual([]);
   });
 
+  test('the page says it in its language: a failure, and a gradient that is no number', async () => {
+    const korean = await browser.open(await html(['y = log(x)', 'x=2', '--lang', 'ko']));
+    await korean.page.fill('input[type="number"][data-input="x"]', '0');
+    expect(await text(korean, '#failure')).toBe('오류: y: 무한대: log(0) = -Infinity');
+    const japanese = await browser.open(await html(['y = x^n', 'x=2', 'n=3', '--lang', 'ja']));
+    await japanese.page.fill('input[type="number"][data-input="x"]', '-2');
+    expect(await text(japanese, '[data-grad="n"]')).toBe('未定義');
+    expect([...korean.errors, ...japanese.errors]).toEqual([]);
+  });
+
   test('a graph of a thousand nodes gives the same numbers as the command line after a change', async () => {
     const program = `loss = (${Array.from({ length: 200 }, (_, i) => `w${i}*sigmoid(x${i})`).join(' + ')})^2`;
     const values = (x7: number) => Array.from({ length: 200 }, (_, i) => [`w${i}=${(i % 7) - 3}`, `x${i}=${i === 7 ? x7 : (i % 5) / 4}`]).flat();
