@@ -106,7 +106,7 @@ Exit status: 0 success; 1 the computation or its output failed (overflow,
 1/0, log of a non-positive number, 0 × ∞, --train diverged, a full disk)
 or --check found a disagreement, or with --batch a line failed; 2 bad
 input. Under --json or --batch, an error is a JSON object on standard
-error: {"error": {"status", "kind", "message", …}}.
+error, its message in English: {"error": {"status", "kind", "message", …}}.
 
 More: README.md in the installed package, $(npm root -g)/backprop/README.md
 (or node_modules/backprop/README.md where it was installed locally).

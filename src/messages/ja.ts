@@ -90,10 +90,11 @@ export const ja: Messages = {
   値が数、PRICExQTY、符号付きパーセントの単語 NAME=VALUE は入力、
   それ以外の単語は式: "y=2*x" x=3。
 
-終了ステータス: 0 成功; 1 計算の失敗 (オーバーフロー、1/0、正でない数の
-log、--train の発散)、--check が不一致を見つけた、または --batch で
-失敗した行がある; 2 入力の誤り。--json か --batch では、エラーは標準
-エラー出力の JSON オブジェクト: {"error": {"status", "kind", "message", …}}。
+終了ステータス: 0 成功; 1 計算か出力の失敗 (オーバーフロー、1/0、正でない数の
+log、0 × ∞、--train の発散、ディスクが一杯)、--check が不一致を見つけた、
+または --batch で失敗した行がある; 2 入力の誤り。--json か --batch では、
+エラーは標準エラー出力の JSON オブジェクトで、message は英語:
+{"error": {"status", "kind", "message", …}}。
 
 詳しくは: インストールしたパッケージの README.md、
 $(npm root -g)/backprop/README.md

@@ -90,10 +90,11 @@ export const ko: Messages = {
   값이 수, PRICExQTY 또는 부호 있는 퍼센트인 단어 NAME=VALUE 는 입력,
   그 밖의 단어는 식: "y=2*x" x=3.
 
-종료 상태: 0 성공; 1 계산 실패 (오버플로, 1/0, 양수가 아닌 수의 log,
---train 발산), --check가 불일치를 찾음, 또는 --batch에서 실패한 줄이
-있음; 2 잘못된 입력. --json이나 --batch에서는 오류가 표준 오류에 JSON
-객체로 나옴: {"error": {"status", "kind", "message", …}}.
+종료 상태: 0 성공; 1 계산이나 출력의 실패 (오버플로, 1/0, 양수가 아닌 수의
+log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 찾음, 또는
+--batch에서 실패한 줄이 있음; 2 잘못된 입력. --json이나 --batch에서는
+오류가 표준 오류에 JSON 객체로 나오고, 그 message는 영어:
+{"error": {"status", "kind", "message", …}}.
 
 더 보기: 설치된 패키지의 README.md, $(npm root -g)/backprop/README.md
 (로컬에 설치했다면 node_modules/backprop/README.md).
