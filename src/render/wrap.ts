@@ -1,24 +1,19 @@
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 
 /** The indentation of a line that goes on from the one above. */
 export const INDENT = '    ';
 
 /**
  * Text fitted to the screen: lines no wider than `width` columns, broken only between words
- * (a word wider than the screen stays whole), each line after the first indented under it.
- * Colors are closed at the end of a line and opened again on the next.
+ * and between kanji or kana (a word wider than the screen stays whole), each line after the
+ * first indented under it. Colors are closed at the end of a line and opened again on the next.
  */
 export function fit(text: string, width: number, indent = INDENT): string {
   if (stringWidth(text) <= width) return text;
-  const [first, ...rest] = wrapAnsi(text, width, { hard: false, trim: true }).split('\n');
-  if (rest.length === 0) return first;
-  const more = wrapAnsi(rest.join(' '), Math.max(width - indent.length, 1), { hard: false, trim: true }).split('\n');
-  return [first, ...more.map((line) => indent + line)].join('\n');
+  return breakLines(text, width, Math.max(width - indent.length, 1))
+    .map((line, i) => (i === 0 ? line : indent + line))
+    .join('\n');
 }
-
-/** A word, a run of spaces, or one kanji or kana (with the punctuation that may not start a line). */
-const TOKEN = /\s+|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu;
 
 /**
  * Plain text broken into lines of at most `width` columns: between words, and between any two
@@ -27,22 +22,74 @@ const TOKEN = /\s+|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。）」ー
 export function wrapText(text: string, width: number): string {
   return text
     .split('\n')
-    .map((paragraph) => {
-      const lines: string[] = [];
-      let line = '';
-      let gap = '';
-      for (const [token] of paragraph.matchAll(TOKEN)) {
-        if (/^\s/.test(token)) {
-          gap = line === '' ? '' : token;
-          continue;
-        }
-        if (line !== '' && stringWidth(line + gap + token) > width) {
-          lines.push(line);
-          line = token;
-        } else line += gap + token;
-        gap = '';
-      }
-      return [...lines, line].join('\n');
-    })
+    .map((paragraph) => breakLines(paragraph, width, width).join('\n'))
     .join('\n');
+}
+
+/** A run of spaces, or one kanji or kana (with the punctuation that may not start a line). */
+const BREAK = /\s+|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*/gu;
+const SGR = /\x1b\[(\d+)m/g;
+
+/**
+ * One paragraph in lines, the first at most `first` columns wide and the others `rest`.
+ * Each token is measured once, so that the time is linear in the text, however long a word.
+ */
+function breakLines(paragraph: string, first: number, rest: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let gap = '';
+  let open: string[] = [];
+  for (const token of tokens(paragraph)) {
+    if (/^\s/.test(token)) {
+      gap = line === '' ? '' : token;
+      continue;
+    }
+    const size = stringWidth(token);
+    if (used > 0 && used + gap.length + size > (lines.length === 0 ? first : rest)) {
+      // The colors open at the break are closed here and opened again on the next line.
+      lines.push(line + open.map(closing).reverse().join(''));
+      line = open.join('') + token;
+      used = size;
+    } else {
+      line += gap + token;
+      used += gap.length + size;
+    }
+    gap = '';
+    if (token.includes('\x1b')) open = stillOpen(open, token);
+  }
+  return [...lines, line];
+}
+
+/**
+ * The words, runs of spaces, and kanji or kana of a text. The words are what lies between
+ * the others: a pattern for them, a class of all that is not space, kanji or kana, would
+ * overflow V8's stack on a word of megabytes.
+ */
+function* tokens(text: string): Generator<string> {
+  let at = 0;
+  for (const match of text.matchAll(BREAK)) {
+    if (match.index > at) yield text.slice(at, match.index);
+    yield match[0];
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) yield text.slice(at);
+}
+
+/** The color codes still open after `text`, given those open before it. */
+function stillOpen(open: string[], text: string): string[] {
+  let codes = open;
+  for (const [code, n] of text.matchAll(SGR)) {
+    codes = n === '0' ? [] : isClosing(n) ? codes.filter((c) => closing(c) !== code) : [...codes, code];
+  }
+  return codes;
+}
+
+const isClosing = (n: string) => /^(?:2[1-9]|39|49)$/.test(n);
+
+/** The code that ends a color or style: 22 ends bold and dim, 39 a foreground, 49 a background. */
+function closing(code: string): string {
+  const n = Number(code.slice(2, -1));
+  const end = n === 1 || n === 2 ? 22 : n < 10 ? n + 20 : (n >= 30 && n < 40) || (n >= 90 && n < 100) ? 39 : 49;
+  return `\x1b[${end}m`;
 }
