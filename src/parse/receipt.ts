@@ -22,49 +22,77 @@ export function parseReceipt(words: readonly string[]): Program {
   }
 
   const graph = new Graph();
-  const claimed = new Map<string, Said>();
-  const claim = (name: string, what: Said): string => {
+  // Each name is claimed by a part of a word; the claim is put in words only when two parts
+  // claim one name, as a receipt of a million items has millions of names.
+  const claimed = new Map<string, number>();
+  const claim = (name: string, part: number, index: number): string => {
     const other = claimed.get(name);
-    if (other !== undefined) throw new InputError(text('namesBoth', name, other, what), { name });
-    claimed.set(name, what);
+    if (other !== undefined) {
+      throw new InputError(text('namesBoth', name, described(words, other), described(words, PARTS * index + part)), { name });
+    }
+    claimed.set(name, PARTS * index + part);
     return name;
   };
 
   // Inputs first, in the order given, so that tables and JSON list them in that order.
   const written = new Map<number, string>();
   const inputs = parsed.map((word, i) => {
-    const given = `'${words[i]}'`;
     if (word.kind !== 'item') {
-      const input = graph.input(claim(word.name, given), word.value);
+      const input = graph.input(claim(word.name, GIVEN, i), word.value);
       if (word.kind === 'factor' && word.percent !== undefined) written.set(input, word.percent);
       return [input];
     }
-    return [
-      graph.input(claim(word.name, given), word.price),
-      graph.input(claim(`${word.name}_num`, text('quantityOf', given)), word.quantity),
-    ];
+    return [graph.input(claim(word.name, GIVEN, i), word.price), graph.input(claim(`${word.name}_num`, QUANTITY, i), word.quantity)];
   });
   // Names are given at the end, once it is known which node is last: that one is price.
-  const names: { node: number; name: string; what: Said }[] = [];
+  const names: { node: number; name: string; part: number; index: number }[] = [];
   let total = -1;
   parsed.forEach((word, i) => {
     if (word.kind !== 'item') return;
     const [price, quantity] = inputs[i];
     const cost = graph.apply(layerFor(MulLayer), price, quantity);
-    names.push({ node: cost, name: `${word.name}_price`, what: text('costOf', words[i]) });
+    names.push({ node: cost, name: `${word.name}_price`, part: COST, index: i });
     total = total < 0 ? cost : graph.apply(layerFor(AddLayer), total, cost);
   });
-  if (items.length > 1) names.push({ node: total, name: 'all_price', what: text('sumOfItems') });
+  if (items.length > 1) names.push({ node: total, name: 'all_price', part: SUM, index: 0 });
   parsed.forEach((word, i) => {
     if (word.kind === 'item') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
     total = graph.apply(layerFor(Layer), total, inputs[i][0]);
-    names.push({ node: total, name: `after_${word.name}`, what: text('totalAfter', words[i]) });
+    names.push({ node: total, name: `after_${word.name}`, part: AFTER, index: i });
   });
-  names[names.length - 1] = { node: total, name: 'price', what: text('theTotal') };
-  for (const { node, name, what } of names) graph.rename(node, claim(name, what));
+  names[names.length - 1] = { node: total, name: 'price', part: TOTAL, index: 0 };
+  for (const { node, name, part, index } of names) graph.rename(node, claim(name, part, index));
   const notes = parsed.flatMap((word, i) => note(word, words[i]) ?? []);
   return { graph, output: total, outputName: 'price', written, notes };
+}
+
+// The parts of a receipt that a name stands for.
+const GIVEN = 0;
+const QUANTITY = 1;
+const COST = 2;
+const SUM = 3;
+const AFTER = 4;
+const TOTAL = 5;
+const PARTS = 6;
+
+/** A claim on a name in words: `PARTS * index + part` is that part of the word at `index`. */
+function described(words: readonly string[], claim: number): Said {
+  const word = words[Math.floor(claim / PARTS)];
+  switch (claim % PARTS) {
+    case GIVEN:
+      return `'${word}'`;
+    case QUANTITY:
+      return text('quantityOf', `'${word}'`);
+    case COST:
+      return text('costOf', word);
+    case SUM:
+      return text('sumOfItems');
+    case AFTER:
+      return text('totalAfter', word);
+    default:
+      return text('theTotal');
+  }
 }
 
 /** What a word may not say as its writer meant: a free item, a factor that looks like an amount. */
