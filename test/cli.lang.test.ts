@@ -183,6 +183,8 @@ const WORLD = {
   files: { 'empty.txt': '', 'values.csv': 'x,w\n1,2\n' },
   unreadable: { locked: 'EACCES', folder: 'EISDIR', loop: 'ELOOP', 'a/b': 'ENOTDIR' },
 };
+/** A sum of 1100 inputs: too large a picture, a tree cut short. */
+const WIDE = [`y = ${Array.from({ length: 1100 }, (_, i) => `x${i}`).join(' + ')}`, ...Array.from({ length: 1100 }, (_, i) => `x${i}=1`)];
 /** Commands that succeed, warn or fail, each way a message can come about. */
 const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
   [RECEIPT], [[...RECEIPT, '--all', '--steps', '--graph']], [[...RECEIPT, '--check']], [[...RECEIPT, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
@@ -207,7 +209,7 @@ const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
   [['x^2', 'x=1', '--train', '--steps']], [['x^2', 'x=1', '--train', '--all']], [['x^2', 'x=1', '--train', '--format', 'dot']], [['x^2', 'x=1', '--fail-fast']],
   [['x^2', '-f', '-', '--batch']], [['x^2', 'x=1', '--json', '--format', 'dot']], [['x^2', 'x=1', '--steps', '--format', 'svg']],
   [['x^2', 'x=1', '--batch', '--format', 'dot']], [['x^2', 'x=1', '--batch', '--train']],
-  [[`y = ${Array.from({ length: 1100 }, (_, i) => `x${i}`).join(' + ')}`, ...Array.from({ length: 1100 }, (_, i) => `x${i}=1`), '--format', 'svg']],
+  [[...WIDE, '--format', 'svg']], [[...WIDE, '--graph']],
   [[Array.from({ length: 8000 }, (_, i) => `x${i}`).join('+'), ...Array.from({ length: 8000 }, (_, i) => `x${i}=1`), '--check']],
   // The program's words.
   [[]], [['tax=1.1']], [['apple']], [['apple=100x2', 'tax=10%']], [['apple=abc']], [['apple=Infinity']], [['apple=1e999x2']], [['apple=100x2', 'apple_num=2']],
