@@ -26,8 +26,11 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
-/** A run of spaces, or one kanji or kana (with the punctuation that may not start a line). */
-const BREAK = /\s+|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。）」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*/gu;
+/**
+ * A run of spaces, or one kanji or kana with the bracket that may not end a line before it and
+ * the punctuation that may not start a line after it: `(既定: 1e-12)` breaks before `(既`.
+ */
+const BREAK = /\s+|[(（「『［]*[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。，．：；）」』］)\]:;,.ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*/gu;
 const SGR = /\x1b\[(\d+)m/g;
 
 /**

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { expect, test } from 'vitest';
-import { fit } from '../../src/render/wrap.js';
+import { fit, wrapText } from '../../src/render/wrap.js';
 
 test('a line that fits is left alone; one that does not goes on, indented, between words', () => {
   expect(fit('a short line', 80)).toBe('a short line');
@@ -28,4 +28,9 @@ test('kanji and kana break between any two, and colors of every kind are opened 
   expect(fit(`one ${paint.yellow('two three')} ${paint.dim('four')}`, 7)).toBe(
     `one ${paint.yellow('two')}\n    ${paint.yellow('three')}\n    ${paint.dim('four')}`,
   );
+});
+
+test('an opening bracket stays with the kanji after it, a closing one with the kanji before it', () => {
+  expect(wrapText('止まる (既定: 1e-12)', 8)).toBe('止まる\n(既定:\n1e-12)');
+  expect(wrapText('勾配 3 個)。', 9)).toBe('勾配 3\n個)。');
 });
