@@ -33,6 +33,9 @@ const shapes: Record<string, string> = {
     return `${inputs}y = ${Array.from({ length: count }, (_, i) => `x${i}`).join(' + ')}\n`;
   })(),
   'long line': `x = 1; y = x${' + x'.repeat(SIZE / 4)}\n`,
+  // An error's excerpt and message look at a window around the column, wherever it is on the line.
+  'long line, error at its end': `x = 1; y = x${' + x'.repeat(SIZE / 4)} * )\n`,
+  'long line, error at its start': `x = 1; y = x * )${' + x'.repeat(SIZE / 4)}\n`,
   'deep unary': `x = 2\ny = ${'-'.repeat(SIZE - 16)}x\n`,
   'huge name': `${name} = 2\ny = ${name} * 3\n`,
   'huge name, error': `${name} = 2\ny = ${name} * )\n`,

@@ -201,11 +201,16 @@ function program(words: string[], options: Options, io: Io): Program {
   const given = options.expr ?? (options.file === undefined ? undefined : readSource(options.file, io));
   // A Windows editor's byte order mark is no part of the program; and café typed with é
   // composed or as e and an accent is one name, so the text is read in one form, NFC.
-  const source = given?.replace(/^\uFEFF/, '').normalize('NFC');
+  const source = given === undefined ? undefined : nfc(given.replace(/^\uFEFF/, ''));
   // In batch mode the lines may give the inputs that the command line leaves out.
   const unbound = options.batch !== undefined;
   const normalized = words.map((word) => word.normalize('NFC'));
   return parseArguments(normalized, { source, isFile: (word) => io.isFile(word), expand: options.expand, unbound });
+}
+
+/** The text in NFC; ASCII text is in it already, and normalize() would copy it as UTF-16 first. */
+function nfc(text: string): string {
+  return /[^\0-\x7f]/.test(text) ? text.normalize('NFC') : text;
 }
 
 /** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */

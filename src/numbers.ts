@@ -8,36 +8,37 @@
  */
 export function formatNumber(x: number, digits: number, nan = 'undefined'): string {
   if (Number.isNaN(x)) return nan;
+  return plainRounded(x, digits) ?? carefullyRounded(x, digits);
+}
+
+/**
+ * formatNumber's text for the common case, a number written with plain digits rounded to
+ * at most 15 (3.3 from 3.3000000000000003), in one conversion; undefined for any other case.
+ * Any decimal of at most 15 significant digits survives the trip to the nearest double and
+ * back, so the double that toPrecision's digits read as has no shorter text than those digits
+ * without their trailing zeros: the text carefullyRounded gives (a property test checks it).
+ */
+export function plainRounded(x: number, digits: number): string | undefined {
+  if (digits > 15 || x === 0 || !Number.isFinite(x)) return undefined;
+  const text = x.toPrecision(digits);
+  if (text.includes('e')) return undefined;
+  if (!text.includes('.')) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x30 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 0x2e /* . */) end--;
+  return text.slice(0, end);
+}
+
+/** formatNumber's text for every number but NaN, by the rule itself: x rounded, then written shortest. */
+export function carefullyRounded(x: number, digits: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   // JSON.stringify gives the shortest text that reads back as x, as String does, but String
   // keeps its results in a cache that V8 holds in the old generation: a document of a million
   // numbers would leave them all behind for the collector. Most numbers are short already:
   // their text is made once, not again for the rounding.
   const shortest = JSON.stringify(x);
-  if (shortest.length <= digits || significantDigits(shortest) <= digits) {
-    return Math.abs(x) >= 1e15 && !shortest.includes('e') ? x.toExponential() : shortest;
-  }
-  return plainRounded(x, digits) ?? carefullyRounded(x, digits);
-}
-
-/**
- * The text of x rounded to `digits` significant digits, for the common case where that is
- * plain digits without an exponent; undefined otherwise. Any decimal of at most 15 significant
- * digits survives the trip to the nearest double and back, so the double that toPrecision's
- * digits read as has no shorter text than those digits without their trailing zeros: that
- * is what carefullyRounded gives, with one conversion instead of four.
- */
-export function plainRounded(x: number, digits: number): string | undefined {
-  if (digits > 15) return undefined;
-  const text = x.toPrecision(digits);
-  if (text.includes('e')) return undefined;
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** The text of x rounded to `digits` significant digits: the number rounded, then written shortest. */
-export function carefullyRounded(x: number, digits: number): string {
-  const rounded = round(x, digits);
-  const text = JSON.stringify(rounded);
+  const rounded = shortest.length <= digits || significantDigits(shortest) <= digits ? x : round(x, digits);
+  const text = rounded === x ? shortest : JSON.stringify(rounded);
   return Math.abs(rounded) >= 1e15 && !text.includes('e') ? rounded.toExponential() : text;
 }
 

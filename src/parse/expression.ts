@@ -356,7 +356,7 @@ class Parser {
 
   /** The value of the number token read last. */
   private number(): number {
-    const value = Number(this.lexer.text);
+    const value = this.lexer.number;
     if (!Number.isFinite(value)) throw this.error(this.lexer.start, text('tooLarge', cut(this.lexer.text)));
     return value;
   }
