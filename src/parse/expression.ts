@@ -159,9 +159,9 @@ class Parser {
     const pending: Pending[] = [];
     let depth = 0;
     let expectOperand = true;
-    /** Where the token before this one starts; -1 at the first. */
+    /** Where the token before this one starts, a line break that continues the expression aside; -1 at the first. */
     let previous = -1;
-    for (let kind = lexer.kind, start = lexer.start; ; previous = start, kind = lexer.next(), start = lexer.start) {
+    for (let kind = lexer.kind, start = lexer.start; ; previous = kind === 'newline' ? previous : start, kind = lexer.next(), start = lexer.start) {
       // Inside parentheses, or after an operator, a line break only continues the expression.
       if (kind === 'newline' && (depth > 0 || expectOperand)) continue;
       if (expectOperand) {

@@ -139,6 +139,7 @@ describe('errors name the word and point at it', () => {
     ['x * (y', "this '(' is never closed: add ')' (line 1, column 5)"],
     ['x * y)', "unexpected ')': there is no '(' for it to close (line 1, column 6)"],
     ['x +', "expected a number, a name or '(' after '+', found the end of the expression (line 1, column 4)"],
+    ['x +\n', "expected a number, a name or '(' after '+', found the end of the expression (line 2, column 1)"],
     ['2x', "expected an operator before 'x' (write 2 * x to multiply) (line 1, column 2)"],
     ['foo(x)', "unknown function 'foo': the functions are exp, log, sqrt, abs, max, min, sin, cos, relu, sigmoid, tanh, softplus (line 1, column 1)"],
     ['a = 2\na(x)', "expected an operator before '(' (write a * (…) to multiply) (line 2, column 2)"],
