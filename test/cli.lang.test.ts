@@ -133,6 +133,16 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(run.stderr).toBe(language === 'ko' ? '오류: log(x): 무한대: log(0) = -Infinity\n' : 'エラー: log(x) は無限大: log(0) = -Infinity\n');
   });
 
+  test('an expression cut short names the operator and what came instead', async () => {
+    const run = await cli(['-f', 'p.txt', 'x=1', '--lang', language], { files: { 'p.txt': 'y = 2*x\nz = y +\n' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      language === 'ko'
+        ? "오류: '+' 뒤에는 수, 이름 또는 '('가 와야 하는데 나온 것은 식의 끝 (3행 1열)"
+        : "エラー: '+' の後には数、名前か '(' が必要だが、式の終わり が来た (3 行 1 列)",
+    );
+  });
+
   test('an error points its caret under the column after a Hangul name', async () => {
     const run = await cli(['y = 사과 * 배', '사과=3', '--lang', language]);
     expect(run.status).toBe(2);
