@@ -61,6 +61,11 @@ export class Graph implements Builder {
     this.operationNames.set(node, name);
   }
 
+  /** The operations that have a name, in the order they were named. */
+  namedOperations(): Iterable<number> {
+    return this.operationNames.keys();
+  }
+
   layer(node: number): Layer | undefined {
     const kind = this.kinds.get(node);
     return typeof kind === 'object' ? kind : undefined;

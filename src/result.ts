@@ -32,10 +32,8 @@ export function evaluate(program: Program): Result {
   graph.backward(output);
 
   const inputs = nodesWhere(graph, (node) => graph.isInput(node));
-  const intermediates = nodesWhere(
-    graph,
-    (node) => node !== output && graph.layer(node) !== undefined && graph.name(node) !== undefined,
-  );
+  // Found among the named operations, not by asking each of millions of nodes for its name.
+  const intermediates = [...graph.namedOperations()].filter((node) => node !== output).sort((a, b) => a - b);
   const undefinedGradients = new Map<number, Said>();
   for (const nodes of [inputs, intermediates]) {
     for (const node of nodes) {
