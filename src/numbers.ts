@@ -8,7 +8,44 @@
  */
 export function formatNumber(x: number, digits: number, nan = 'undefined'): string {
   if (Number.isNaN(x)) return nan;
-  return plainRounded(x, digits) ?? carefullyRounded(x, digits);
+  return plainDecimal(x, digits) ?? plainRounded(x, digits) ?? carefullyRounded(x, digits);
+}
+
+const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+/**
+ * How far a number may be from a decimal D and still be D with float noise, relative to the
+ * number: then D, of at most 15 digits, is also the number rounded to 15 digits. D's own
+ * double is within half an ulp (2^-53) of D, and 3e-16 + 2^-53 stays under 5e-16, half a unit
+ * in the 15th digit of the number whose first digit is the largest.
+ */
+const NOISE = 3e-16;
+
+/**
+ * formatNumber's text for the numbers programs are mostly made of, decimals of at most six
+ * places below 10^9, exact (2.5, 715) or with float noise (3.3000000000000003 is 3.3), found
+ * by a few multiplications instead of conversions to text; undefined for any other number.
+ * Such a decimal D has at most 15 digits, and no other decimal of at most 15 digits reads as
+ * the same double: D is the shortest text of x (exact), or of x rounded to 15 digits (noise),
+ * which is carefullyRounded's text while D has no more digits than asked for (a property
+ * test checks it).
+ */
+export function plainDecimal(x: number, digits: number): string | undefined {
+  const size = Math.abs(x);
+  if (!(size < 1e9)) return undefined;
+  for (let places = 0; places < SCALES.length; places++) {
+    const units = Math.round(size * SCALES[places]);
+    const distance = Math.abs(size - units / SCALES[places]);
+    // Noise only rounds away where the digits asked for are 15 or fewer.
+    if (distance > NOISE * size || (distance > 0 && digits > 15)) continue;
+    let text = String(units);
+    if (significantDigits(text) > digits) return undefined;
+    if (places > 0) {
+      text = text.padStart(places + 1, '0');
+      text = `${text.slice(0, -places)}.${text.slice(-places)}`;
+    }
+    return x < 0 ? `-${text}` : text;
+  }
+  return undefined;
 }
 
 /**
