@@ -1,5 +1,5 @@
 import { en, type Messages } from './messages/en.js';
-import { say, type Said } from './messages/text.js';
+import { isText, say, type Said, type Text } from './messages/text.js';
 
 /** What failed: the input, the math, a --check comparison, or writing the output. */
 export type ErrorKind = 'input' | 'math' | 'check' | 'output';
@@ -21,13 +21,20 @@ export interface ErrorDetails {
  * `said`; `message` is the English.
  */
 export class BackpropError extends Error {
+  readonly what: Said;
+  readonly details: ErrorDetails;
+
   constructor(
-    readonly what: Said,
+    what: Said,
     readonly status: 1 | 2,
     readonly kind: ErrorKind,
-    readonly details: ErrorDetails = {},
+    details: ErrorDetails = {},
   ) {
-    super(say(what));
+    // A word or a name of megabytes is not repeated whole, however the message came to hold it.
+    const bounded = cutParts(what);
+    super(say(bounded));
+    this.what = bounded;
+    this.details = details.name === undefined ? details : { ...details, name: cut(details.name, PART) };
   }
 
   /** The message in the words of a catalogue. */
@@ -38,6 +45,30 @@ export class BackpropError extends Error {
   get excerpt(): string | undefined {
     return this.details.excerpt;
   }
+}
+
+/** The most characters of a word, a name or a value that a message shows. */
+const PART = 100;
+
+/** A message with each of its parts (words, names, values, and the parts of the messages in it) cut to PART characters. */
+function cutParts(said: Said): Said {
+  if (typeof said === 'string') return said;
+  const parts = said.parts.map((part) => (typeof part === 'string' ? cutPart(part) : isText(part) ? cutParts(part) : part));
+  return { key: said.key, parts } as Text;
+}
+
+/** A part of a message cut to PART characters; a word in quotes keeps its closing quote. */
+function cutPart(part: string): string {
+  const quoted = part.length > 2 && part.startsWith("'") && part.endsWith("'");
+  return quoted ? `'${cut(part.slice(1, -1), PART)}'` : cut(part, PART);
+}
+
+/** A word or name as a message repeats it: cut after `most` characters, with …, if longer. */
+export function cut(text: string, most = 40): string {
+  if (text.length <= most) return text;
+  // Not between the two halves of a character.
+  const end = /[\uD800-\uDBFF]/.test(text[most - 1]) ? most - 1 : most;
+  return `${text.slice(0, end)}…`;
 }
 
 /** Status 2: a bad argument, a parse error, an unknown name, an unreadable file. */

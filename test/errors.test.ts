@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CheckError, errorObject, InputError, MathError, OutputError, printable } from '../src/errors.js';
+import { text } from '../src/messages/index.js';
 import { runInProcess } from './io.js';
 
 describe('the error object', () => {
@@ -11,6 +12,19 @@ describe('the error object', () => {
     expect(errorObject(new CheckError('apart')).error).toMatchObject({ status: 1, kind: 'check' });
     expect(errorObject(new OutputError('full')).error).toMatchObject({ status: 1, kind: 'output' });
   });
+});
+
+test('an error never repeats a long word or name whole: each part of its message, and its name, is cut after 100 characters', async () => {
+  const long = 'a'.repeat(1000);
+  const error = new InputError(text('namesBoth', long, `'${long}=1x2'`, text('quantityOf', `'${long}=1x2'`)), { name: long });
+  const cut = `${'a'.repeat(100)}…`;
+  expect(error.message).toBe(`'${cut}' names both '${cut}' and the quantity of '${cut}': rename one of them`);
+  expect(error.details.name).toBe(`${'a'.repeat(100)}…`);
+  for (const argv of [[`${long}=1x2`, `${long}=2x3`], ['-e', 'y = 2*x', 'x=1', `${long}=2`], [`${long}=1y2`], ['--json', `${long}=1x2`, `${long}=2x3`]]) {
+    const run = await runInProcess(argv);
+    expect(run.status).toBe(2);
+    expect(run.stderr.length, run.stderr).toBeLessThan(600);
+  }
 });
 
 test('printable escapes every character a terminal would obey, and keeps the rest', () => {

@@ -28,6 +28,6 @@ export function say(said: Said, messages: Messages = en): string {
   return message(...said.parts.map((part) => (isText(part) ? say(part, messages) : part)));
 }
 
-function isText(part: unknown): part is Text {
+export function isText(part: unknown): part is Text {
   return typeof part === 'object' && part !== null && 'key' in part && 'parts' in part;
 }

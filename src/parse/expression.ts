@@ -1,9 +1,9 @@
-import { InputError } from '../errors.js';
+import { cut, InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
 import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
 import { text, type Said } from '../messages/index.js';
 import { Lexer, tokenAt } from './lexer.js';
-import { cut, errorAt, where } from './source.js';
+import { errorAt, where } from './source.js';
 import { Names } from './names.js';
 import { parseWord } from './word.js';
 

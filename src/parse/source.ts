@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { InputError, printable } from '../errors.js';
+import { cut, InputError, printable } from '../errors.js';
 import { text, type Said, type Text } from '../messages/index.js';
 
 /** How much of a long line an excerpt shows on each side of the caret. */
@@ -25,13 +25,6 @@ export function errorAt(source: string, offset: number, message: Said, name?: st
   return new InputError(text('at', message, where(source, offset)), { excerpt, ...position(source, offset), name: name === undefined ? undefined : cut(name) });
 }
 
-/** A name or a word as a message repeats it: cut after `most` characters, with …, if longer. */
-export function cut(text: string, most = WINDOW): string {
-  if (text.length <= most) return text;
-  // Not between the two halves of a character.
-  const end = /[\uD800-\uDBFF]/.test(text[most - 1]) ? most - 1 : most;
-  return `${text.slice(0, end)}…`;
-}
 
 /** "line 2, column 5": where `offset` is in `text`, columns counted in characters. */
 export function where(source: string, offset: number): Text {

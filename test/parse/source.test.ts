@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { cut, errorAt } from '../../src/parse/source.js';
+import { cut } from '../../src/errors.js';
+import { errorAt } from '../../src/parse/source.js';
 
 test('the excerpt of a short line is the whole line, with the caret under the column', () => {
   const error = errorAt('x = 1\ny = x * )\nz = 2', 14, 'unexpected');
