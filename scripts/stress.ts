@@ -39,6 +39,8 @@ const shapes: Record<string, string> = {
   'deep unary': `x = 2\ny = ${'-'.repeat(SIZE - 16)}x\n`,
   'huge name': `${name} = 2\ny = ${name} * 3\n`,
   'huge name, error': `${name} = 2\ny = ${name} * )\n`,
+  // Each step names its arguments: the text of --steps is many times the program's.
+  'long names, many lines': `${name.slice(0, SIZE / 20)} = 1.01\ny = ${Array(18).fill(name.slice(0, SIZE / 20)).join(' * ')}\n`,
 };
 const views = [[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--format', 'dot'], ['--format', 'mermaid'], ['--check']];
 
@@ -70,7 +72,7 @@ try {
       if (problems.length === 0) passed++;
       else failed++;
       const said = run.stderr.split('\n')[0].slice(0, 70);
-      console.log(`${verdict} ${shape.padEnd(17)} ${(view.join(' ') || 'table').padEnd(16)} status ${run.status}  ${seconds.toFixed(1)} s  ${said}`);
+      console.log(`${verdict} ${shape.padEnd(22)} ${(view.join(' ') || 'table').padEnd(16)} status ${run.status}  ${seconds.toFixed(1)} s  ${said}`);
       for (const problem of problems) console.log(`     ${problem}`);
     }
   }

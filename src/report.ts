@@ -2,9 +2,10 @@ import { batch } from './batch.js';
 import { check, disagreement } from './check.js';
 import { type BackpropError, InputError } from './errors.js';
 import type { Program } from './graph.js';
-import { renderDot } from './render/dot.js';
+import { dotLines } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
-import { renderMermaid } from './render/mermaid.js';
+import { counted } from './render/limit.js';
+import { mermaidLines } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, text, type Messages, type Said } from './messages/index.js';
 import { formatNumber } from './numbers.js';
@@ -96,9 +97,11 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const steps = options.steps ? trace(result) : undefined;
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
-  if (format === 'json') return done(jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges }));
-  if (format === 'dot') return done(renderDot(result, digits ?? 12, undefined, options.words));
-  if (format === 'mermaid') return done(renderMermaid(result, digits ?? 12, options.words));
+  // A view of every node is counted before it is written, and refused if too long.
+  const made = (make: () => Iterable<string>) => (perNode === undefined ? make() : counted(`--${perNode}`, make));
+  if (format === 'json') return done(made(() => jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges })));
+  if (format === 'dot') return done(made(() => dotLines(result, digits ?? 12, undefined, options.words)));
+  if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? 12, options.words)));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
@@ -111,7 +114,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk.
   const { renderText } = await import('./render/text.js');
-  return done(renderText(result, {
+  return done(made(() => renderText(result, {
     color: options.color,
     digits,
     all: options.all === true,
@@ -121,7 +124,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     nudges,
     width: options.width,
     words: options.words,
-  }));
+  })));
 }
 
 /** --train: gradient descent instead of one evaluation, shown as text or JSON. */

@@ -22,12 +22,17 @@ const NAME_COLOR = 'gray40';
  * would sit beside the arrow, not across it).
  */
 export function renderDot(result: Result, digits: number, fonts = FONTS, words: Messages = en): string {
+  return [...dotLines(result, digits, fonts, words)].join('');
+}
+
+/** The same text a node at a time, to be written as it is made. */
+export function* dotLines(result: Result, digits: number, fonts = FONTS, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const uses = new Array<number>(graph.size).fill(0);
   for (let node = 0; node < graph.size; node++) for (const arg of graph.args(node)) uses[arg]++;
 
-  const lines = [
+  yield `${[
     'digraph backprop {',
     '  rankdir=LR;',
     '  ranksep=0.25;',
@@ -38,9 +43,9 @@ export function renderDot(result: Result, digits: number, fonts = FONTS, words: 
     `  graph [fontname="${fonts}"];`,
     `  node [fontname="${fonts}"];`,
     '  edge [arrowsize=0.7];',
-  ];
+  ].join('\n')}\n`;
   // What travels along one edge, from `from` on: its value, and the gradient sent back to it.
-  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, name?: string) => {
+  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, name?: string): string => {
     const above =
       name === undefined
         ? `<TD>${number(value)}</TD>`
@@ -48,7 +53,7 @@ export function renderDot(result: Result, digits: number, fonts = FONTS, words: 
     const below = grad === undefined ? '&#160;' : `<FONT COLOR="${GRADIENT_COLOR}">${number(grad)}</FONT>`;
     const table = `<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${above}</TR><HR/><TR><TD COLSPAN="2">${below}</TD></TR></TABLE>`;
     // Unclipped, the two halves of the edge meet the rule's ends exactly.
-    lines.push(`  ${id} [shape=plain, label=<${table}>];`, `  n${from} -> ${id}:w [arrowhead=none, headclip=false];`, `  ${id}:e -> ${to} [tailclip=false];`);
+    return `  ${id} [shape=plain, label=<${table}>];\n  n${from} -> ${id}:w [arrowhead=none, headclip=false];\n  ${id}:e -> ${to} [tailclip=false];\n`;
   };
 
   for (let node = 0; node < graph.size; node++) {
@@ -56,29 +61,28 @@ export function renderDot(result: Result, digits: number, fonts = FONTS, words: 
     if (layer === undefined) {
       const name = graph.name(node);
       if (name === undefined) {
-        lines.push(`  n${node} [label="${number(graph.value(node))}", shape=plaintext];`);
+        yield `  n${node} [label="${number(graph.value(node))}", shape=plaintext];\n`;
       } else if (uses[node] > 1) {
         // A value used in several places gets a share back along each edge: its gradient is their sum.
         const total = `<FONT COLOR="${GRADIENT_COLOR}">∂ ${number(graph.grad(node))}</FONT>`;
-        lines.push(`  n${node} [label=<${html(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];`);
+        yield `  n${node} [label=<${html(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];\n`;
       } else {
-        lines.push(`  n${node} [label="${name}", shape=plaintext${nodeWidth(name)}];`);
+        yield `  n${node} [label="${name}", shape=plaintext${nodeWidth(name)}];\n`;
       }
       continue;
     }
     const symbol = drawnSymbol(graph.operation(node)!);
     // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
-    lines.push(`  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];`);
+    yield `  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];\n`;
     const grad = graph.grad(node);
     const shares = graph.sent(node, grad);
-    graph.args(node).forEach((arg, position) => {
+    for (const [position, arg] of graph.args(node).entries()) {
       const name = graph.layer(arg) === undefined ? undefined : graph.name(arg);
-      edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);
-    });
+      yield edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);
+    }
   }
-  lines.push(`  out [label="${outputName}", shape=plaintext${nodeWidth(outputName)}];`);
-  edge(output, 'out', 'e_out', result.value, graph.grad(output));
-  return `${lines.join('\n')}\n}\n`;
+  yield `  out [label="${outputName}", shape=plaintext${nodeWidth(outputName)}];\n`;
+  yield `${edge(output, 'out', 'e_out', result.value, graph.grad(output))}}\n`;
 }
 
 /** Text for an HTML-like label: names are letters, digits and _, but say so to Graphviz anyway. */

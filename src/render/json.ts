@@ -51,11 +51,23 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     yield chunk;
   }
   const name = (node: number) => shownName(result, node) ?? label(graph, node);
-  // The small extra parts go through JSON.stringify, numbers rounded, nested one level in.
-  const extra = (key: string, value: unknown) => {
-    const text = JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
-    return `,\n  ${JSON.stringify(key)}: ${text.replace(/\n/g, '\n  ')}`;
-  };
+  // The extra parts go through JSON.stringify, numbers rounded, nested one level in.
+  const stringify = (value: unknown) => JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
+  const extra = (key: string, value: unknown) => `,\n  ${JSON.stringify(key)}: ${stringify(value).replace(/\n/g, '\n  ')}`;
+  // A list of a node or a step each, an element at a time, laid out as one JSON.stringify would.
+  function* list(key: string, items: Iterable<unknown>): Generator<string> {
+    let chunk = `,\n  ${JSON.stringify(key)}: [`;
+    let empty = true;
+    for (const item of items) {
+      chunk += `${empty ? '' : ','}\n    ${stringify(item).replace(/\n/g, '\n    ')}`;
+      empty = false;
+      if (chunk.length > 1 << 13) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}${empty ? ']' : '\n  ]'}`;
+  }
 
   yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${number(result.value)},\n  "inputs": `;
   // Inputs as given: the precision asked for applies to computed values.
@@ -72,9 +84,9 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
   }
 
   if (steps !== undefined) {
-    yield extra(
+    yield* list(
       'steps',
-      steps.map((step) => {
+      lazily(steps, (step) => {
         if (step.pass === 'forward') {
           const { node } = step;
           const args = graph.args(node);
@@ -100,9 +112,9 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     );
   }
   if (withGraph) {
-    yield extra(
+    yield* list(
       'graph',
-      Array.from({ length: graph.size }, (_, node) => {
+      lazily(upTo(graph.size), (node) => {
         const layer = graph.operation(node);
         const kind = layer !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
         return {
@@ -148,4 +160,14 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     );
   }
   yield '\n}\n';
+}
+
+/** Each item mapped when it is reached, as the list is written: never all at once. */
+function* lazily<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+/** 0, 1, …, n − 1. */
+function* upTo(n: number): Generator<number> {
+  for (let i = 0; i < n; i++) yield i;
 }

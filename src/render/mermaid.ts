@@ -8,14 +8,20 @@ import type { Result } from '../result.js';
  * diagram's title, so that it shows once drawn.
  */
 export function renderMermaid(result: Result, digits: number, words: Messages = en): string {
+  return [...mermaidLines(result, digits, words)].join('');
+}
+
+/** The same lines one at a time, each with its line break, to be written as they are made. */
+export function* mermaidLines(result: Result, digits: number, words: Messages = en): Generator<string> {
   const shapes = { input: ['[', ']'], constant: ['([', '])'], operation: ['(', ')'], output: ['((', '))'] };
-  const lines = ['---', `title: "${words.mermaidTitle(result.outputName)}"`, '---', 'flowchart LR'];
-  for (const { id, kind, text, args } of diagramNodes(result, digits, words.undefinedNumber)) {
+  yield `---\ntitle: "${words.mermaidTitle(result.outputName)}"\n---\nflowchart LR\n`;
+  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
+  for (let node = 0; node < result.graph.size; node++) {
+    const { id, kind, text, args } = diagramNode(result, node, number);
     const [open, close] = shapes[kind];
-    lines.push(`  n${id}${open}"${text.join('<br>').replace(/"/g, '#quot;')}"${close}`);
-    for (const arg of args) lines.push(`  n${arg} --> n${id}`);
+    yield `  n${id}${open}"${text.join('<br>').replace(/"/g, '#quot;')}"${close}\n`;
+    for (const arg of args) yield `  n${arg} --> n${id}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }
 
 interface DiagramNode {
@@ -26,21 +32,18 @@ interface DiagramNode {
   args: number[];
 }
 
-/** Every node of the graph as the flowchart draws it. */
-function diagramNodes(result: Result, digits: number, nan: string): DiagramNode[] {
+/** A node as the flowchart draws it. */
+function diagramNode(result: Result, id: number, number: (x: number) => string): DiagramNode {
   const { graph, output } = result;
-  const number = (x: number) => formatNumber(x, digits, nan);
-  return Array.from({ length: graph.size }, (_, id): DiagramNode => {
-    const layer = graph.operation(id);
-    // A lone input is the output: it keeps its own name.
-    const name = graph.name(id) ?? shownName(result, id);
-    if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
-    const symbol = layer === undefined ? '' : drawnSymbol(layer);
-    return {
-      id,
-      kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
-      text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
-      args: layer === undefined ? [] : graph.args(id),
-    };
-  });
+  const layer = graph.operation(id);
+  // A lone input is the output: it keeps its own name.
+  const name = graph.name(id) ?? shownName(result, id);
+  if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
+  const symbol = layer === undefined ? '' : drawnSymbol(layer);
+  return {
+    id,
+    kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
+    text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
+    args: layer === undefined ? [] : graph.args(id),
+  };
 }

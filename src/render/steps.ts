@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import { en, type Messages } from '../messages/index.js';
 import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
-import { fit, INDENT } from './wrap.js';
+import { columns, fit, INDENT } from './wrap.js';
 
 /**
  * The trace in words a student can follow, one numbered line per node: the forward pass as
@@ -17,6 +16,11 @@ import { fit, INDENT } from './wrap.js';
  * next, broken between words.
  */
 export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
+  return [...stepLines(result, steps, paint, digits, width, words)].join('');
+}
+
+/** The same lines one at a time, each with its line break, to be written as they are made. */
+export function* stepLines(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
@@ -27,11 +31,14 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
   };
   const d = (node: number) => `∂${outputName}/∂${operand(node)}`;
 
-  const lines = [paint.bold(words.forward)];
+  // The shares' lines go on one level deeper than they start.
+  const line = (text: string) => `${text.startsWith(INDENT) ? INDENT + fit(text.slice(INDENT.length), width - INDENT.length) : fit(text, width)}\n`;
+  let forward = paint.bold(words.forward);
   if (steps.every((step) => step.pass !== 'forward')) {
     const leaf = graph.name(output) ?? label(graph, output);
-    lines[0] += `: ${words.nothingToCompute(outputName === leaf ? leaf : words.isAnother(outputName, leaf))} = ${number(result.value)}`;
+    forward += `: ${words.nothingToCompute(outputName === leaf ? leaf : words.isAnother(outputName, leaf))} = ${number(result.value)}`;
   }
+  yield line(forward);
   let backward = false;
   for (const step of steps) {
     if (step.pass === 'forward') {
@@ -39,16 +46,16 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       // With numbers for arguments (c = 2 × 3), the values would only say it again.
       const values = withValues(graph, node, digits);
       const computed = values === expression(graph, node) ? '' : ` = ${values}`;
-      lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.value(node)))}`);
+      yield line(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.value(node)))}`);
       continue;
     }
     if (!backward) {
       backward = true;
-      lines.push(paint.bold(words.backwardFrom(`${d(output)} = 1`)));
+      yield line(paint.bold(words.backwardFrom(`${d(output)} = 1`)));
     }
     if (step.pass === 'sum') {
       const shares = step.shares.map(number).join(' + ');
-      lines.push(`    ${words.usedTimes(operand(step.node), step.shares.length, `${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`)}`);
+      yield line(`    ${words.usedTimes(operand(step.node), step.shares.length, `${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`)}`);
       continue;
     }
     const { node } = step;
@@ -59,10 +66,11 @@ export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance,
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );
     const why = step.grad === 0 ? words.zeroUpstream(d(node)) : words.constantArguments;
-    const line = `${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`;
-    if (sent.length === 0 || stringWidth(line) <= width) lines.push(line);
-    else lines.push(`${paint.dim(`(${step.step})`)} ${head(node)}:`, ...sent.map((share) => INDENT + share));
+    const whole = `${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`;
+    if (sent.length === 0 || columns(whole) <= width) yield line(whole);
+    else {
+      yield line(`${paint.dim(`(${step.step})`)} ${head(node)}:`);
+      for (const share of sent) yield line(INDENT + share);
+    }
   }
-  // The shares' lines go on one level deeper than they start.
-  return `${lines.map((line) => (line.startsWith(INDENT) ? INDENT + fit(line.slice(INDENT.length), width - INDENT.length) : fit(line, width))).join('\n')}\n`;
 }

@@ -1,14 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Check, InputCheck } from '../check.js';
 import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { tooLarge } from './limit.js';
+import { cellWidth as width } from './wrap.js';
 
-// string-width builds its patterns anew on every call: most cells are printable ASCII, one column each.
-const width = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
 
 /** A cell's text, and how it is painted: the width is taken of the text alone. */
 type Cell = [text: string, color?: (text: string) => string];

@@ -7,9 +7,9 @@ import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 import { renderNudges } from './nudges.js';
-import { renderSteps } from './steps.js';
+import { stepLines } from './steps.js';
 import { FEWEST_DIGITS, MOST_DIGITS, renderTable } from './table.js';
-import { renderTree } from './tree.js';
+import { treeLines } from './tree.js';
 import { fit } from './wrap.js';
 
 /** The width in columns of a text's widest line. */
@@ -61,8 +61,8 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
     }
   };
   const parts: Iterable<string>[] = [];
-  if (steps !== undefined) parts.push([renderSteps(result, steps, paint, digits, width, words)]);
-  if (options.tree) parts.push([renderTree(result, paint, digits, words)]);
+  if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
+  if (options.tree) parts.push(treeLines(result, paint, digits, words));
   parts.push(renderTable(result, paint, options.digits, options.all, check, words, width));
   if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {

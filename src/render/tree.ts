@@ -13,6 +13,11 @@ const MAX_LINES = 1000;
  * referred to (↑) after. Drawn from an explicit stack: a chain a million deep is no danger.
  */
 export function renderTree(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): string {
+  return [...treeLines(result, paint, digits, words)].join('');
+}
+
+/** The same lines one at a time, each with its line break, to be written as they are made. */
+export function* treeLines(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const name = (node: number) => shownName(result, node);
@@ -24,27 +29,29 @@ export function renderTree(result: Result, paint: ChalkInstance, digits: number,
     return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
   };
 
-  const lines = [paint.dim(words.treeLegend(outputName))];
+  // Branches are drawn dim, like the table's borders.
+  const line = (text: string) => `${text.replace(/^[│├└─ ]+/, (branch) => paint.dim(branch))}\n`;
+  yield line(paint.dim(words.treeLegend(outputName)));
+  let lines = 1;
   const drawn = new Set<number>();
   const stack = [{ node: output, branch: '', indent: '' }];
   while (stack.length > 0) {
-    if (lines.length > MAX_LINES) {
-      lines.push(paint.dim(words.treeCut(MAX_LINES)));
+    if (lines > MAX_LINES) {
+      yield line(paint.dim(words.treeCut(MAX_LINES)));
       break;
     }
+    lines++;
     const { node, branch, indent } = stack.pop()!;
     if (drawn.has(node) && name(node) !== undefined) {
-      lines.push(`${branch}${paint.cyan(name(node)!)} ${paint.dim('↑')}`);
+      yield line(`${branch}${paint.cyan(name(node)!)} ${paint.dim('↑')}`);
       continue;
     }
     drawn.add(node);
-    lines.push(`${branch}${describe(node)}`);
+    yield line(`${branch}${describe(node)}`);
     // Pushed last first, so that the first argument is drawn first.
     graph.args(node).reverse().forEach((argument, i) => {
       const last = i === 0;
       stack.push({ node: argument, branch: indent + (last ? '└── ' : '├── '), indent: indent + (last ? '    ' : '│   ') });
     });
   }
-  // Branches are drawn dim, like the table's borders.
-  return `${lines.map((line) => line.replace(/^[│├└─ ]+/, (branch) => paint.dim(branch))).join('\n')}\n`;
 }

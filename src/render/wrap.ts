@@ -9,7 +9,7 @@ export const INDENT = '    ';
  * first indented under it. Colors are closed at the end of a line and opened again on the next.
  */
 export function fit(text: string, width: number, indent = INDENT): string {
-  if (stringWidth(text) <= width) return text;
+  if (columns(text) <= width) return text;
   return breakLines(text, width, Math.max(width - indent.length, 1))
     .map((line, i) => (i === 0 ? line : indent + line))
     .join('\n');
@@ -48,7 +48,7 @@ function breakLines(paragraph: string, first: number, rest: number): string[] {
       gap = line === '' ? '' : token;
       continue;
     }
-    const size = stringWidth(token);
+    const size = cellWidth(token);
     if (used > 0 && used + gap.length + size > (lines.length === 0 ? first : rest)) {
       // The colors open at the break are closed here and opened again on the next line.
       lines.push(line + open.map(closing).reverse().join(''));
@@ -62,6 +62,17 @@ function breakLines(paragraph: string, first: number, rest: number): string[] {
     if (token.includes('\x1b')) open = stillOpen(open, token);
   }
   return [...lines, line];
+}
+
+// string-width builds its patterns anew on every call and reads the whole text: most words
+// are printable ASCII, one column a character.
+export const cellWidth = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+
+/** A text's width in columns, measured a word at a time: a line of megabytes costs little. */
+export function columns(text: string): number {
+  let total = 0;
+  for (const token of tokens(text)) total += cellWidth(token);
+  return total;
 }
 
 /**
