@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures of the speed-and-scale issue, each beside its target with PASS
+ * `npm run bench`: backprop's performance figures, each beside its target with PASS
  * or FAIL. These machines are shared and noisy, so every comparison is measured side by side
  * in one run (A B A B …) and reported as a median. Exits 1 if a target is missed.
  */
@@ -360,8 +360,32 @@ function versus(): void {
   report('peak memory now at 10^6 items', `${fixed(peak, 0)} MiB`, '≤ 500 MB', peak * 1.048576 <= 500);
 }
 
+/** The table printed side by side with --json on the same program: ratios of medians, runs in turn. */
+function tables(): void {
+  console.log('10. The table against --json on the same program, runs in turn');
+  const pairs: [string, string[], number[]][] = [
+    ['table', [], [1_000, 10_000, 100_000]],
+    ['--all', ['--all'], [1_000, 10_000, 100_000]],
+    // --check runs 2 forward passes an input: past a few thousand inputs it is refused.
+    ['--check', ['--check'], [1_000]],
+  ];
+  for (const [view, flags, sizes] of pairs) {
+    for (const rows of sizes) {
+      const file = writeProgram(rows / 2);
+      const text: number[] = [];
+      const json: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        text.push(timeRun([BIN, '-f', file, ...flags]));
+        json.push(timeRun([BIN, '-f', file, ...flags, '--json']));
+      }
+      const ratio = median(text) / median(json);
+      report(`${view} / --json, ${rows} rows`, `${fixed(ratio)}×`, '≤ 2×', ratio <= 2);
+    }
+  }
+}
+
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus };
+const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus, tables };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {
