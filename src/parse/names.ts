@@ -10,14 +10,22 @@
  * in order too.
  */
 export class Names {
-  private slots = new Int32Array(2 * 1024);
+  private slots: Int32Array;
   private capacity = 1024;
-  private names = new Int32Array(3 * 1024);
+  private names: Int32Array;
   private count = 0;
   /** The name after the one get() found last. */
   private after = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    // Room from the start for as many names as the program has = signs (each defines one at
+    // most), so that a million definitions are not all hashed again each time the table grows.
+    let definitions = 0;
+    for (let at = source.indexOf('='); at >= 0; at = source.indexOf('=', at + 1)) definitions++;
+    while (this.capacity < 2 * definitions) this.capacity *= 2;
+    this.slots = new Int32Array(2 * this.capacity);
+    this.names = new Int32Array(3 * (this.capacity / 2));
+  }
 
   get size(): number {
     return this.count;
