@@ -15,20 +15,16 @@ export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
 const LETTER = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
 export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
 
-const NUMBER_TOKEN = new RegExp(NUMBER, 'y');
 const NAME_TOKEN = new RegExp(NAME, 'y');
 
-/** The tokens of one character, by character code; * is looked at twice, as ** is one token. */
-const SINGLE = new Map<number, TokenKind>([
-  [0x28, '('],
-  [0x29, ')'],
-  [0x2c, ','],
-  [0x3d, '='],
-  [0x3b, ';'],
-  [0x0a, 'newline'],
-  // ×, ÷ and − are what --steps prints: pasting it back works.
-  ...[...'+-*/^×÷−·'].map((c): [number, TokenKind] => [c.charCodeAt(0), 'operator']),
-]);
+/**
+ * The tokens of one character, by character code (ASCII, then the four operators past it);
+ * * is looked at twice, as ** is one token. An array, not a Map: it is read for every token.
+ */
+const SINGLE: (TokenKind | undefined)[] = [];
+for (const [chars, kind] of [['(', '('], [')', ')'], [',', ','], ['=', '='], [';', ';'], ['\n', 'newline']] as const) SINGLE[chars.charCodeAt(0)] = kind;
+// ×, ÷ and − are what --steps prints: pasting it back works.
+for (const operator of '+-*/^×÷−·') SINGLE[operator.charCodeAt(0)] = 'operator';
 
 /**
  * Reads an expression one token at a time, in place: the token read last is its kind and
@@ -105,17 +101,15 @@ export class Lexer {
       return 'end';
     }
     const code = source.charCodeAt(start);
-    const single = SINGLE.get(code);
+    const single = SINGLE[code];
     if (single !== undefined) {
       this.end = start + (code === 0x2a && source.charCodeAt(start + 1) === 0x2a ? 2 : 1);
       return single;
     }
-    if (isDigit(code) || code === 0x2e) {
-      NUMBER_TOKEN.lastIndex = start;
-      if (NUMBER_TOKEN.test(source)) {
-        this.end = NUMBER_TOKEN.lastIndex;
-        return 'number';
-      }
+    const number = numberEnd(source, start);
+    if (number > start) {
+      this.end = number;
+      return 'number';
     }
     let end = start;
     while (isAsciiNameCode(source.charCodeAt(end))) end++;
@@ -151,6 +145,31 @@ function skipBlanks(source: string, at: number): number {
     else if (code === 0x23 /* # */) at = source.includes('\n', at) ? source.indexOf('\n', at) : source.length;
     else return at;
   }
+}
+
+/** Where the number that starts at `start` ends, as NUMBER matches it; `start` if none starts there. */
+function numberEnd(source: string, start: number): number {
+  let at = digitsEnd(source, start);
+  if (source.charCodeAt(at) === 0x2e /* . */) {
+    const fraction = digitsEnd(source, at + 1);
+    if (at === start && fraction === at + 1) return start; // a point alone
+    at = fraction;
+  }
+  if (at === start) return start;
+  const e = source.charCodeAt(at);
+  if (e === 0x65 || e === 0x45) {
+    const sign = source.charCodeAt(at + 1);
+    const digits = sign === 0x2b || sign === 0x2d ? at + 2 : at + 1;
+    const end = digitsEnd(source, digits);
+    // An e with no digits after it is no exponent: 2e is 2, then the name e.
+    if (end > digits) at = end;
+  }
+  return at;
+}
+
+function digitsEnd(source: string, at: number): number {
+  while (isDigit(source.charCodeAt(at))) at++;
+  return at;
 }
 
 function isDigit(code: number): boolean {

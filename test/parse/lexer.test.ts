@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Lexer, tokenAt } from '../../src/parse/lexer.js';
+import { Lexer, NUMBER, tokenAt } from '../../src/parse/lexer.js';
 import { RUNS } from '../runs.js';
 
 function tokens(source: string): string[] {
@@ -47,6 +47,27 @@ test(`a number read in place is the number Number() reads (${RUNS * 10} cases)`,
       const lexer = new Lexer(text);
       expect(lexer.next()).toBe('number');
       expect(lexer.number).toBe(Number(text));
+    }),
+    { numRuns: RUNS * 10 },
+  );
+});
+
+test(`a number token ends where the NUMBER pattern says (${RUNS * 10} cases)`, () => {
+  const pattern = new RegExp(NUMBER, 'y');
+  const text = fc.string({ unit: fc.constantFrom(...'0123456789.eE+-x'), minLength: 1, maxLength: 12 });
+  fc.assert(
+    fc.property(text, (source) => {
+      pattern.lastIndex = 0;
+      const matched = pattern.test(source) ? pattern.lastIndex : 0;
+      const lexer = new Lexer(source);
+      let kind: string;
+      try {
+        kind = lexer.next();
+      } catch {
+        kind = 'error';
+      }
+      if (matched > 0) expect([kind, lexer.end]).toEqual(['number', matched]);
+      else expect(kind).not.toBe('number');
     }),
     { numRuns: RUNS * 10 },
   );
