@@ -1,5 +1,5 @@
 import { check as checkGradients, disagreement } from './check.js';
-import { BackpropError, errorObject, InputError, printable } from './errors.js';
+import { BackpropError, cut, errorObject, InputError, printable } from './errors.js';
 import type { Program } from './graph.js';
 import { NUMBER } from './parse/lexer.js';
 import { jsonChunks } from './render/json.js';
@@ -49,16 +49,16 @@ export async function* batch(program: Program, lines: AsyncIterable<string>, opt
     changed = [];
     for (const [name, value] of values) {
       const node = inputs.get(name);
-      if (node === undefined) throw new InputError(`the program has no input '${name}'${suggest(inputs)}`, { name });
-      if (typeof value !== 'number') throw new InputError(`'${name}' is ${JSON.stringify(value)}: give a finite number`, { name });
+      if (node === undefined) throw new InputError(`the program has no input '${cut(name)}'${suggest(inputs)}`, { name });
+      if (typeof value !== 'number') throw new InputError(`'${cut(name)}' is ${cut(JSON.stringify(value))}: give a finite number`, { name });
       // JSON reads 1e999 as Infinity.
-      if (!Number.isFinite(value)) throw new InputError(`'${name}' is too large (the largest number is about 1.8e308)`, { name });
+      if (!Number.isFinite(value)) throw new InputError(`'${cut(name)}' is too large (the largest number is about 1.8e308)`, { name });
       graph.setValue(node, value);
       changed.push(name);
     }
     const missing = lineOnly.find((name) => !values.some(([given]) => given === name));
     if (missing !== undefined) {
-      throw new InputError(`'${missing}' has no value: give it in each line ({"${missing}": 2}) or on the command line (${missing}=2)`, {
+      throw new InputError(`'${cut(missing)}' has no value: give it in each line ({"${cut(missing)}": 2}) or on the command line (${cut(missing)}=2)`, {
         name: missing,
       });
     }
@@ -103,10 +103,10 @@ function jsonValues(line: string): Values {
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    throw new InputError(`the line is not JSON (${(error as Error).message}): give an object of input values, e.g. {"x": 2}`);
+    throw new InputError(`the line is not JSON (${cut((error as Error).message, 100)}): give an object of input values, e.g. {"x": 2}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InputError(`the line is ${JSON.stringify(parsed)}, not an object: give an object of input values, e.g. {"x": 2}`);
+    throw new InputError(`the line is ${cut(JSON.stringify(parsed))}, not an object: give an object of input values, e.g. {"x": 2}`);
   }
   return Object.entries(parsed);
 }
@@ -116,10 +116,10 @@ function csvHeader(line: string, inputs: Map<string, number>, number: number): s
   const names = cells(line);
   const unknown = names.find((name) => !inputs.has(name));
   if (unknown !== undefined) {
-    throw new InputError(`the CSV header names '${unknown}', which is not an input of the program${suggest(inputs)}`, { line: number, name: unknown });
+    throw new InputError(`the CSV header names '${cut(unknown)}', which is not an input of the program${suggest(inputs)}`, { line: number, name: unknown });
   }
   const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) throw new InputError(`the CSV header names '${twice}' twice`, { line: number, name: twice });
+  if (twice !== undefined) throw new InputError(`the CSV header names '${cut(twice)}' twice`, { line: number, name: twice });
   return names;
 }
 
@@ -132,7 +132,7 @@ function csvValues(line: string, header: string[]): Values {
   const values: Values = [];
   row.forEach((cell, i) => {
     if (cell === '') return;
-    if (!CELL.test(cell)) throw new InputError(`'${header[i]}' is '${cell}': give a number`, { name: header[i] });
+    if (!CELL.test(cell)) throw new InputError(`'${cut(header[i])}' is '${cut(cell)}': give a number`, { name: header[i] });
     values.push([header[i], Number(cell)]);
   });
   return values;
@@ -146,5 +146,5 @@ function cells(line: string): string[] {
 function suggest(inputs: Map<string, number>): string {
   const names = [...inputs.keys()];
   if (names.length === 0) return '';
-  return ` (its inputs: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''})`;
+  return ` (its inputs: ${names.slice(0, 5).map((name) => cut(name)).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''})`;
 }

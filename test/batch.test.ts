@@ -71,6 +71,17 @@ describe('--batch', () => {
     expect(run.lines[8].value).toBeCloseTo(2 * Math.log(3), 14);
   });
 
+  test('a huge line or name is repeated in its error only in part, cut with …', async () => {
+    const long = 'a'.repeat(1_000_000);
+    const input = [`[${'1,'.repeat(500_000)}1]`, `{"${long}": 1}`, `{"x": "${long}"}`].join('\n');
+    const run = await batch(['x * 2', 'x=1', '--batch'], `${input}\n`);
+    expect(run.lines.map(({ error }) => error.message)).toEqual([
+      'the line is [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1…, not an object: give an object of input values, e.g. {"x": 2}',
+      `the program has no input '${'a'.repeat(40)}…' (its inputs: x)`,
+      `'x' is "${'a'.repeat(39)}…: give a finite number`,
+    ]);
+  });
+
   test('--fail-fast stops at the first bad line', async () => {
     const run = await batch(['x*y', 'y=2', '--batch', '--fail-fast'], '{"x": 1}\n{"x": true}\n{"x": 3}\n');
     expect(run.status).toBe(1);
