@@ -186,6 +186,11 @@ function useColor(flag: boolean | undefined, io: Io): boolean {
   return io.terminal;
 }
 
+/** BACKPROP_VIEW_MB, a whole number of megabytes, as bytes: the most a view of every node may print. */
+function viewLimit({ env }: Io): number | undefined {
+  return /^\d+$/.test(env.BACKPROP_VIEW_MB ?? '') && Number(env.BACKPROP_VIEW_MB) > 0 ? Number(env.BACKPROP_VIEW_MB) * 2 ** 20 : undefined;
+}
+
 /** The screen's width in columns: the terminal's, else COLUMNS (as a shell sets it), else 80. */
 function screenWidth({ columns, env }: Io): number {
   if (columns !== undefined && columns > 0) return columns;
@@ -366,6 +371,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         progress: io.terminal && io.errorTerminal ? progress : undefined,
         color: useColor(options.color, io),
         width: screenWidth(io),
+        viewLimit: viewLimit(io),
         words: messages,
       });
     } finally {

@@ -38,6 +38,8 @@ export interface ReportOptions {
   color: boolean;
   /** The screen's width in columns: human output is fitted to it. */
   width: number;
+  /** The most a view of every node may print, in bytes (characters, counted without encoding). */
+  viewLimit?: number;
   /** The words of human output, in the reader's language (English unless given). */
   words?: Messages;
   /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
@@ -98,7 +100,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
   // A view of every node is counted before it is written, and refused if too long.
-  const made = (make: () => Iterable<string>) => (perNode === undefined ? make() : counted(`--${perNode}`, make));
+  const made = (make: () => Iterable<string>) => (perNode === undefined ? make() : counted(`--${perNode}`, make, options.viewLimit));
   if (format === 'json') return done(made(() => jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges })));
   if (format === 'dot') return done(made(() => dotLines(result, digits ?? 12, undefined, options.words)));
   if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? 12, options.words)));

@@ -310,7 +310,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   viewTooLong: (view: string, megabytes: number) =>
     `${view} would print more than ${megabytes} MB for this program (long names on many lines): shorten the names, or ask for --json, whose size follows the program`,
   optionTooLong: (option: string, megabytes: number) =>
-    `${option} would print more than ${megabytes} MB for this program (long names on many lines): shorten the names, or leave ${option} out`,
+    `${option} would print more than ${megabytes} MB for this program (long names on many lines): shorten the names, leave ${option} out, or raise the limit with BACKPROP_VIEW_MB`,
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,

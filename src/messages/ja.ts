@@ -277,7 +277,7 @@ $(npm root -g)/backprop/README.md
   viewTooLong: (view, megabytes) =>
     `${view} はこのプログラムでは ${megabytes} MB を超えて出力することになる (多くの行に長い名前): 名前を短くするか、大きさがプログラムに比例する --json を使う`,
   optionTooLong: (option, megabytes) =>
-    `${option} はこのプログラムでは ${megabytes} MB を超えて出力することになる (多くの行に長い名前): 名前を短くするか、${option} を外す`,
+    `${option} はこのプログラムでは ${megabytes} MB を超えて出力することになる (多くの行に長い名前): 名前を短くするか、${option} を外すか、BACKPROP_VIEW_MB で上限を上げる`,
   viewTooLarge: (view, nodes, most) => `${view} はノードをすべて表示する: このプログラムのノードは ${nodes} 個で ${most} 個を超える: ${view} を外す (--json と表はどの大きさでも表示できる)`,
   textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
   notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,

@@ -276,7 +276,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   viewTooLong: (view, megabytes) =>
     `${view}은(는) 이 프로그램에서 ${megabytes} MB 넘게 출력하게 됨 (많은 줄에 긴 이름): 이름을 줄이거나, 크기가 프로그램을 따르는 --json을 쓰세요`,
   optionTooLong: (option, megabytes) =>
-    `${option}은(는) 이 프로그램에서 ${megabytes} MB 넘게 출력하게 됨 (많은 줄에 긴 이름): 이름을 줄이거나 ${option}을(를) 빼세요`,
+    `${option}은(는) 이 프로그램에서 ${megabytes} MB 넘게 출력하게 됨 (많은 줄에 긴 이름): 이름을 줄이거나, ${option}을(를) 빼거나, BACKPROP_VIEW_MB로 한도를 올리세요`,
   viewTooLarge: (view, nodes, most) => `${view}은(는) 모든 노드를 보여 줌: 이 프로그램의 노드는 ${nodes}개로 ${most}개를 넘음: ${view}을(를) 빼세요 (--json과 표는 어떤 크기든 보여 줌)`,
   textOrJson: (option, format) => `--${option}은(는) 텍스트나 JSON으로 보여 줌: --format ${format}와(과) 함께 쓸 수 없음`,
   notWithTrain: (option) => `--${option}은(는) --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,
