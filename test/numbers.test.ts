@@ -93,7 +93,8 @@ test.each([
     }),
     { numRuns: RUNS * 10 },
   );
-  expect(fast).toBeGreaterThan(RUNS);
+  // Each path takes about a tenth (plainDecimal) or a third (plainRounded) of these numbers.
+  expect(fast).toBeGreaterThan(RUNS / 2);
   for (const x of [3.3000000000000003, 0.1 + 0.2, 7.700000000000001, 106.15000000000001, 999999999.9999999, 1e-6, -0]) {
     for (let digits = 1; digits <= 17; digits++) expect(fastPath(x, digits) ?? carefullyRounded(x, digits)).toBe(carefullyRounded(x, digits));
   }
