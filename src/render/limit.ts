@@ -2,9 +2,9 @@ import { InputError } from '../errors.js';
 import { text, type Said } from '../messages/index.js';
 
 /**
- * The most a view may print, in bytes. A long name shown on every line of a view could
- * otherwise make a program of megabytes print terabytes; past this the view is refused
- * before anything is written.
+ * The most the table may print, in bytes, as estimated from its rows and widest row before
+ * it is drawn: a long name in a table of many rows could otherwise make a program of
+ * megabytes print terabytes. A view of every node is held to MAX_NODE_VIEW instead.
  */
 export const MAX_VIEW_BYTES = 256 * 2 ** 20;
 
@@ -27,11 +27,11 @@ export function tooLarge(view: Said, bytes: number): void {
  * view too long is refused, naming `option`, before its first byte is written.
  */
 export function counted(option: string, make: () => Iterable<string>, most = MAX_NODE_VIEW): Iterable<string> {
-  let bytes = 0;
+  // Characters, not bytes: at most three bytes each, and counted without encoding.
+  let size = 0;
   for (const chunk of make()) {
-    // Characters, not bytes: at most three bytes each, and counted without encoding.
-    bytes += chunk.length;
-    if (bytes > most) throw new InputError(text('optionTooLong', option, Math.round(most / 2 ** 20)));
+    size += chunk.length;
+    if (size > most) throw new InputError(text('optionTooLong', option, Math.round(most / 2 ** 20)));
   }
   return make();
 }
