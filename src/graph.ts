@@ -148,6 +148,7 @@ export class Graph implements Builder {
       const dout = grads.get(node);
       if (dout === 0 && !zeroPaths.has(node)) continue;
       // The chain rule, as sent() applies it, into one array for all nodes.
+      this.replay(layer, node);
       layer.backward(dout, shares);
       this.pass(node, xs.get(node), shares[0]);
       const y = ys.get(node);
@@ -183,8 +184,23 @@ export class Graph implements Builder {
    * 0 × ∞ is no number. backward() applies the same rule to every node.
    */
   sent(node: number, dout: number): number[] {
+    if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
     const layer = this.layer(node)!;
-    return dout === 0 && !this.zeroPaths.has(node) ? this.args(node).map(() => 0) : layer.backward(dout);
+    this.replay(layer, node);
+    return layer.backward(dout);
+  }
+
+  /**
+   * Runs a node's forward again, just before its backward, so that its layer holds that
+   * node's x and y: one layer instance may serve many nodes (see layerFor), and this costs
+   * a multiplication where a layer a node would cost an object.
+   */
+  private replay(layer: Layer, node: number): void {
+    const { values } = this;
+    const x = values.get(this.xs.get(node));
+    const y = this.ys.get(node);
+    if (y < 0) layer.forward(x);
+    else layer.forward(x, values.get(y));
   }
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {

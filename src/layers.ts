@@ -8,6 +8,8 @@
  * derivatives themselves, which --steps prints beside the products.
  * Called as in the book, backward makes a new array for them; the graph passes one array
  * for every node to be filled in place, which spares a million-node pass a million arrays.
+ * A layer is used as the book uses it, forward then backward, and holds one node's state at
+ * a time: the graph calls forward again before backward, so nodes can share a layer.
  *
  * Beside them, what showing the graph needs: the operation's name, its symbol, and how its
  * local derivatives are written (`slopes`, given how x, y and the output are written).
@@ -19,11 +21,6 @@ export interface Layer {
 
 export interface LayerClass {
   new (): Layer;
-  /**
-   * True for a layer that keeps nothing between forward and backward: one instance then
-   * serves every node of its kind. Declared by the layer, never inferred.
-   */
-  readonly stateless?: boolean;
   readonly operation: string;
   /** How the node is drawn; a function's is also its name in an expression, exp(x). */
   readonly symbol: string;
@@ -52,12 +49,11 @@ export interface Builder {
 const sharedLayers = new Map<LayerClass, Layer>();
 
 /**
- * A layer for a new node of the graph. A layer declared stateless (Add, Sub, Neg) remembers
- * nothing between forward and backward, so one serves every node of its kind: a million
- * additions need not be a million AddLayers. Any other layer is new for each node.
+ * The layer for a new node of the graph: one instance of each class serves every node of its
+ * kind, as the graph runs a node's forward again just before its backward (Graph.replay). A
+ * million products need not be a million MulLayers, each kept until the program ends.
  */
 export function layerFor(Layer: LayerClass): Layer {
-  if (!Layer.stateless) return new Layer();
   let shared = sharedLayers.get(Layer);
   if (shared === undefined) sharedLayers.set(Layer, (shared = new Layer()));
   return shared;
@@ -89,7 +85,6 @@ export class MulLayer implements Layer {
 }
 
 export class AddLayer implements Layer {
-  static readonly stateless = true;
   static readonly operation = 'add';
   static readonly symbol = '+';
   static readonly arity = 2;
@@ -111,7 +106,6 @@ export class AddLayer implements Layer {
 }
 
 export class SubLayer implements Layer {
-  static readonly stateless = true;
   static readonly operation = 'sub';
   static readonly symbol = '−';
   static readonly arity = 2;
@@ -187,7 +181,6 @@ export class PowLayer implements Layer {
 }
 
 export class NegLayer implements Layer {
-  static readonly stateless = true;
   static readonly operation = 'neg';
   static readonly symbol = '−';
   static readonly arity = 1;

@@ -24,6 +24,7 @@ import {
   layerFor,
   type LayerClass,
 } from '../src/layers.js';
+import { Graph } from '../src/graph.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { evaluate } from '../src/result.js';
 import { centralDifference } from './gradcheck.js';
@@ -246,14 +247,9 @@ describe('a composite built from primitive nodes (--expand) has the fused layer�
   });
 });
 
-test('layerFor shares a layer that keeps nothing, and makes a new one for a layer that keeps its inputs', () => {
-  expect(layerFor(AddLayer)).toBe(layerFor(AddLayer));
-  expect(layerFor(NegLayer)).toBe(layerFor(NegLayer));
-  expect(layerFor(MulLayer)).not.toBe(layerFor(MulLayer));
-  expect(layerFor(SigmoidLayer)).not.toBe(layerFor(SigmoidLayer));
-});
-
-test('layerFor shares only a layer declared stateless: one that keeps its state in private fields is never shared', () => {
+test('layerFor gives one layer a kind, and a graph whose nodes share a layer that keeps state gets every gradient right', () => {
+  expect(layerFor(MulLayer)).toBe(layerFor(MulLayer));
+  expect(layerFor(SigmoidLayer)).toBe(layerFor(SigmoidLayer));
   class SquareLayer {
     static readonly operation = 'square';
     static readonly symbol = 'square';
@@ -271,9 +267,14 @@ test('layerFor shares only a layer declared stateless: one that keeps its state 
       return [`2 × ${x}`];
     }
   }
-  const [a, b] = [layerFor(SquareLayer), layerFor(SquareLayer)];
-  expect(a).not.toBe(b);
-  a.forward(3);
-  b.forward(5);
-  expect(a.backward(1)).toEqual([6]);
+  // (a² + b²)²: three nodes share one layer; the last forward it ran was the outer square's.
+  const square = layerFor(SquareLayer);
+  const graph = new Graph();
+  const [a, b] = [graph.input('a', 3), graph.input('b', 5)];
+  const sum = graph.apply(layerFor(AddLayer), graph.apply(square, a), graph.apply(square, b));
+  graph.apply(square, sum);
+  graph.forward();
+  graph.backward();
+  expect([graph.grad(a), graph.grad(b)]).toEqual([2 * 34 * 6, 2 * 34 * 10]);
+  expect(graph.sent(2, 1)).toEqual([6]);
 });

@@ -24,7 +24,9 @@ test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style,
     }
     expect(attribute(`n${id}`, 'shape')).toBe('circle');
     expect(attribute(`n${id}`, 'label')).toBe(drawnSymbol(g.operation(id)!));
-    const grad = g.grad(id);
+    // What the layer sends back from this node: its forward run again on the node's arguments, then its backward.
+    layer.forward(...(g.args(id).map((arg) => g.value(arg)) as [number, number]));
+    const shares = layer.backward(g.grad(id));
     g.args(id).forEach((arg, position) => {
       // Each argument reaches its operation through the node that carries the edge's numbers.
       const numbers = `e${id}_${position}`;
@@ -33,7 +35,7 @@ test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style,
       const label = attribute(numbers, 'label');
       expect(label).toContain(`${Number(g.value(arg).toPrecision(12))}</TD>`);
       if (!g.isConstant(arg)) {
-        expect(label).toContain(`<HR/><TR><TD COLSPAN="2"><FONT COLOR="red">${Number(layer.backward(grad)[position].toPrecision(12))}</FONT>`);
+        expect(label).toContain(`<HR/><TR><TD COLSPAN="2"><FONT COLOR="red">${Number(shares[position].toPrecision(12))}</FONT>`);
       }
     });
   }

@@ -65,6 +65,8 @@ function edgesExpected({ graph, output, value }: Result): Map<string, EdgeNumber
   for (let node = 0; node < graph.size; node++) {
     const layer = graph.layer(node);
     if (layer === undefined) continue;
+    // What the layer sends back from this node: its forward run again on the node's arguments, then its backward.
+    layer.forward(...(graph.args(node).map((arg) => graph.value(arg)) as [number, number]));
     const shares = layer.backward(graph.grad(node));
     graph.args(node).forEach((arg, position) => {
       const numbers = { value: number(graph.value(arg)), grad: number(shares[position]) };
