@@ -33,12 +33,25 @@ export class Graph implements Builder {
   /** Below the first operation there are only leaves: the passes need not walk them. */
   private firstOperation = Infinity;
 
+  /** `source`: the text that inputs made by inputAt() have their names in. */
+  constructor(private readonly source = '') {}
+
   get size(): number {
     return this.count;
   }
 
   input(name: string, value: number): number {
     return this.add(name, -1, -1, value);
+  }
+
+  /**
+   * An input whose name is written in the graph's source from `start` to `end`. The name is
+   * sliced only when asked for: a program of a million inputs then holds no million strings
+   * for the collector to walk. Its kind is '' (no name is empty), and an input has no
+   * arguments, so x and y keep where the name is.
+   */
+  inputAt(start: number, end: number, value: number): number {
+    return this.add(WRITTEN, start, end, value);
   }
 
   constant(value: number): number {
@@ -53,6 +66,7 @@ export class Graph implements Builder {
 
   name(node: number): string | undefined {
     const kind = this.kinds.get(node);
+    if (kind === WRITTEN) return this.source.slice(this.xs.get(node), this.ys.get(node));
     return typeof kind === 'object' ? this.operationNames.get(node) : kind;
   }
 
@@ -216,6 +230,9 @@ export class Graph implements Builder {
     return node;
   }
 }
+
+/** The kind of an input made by inputAt(), whose name is in the source. */
+const WRITTEN = '';
 
 const SHIFT = 12;
 const BLOCK = 1 << SHIFT;

@@ -28,6 +28,20 @@ describe('Graph', () => {
     expect(graph.grad(x)).toBe(7);
   });
 
+  test('an input named where it is written in the source is an input like any other, its name read from there', () => {
+    const graph = new Graph('apple = 100; tax = 1.1');
+    const apple = graph.inputAt(0, 5, 100);
+    const tax = graph.inputAt(13, 16, 1.1);
+    graph.apply(new MulLayer(), apple, tax);
+    graph.forward();
+    graph.backward();
+    expect([graph.name(apple), graph.name(tax)]).toEqual(['apple', 'tax']);
+    expect(graph.isInput(apple) && !graph.isConstant(apple)).toBe(true);
+    expect(graph.args(apple)).toEqual([]);
+    expect(graph.find('tax')).toBe(tax);
+    expect(graph.grad(apple)).toBe(1.1);
+  });
+
   test('running backward twice gives the same numbers, not doubled ones', () => {
     const { graph, x } = square(3);
     graph.forward();

@@ -46,11 +46,17 @@ type Pending =
   | { kind: 'call'; Layer: LayerClass; start: number; commas: number }
   | { kind: 'paren'; start: number };
 
-/** A statement read: its node, the name it defines if it is `NAME = …`, and where it starts. */
+/** The length of the longest function's name: a longer name needs no look-up among them. */
+const LONGEST_FUNCTION = Math.max(...[...FUNCTIONS.keys()].map((name) => name.length));
+
+/**
+ * A statement read: its node, where it starts, and for `NAME = …` where the name it defines
+ * ends (-1 if it defines none): the name is sliced only if it is the program's output.
+ */
 interface Statement {
   node: number;
-  name?: string;
   start: number;
+  nameEnd: number;
 }
 
 /**
@@ -76,7 +82,7 @@ export interface ParseOptions {
  * token being looked at is always the one the lexer read last.
  */
 class Parser {
-  private readonly graph = new Graph();
+  private readonly graph: Graph;
   private readonly lexer: Lexer;
   /** Every name of the program and its node; `y = x` makes y another name for x's node. */
   private readonly scope: Names;
@@ -87,6 +93,7 @@ class Parser {
     private readonly source: string,
     private readonly expand: boolean,
   ) {
+    this.graph = new Graph(source);
     this.lexer = new Lexer(source);
     this.scope = new Names(source);
   }
@@ -96,39 +103,39 @@ class Parser {
     let last: Statement | undefined;
     for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
       if (kind === 'newline' || kind === ';') continue;
-      if (last !== undefined && last.name === undefined) {
+      if (last !== undefined && last.nameEnd < 0) {
         throw this.error(last.start, text('unusedValue'));
       }
       last = this.statement();
     }
     if (last === undefined) throw new InputError(text('emptyExpression'));
-    if (last.name === undefined && this.scope.getText('result') >= 0) {
+    if (last.nameEnd < 0 && this.scope.getText('result') >= 0) {
       throw this.error(last.start, text('resultTaken'));
     }
     this.bind(bindings, unbound);
-    return { graph: this.graph, output: last.node, outputName: last.name ?? 'result' };
+    return { graph: this.graph, output: last.node, outputName: last.nameEnd < 0 ? 'result' : this.source.slice(last.start, last.nameEnd) };
   }
 
   private statement(): Statement {
     const { lexer } = this;
     const start = lexer.start;
     if (lexer.kind !== 'name' || lexer.peek() !== '=') {
-      return { node: this.expression(), start };
+      return { node: this.expression(), start, nameEnd: -1 };
     }
-    const name = lexer.text;
+    const nameEnd = lexer.end;
     lexer.next(); // '='
     const value = this.signedNumber();
     let node: number;
-    if (value !== undefined) node = this.graph.input(name, value);
+    if (value !== undefined) node = this.graph.inputAt(start, nameEnd, value);
     else {
       lexer.next();
       node = this.expression();
+      if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
+        this.graph.rename(node, this.source.slice(start, nameEnd));
+      }
     }
-    if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
-      this.graph.rename(node, name);
-    }
-    this.define(name, start, node);
-    return { node, name, start };
+    this.define(start, nameEnd, node);
+    return { node, start, nameEnd };
   }
 
   /** A statement `NAME = -2.5` defines an input: reads the number if that is what follows. */
@@ -290,12 +297,16 @@ class Parser {
   }
 
   /**
-   * Gives a name its node, if the name is new: one look-up, as a generated program defines
-   * millions of names.
+   * Gives the name written from `start` to `end` its node, if the name is new: one look-up,
+   * and no string made, as a generated program defines millions of names.
    */
-  private define(name: string, start: number, node: number): void {
-    if (FUNCTIONS.has(name)) throw this.error(start, text('functionName', name), name);
-    if (this.scope.add(start, name.length, node) < 0) return;
+  private define(start: number, end: number, node: number): void {
+    const { source } = this;
+    if (end - start <= LONGEST_FUNCTION && FUNCTIONS.has(source.slice(start, end))) {
+      throw this.error(start, text('functionName', source.slice(start, end)), source.slice(start, end));
+    }
+    if (this.scope.add(start, end - start, node) < 0) return;
+    const name = source.slice(start, end);
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
       throw this.error(start, text('usedBeforeDefined', cut(name), where(this.source, used)), name);
