@@ -95,18 +95,23 @@ class Parser {
   ) {
     this.graph = new Graph(source);
     this.lexer = new Lexer(source);
-    this.scope = new Names(source);
+    this.scope = new Names(source, (start, length) => this.taken(start, start + length));
   }
 
   program(bindings: readonly string[], unbound: boolean): Program {
     const { lexer } = this;
     let last: Statement | undefined;
-    for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
-      if (kind === 'newline' || kind === ';') continue;
-      if (last !== undefined && last.nameEnd < 0) {
-        throw this.error(last.start, text('unusedValue'));
+    try {
+      for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
+        if (kind === 'newline' || kind === ';') continue;
+        if (last !== undefined && last.nameEnd < 0) {
+          throw this.error(last.start, text('unusedValue'));
+        }
+        last = this.statement();
       }
-      last = this.statement();
+    } finally {
+      // A name defined twice before where parsing stopped is the first error: settle() throws it.
+      this.scope.settle();
     }
     if (last === undefined) throw new InputError(text('emptyExpression'));
     if (last.nameEnd < 0 && this.scope.getText('result') >= 0) {
@@ -297,16 +302,21 @@ class Parser {
   }
 
   /**
-   * Gives the name written from `start` to `end` its node, if the name is new: one look-up,
-   * and no string made, as a generated program defines millions of names.
+   * Gives the name written from `start` to `end` its node, with no string made, as a
+   * generated program defines millions of names. A name that has a node already is found
+   * when the names are settled, before the next look-up or error: taken() throws then.
    */
   private define(start: number, end: number, node: number): void {
     const { source } = this;
     if (end - start <= LONGEST_FUNCTION && FUNCTIONS.has(source.slice(start, end))) {
       throw this.error(start, text('functionName', source.slice(start, end)), source.slice(start, end));
     }
-    if (this.scope.add(start, end - start, node) < 0) return;
-    const name = source.slice(start, end);
+    this.scope.add(start, end - start, node);
+  }
+
+  /** The error for a name defined again, or defined after it was used, from `start` to `end`. */
+  private taken(start: number, end: number): never {
+    const name = this.source.slice(start, end);
     const used = this.unboundAt.get(name);
     if (used !== undefined) {
       throw this.error(start, text('usedBeforeDefined', cut(name), where(this.source, used)), name);

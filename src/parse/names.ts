@@ -14,10 +14,19 @@ export class Names {
   private capacity = 1024;
   private names: Int32Array;
   private count = 0;
+  /** How many of the names are in the table; the rest wait to be put in (see add). */
+  private settled = 0;
   /** The name after the one get() found last. */
   private after = 0;
 
-  constructor(private readonly source: string) {
+  /**
+   * `taken(start, length)` is called for a name added again, with where it is written the
+   * second time, and throws.
+   */
+  constructor(
+    private readonly source: string,
+    private readonly taken: (start: number, length: number) => never,
+  ) {
     // Room from the start for as many names as the program has = signs (each defines one at
     // most), so that a million definitions are not all hashed again each time the table grows.
     let definitions = 0;
@@ -41,57 +50,56 @@ export class Names {
       this.after++;
       return names[guess + 2];
     }
-    const hash = hashSpan(this.source, start, length);
-    const { slots } = this;
-    const mask = this.capacity - 1;
-    for (let i = hash & mask; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
-      const name = slots[2 * i + 1] - 1;
-      if (slots[2 * i] === hash && names[3 * name + 1] === length && this.same(names[3 * name], start, length)) {
-        this.after = name + 1;
-        return names[3 * name + 2];
-      }
-    }
-    return -1;
+    const name = this.find(hashSpan(this.source, start, length), length, (at) => this.same(at, start, length));
+    if (name < 0) return -1;
+    this.after = name + 1;
+    return this.names[3 * name + 2];
   }
 
-
   /** The node of a name given as text, from the command line; -1 if it has none. */
-  getText(name: string): number {
-    const hash = hashSpan(name, 0, name.length);
-    const { slots, names } = this;
-    const mask = this.capacity - 1;
-    for (let i = hash & mask; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
-      const at = 3 * (slots[2 * i + 1] - 1);
-      if (slots[2 * i] === hash && names[at + 1] === name.length && this.source.startsWith(name, names[at])) return names[at + 2];
-    }
-    return -1;
+  getText(text: string): number {
+    const name = this.find(hashSpan(text, 0, text.length), text.length, (at) => this.source.startsWith(text, at));
+    return name < 0 ? -1 : this.names[3 * name + 2];
   }
 
   /**
-   * Gives the name written at `start` this node, if it has none yet, and gives -1; else
-   * gives the node it has, and changes nothing.
+   * Gives the name written at `start` this node. It waits to be put in the table with the
+   * names added after it, a few thousand at a time, when the table is next read, or at
+   * settle(): one at a time, amid the parsing, each would wait on its own random slot of
+   * memory (half the time of a million definitions); in a tight loop they wait together. A
+   * name added again is told to `taken` then.
    */
-  add(start: number, length: number, node: number): number {
-    if (2 * (this.count + 1) > this.capacity) this.grow();
-    const hash = hashSpan(this.source, start, length);
-    const { slots, names } = this;
-    const mask = this.capacity - 1;
-    let i = hash & mask;
-    for (; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
-      const name = 3 * (slots[2 * i + 1] - 1);
-      if (slots[2 * i] === hash && names[name + 1] === length && this.same(names[name], start, length)) return names[name + 2];
+  add(start: number, length: number, node: number): void {
+    if (3 * (this.count + 1) > this.names.length) {
+      const names = new Int32Array(2 * this.names.length);
+      names.set(this.names);
+      this.names = names;
     }
-    if (3 * (this.count + 1) > names.length) {
-      this.names = new Int32Array(2 * names.length);
-      this.names.set(names);
-    }
-    const name = 3 * this.count;
+    const name = 3 * this.count++;
     this.names[name] = start;
     this.names[name + 1] = length;
     this.names[name + 2] = node;
-    slots[2 * i] = hash;
-    slots[2 * i + 1] = ++this.count;
-    return -1;
+    if (this.count - this.settled >= BATCH) this.settle();
+  }
+
+  /** Puts the names waiting into the table, telling `taken` of the first that was added already. */
+  settle(): void {
+    const { source, names } = this;
+    while (this.settled < this.count) {
+      if (2 * (this.settled + 1) > this.capacity) this.grow();
+      const start = names[3 * this.settled];
+      const length = names[3 * this.settled + 1];
+      const hash = hashSpan(source, start, length);
+      const { slots } = this;
+      const mask = this.capacity - 1;
+      let i = hash & mask;
+      for (; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
+        const name = 3 * (slots[2 * i + 1] - 1);
+        if (slots[2 * i] === hash && names[name + 1] === length && this.same(names[name], start, length)) this.taken(start, length);
+      }
+      slots[2 * i] = hash;
+      slots[2 * i + 1] = ++this.settled;
+    }
   }
 
   /** Every name and its node, in the order they were added. */
@@ -102,18 +110,30 @@ export class Names {
     }
   }
 
+  /** The index of the name of this hash and length for which `same(start)` holds; -1 if none. */
+  private find(hash: number, length: number, same: (start: number) => boolean): number {
+    this.settle();
+    const { slots, names } = this;
+    const mask = this.capacity - 1;
+    for (let i = hash & mask; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
+      const name = slots[2 * i + 1] - 1;
+      if (slots[2 * i] === hash && names[3 * name + 1] === length && same(names[3 * name])) return name;
+    }
+    return -1;
+  }
+
   private same(a: number, b: number, length: number): boolean {
     const { source } = this;
     for (let i = 0; i < length; i++) if (source.charCodeAt(a + i) !== source.charCodeAt(b + i)) return false;
     return true;
   }
 
-  /** Twice the slots, filled again from the names, which stay where they are. */
+  /** Twice the slots, filled again from the names in the table, which stay where they are. */
   private grow(): void {
     this.capacity *= 2;
     const slots = (this.slots = new Int32Array(2 * this.capacity));
     const mask = this.capacity - 1;
-    for (let name = 0; name < this.count; name++) {
+    for (let name = 0; name < this.settled; name++) {
       const start = this.names[3 * name];
       const hash = hashSpan(this.source, start, this.names[3 * name + 1]);
       let i = hash & mask;
@@ -123,6 +143,9 @@ export class Names {
     }
   }
 }
+
+/** How many names wait at most to be put in the table together. */
+const BATCH = 4096;
 
 // FNV-1a over UTF-16 code units.
 function hashSpan(text: string, start: number, length: number): number {

@@ -1,29 +1,48 @@
 import { expect, test } from 'vitest';
 import { Names } from '../../src/parse/names.js';
 
-test('a name is found where it is written and by its text; a second definition gives the first node', () => {
+/** Names whose `taken` throws, telling where the name added again is written. */
+function names(source: string): Names {
+  return new Names(source, (start, length) => {
+    throw new Error(`taken at ${start}: ${source.slice(start, start + length)}`);
+  });
+}
+
+test('a name is found where it is written and by its text', () => {
   const source = 'apple = 1; apples = 2; apple * apples';
-  const names = new Names(source);
-  expect(names.add(0, 5, 10)).toBe(-1);
-  expect(names.add(11, 6, 11)).toBe(-1);
-  expect(names.get(23, 5)).toBe(10);
-  expect(names.get(31, 6)).toBe(11);
-  expect(names.add(23, 5, 99)).toBe(10);
-  expect(names.getText('apples')).toBe(11);
-  expect(names.getText('apple')).toBe(10);
-  expect(names.getText('pear')).toBe(-1);
-  expect(names.get(0, 4)).toBe(-1);
-  expect(names.size).toBe(2);
+  const scope = names(source);
+  scope.add(0, 5, 10);
+  scope.add(11, 6, 11);
+  expect(scope.get(23, 5)).toBe(10);
+  expect(scope.get(31, 6)).toBe(11);
+  expect(scope.getText('apples')).toBe(11);
+  expect(scope.getText('apple')).toBe(10);
+  expect(scope.getText('pear')).toBe(-1);
+  expect(scope.get(0, 4)).toBe(-1);
+  expect(scope.size).toBe(2);
 });
 
-test('thousands of names, through the table growing, each keep their node', () => {
-  const words = Array.from({ length: 5000 }, (_, i) => `n${i}`);
+test('a name added again is told where it is written the second time, when the names are next read or settled', () => {
+  const source = 'x = 1; y = 2; x = 3';
+  const scope = names(source);
+  scope.add(0, 1, 0);
+  scope.add(7, 1, 1);
+  scope.add(14, 1, 2);
+  expect(() => scope.getText('y')).toThrow('taken at 14: x');
+  expect(() => scope.settle()).toThrow('taken at 14: x');
+});
+
+test('thousands of names, through the table growing and names waiting in batches, each keep their node', () => {
+  const words = Array.from({ length: 20_000 }, (_, i) => `n${i}`);
   const source = words.join(' ');
-  const names = new Names(source);
+  const scope = names(source);
   let at = 0;
   const starts = words.map((word) => ((at += word.length + 1), at - word.length - 1));
-  words.forEach((word, i) => expect(names.add(starts[i], word.length, i)).toBe(-1));
-  words.forEach((word, i) => expect(names.get(starts[i], word.length)).toBe(i));
-  expect(names.getText('n4999')).toBe(4999);
-  expect(new Map(names.entries()).get('n1234')).toBe(1234);
+  words.forEach((word, i) => scope.add(starts[i], word.length, i));
+  // Out of order, so that each look-up goes to the table, not to the name after the last found.
+  for (let i = words.length - 1; i >= 0; i -= 7) expect(scope.get(starts[i], words[i].length)).toBe(i);
+  expect(scope.getText('n4999')).toBe(4999);
+  expect(new Map(scope.entries()).get('n1234')).toBe(1234);
+  scope.add(starts[42], words[42].length, -1);
+  expect(() => scope.settle()).toThrow(`taken at ${starts[42]}: n42`);
 });
