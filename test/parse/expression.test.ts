@@ -147,6 +147,9 @@ describe('errors name the word and point at it', () => {
     ['exp + 1', "'exp' is a function: write exp(…) (line 1, column 1)"],
     ['x = 1\nx = 2\nx', "'x' is already defined, at line 1, column 1: rename one of the two (line 2, column 1)"],
     ['y = x * 2\nx = 3\ny', "'x' is used before it is defined, at line 1, column 5: move this definition above that use (line 2, column 1)"],
+    // The first error in the program is the one told, though names are checked in batches.
+    ['x = 1\nx = 2\ny = (x', "'x' is already defined, at line 1, column 1: rename one of the two (line 2, column 1)"],
+    ['x = 1\nx = 2\nz * 2\ny = 3', "'x' is already defined, at line 1, column 1: rename one of the two (line 2, column 1)"],
     ['x * 2\ny = 3', 'this value is not used: name it (NAME = …) or make it the last statement (line 1, column 1)'],
     ['exp = 3', "'exp' is a function: choose another name (line 1, column 1)"],
     ['1e400 * x', '1e400 is too large (the largest number is about 1.8e308) (line 1, column 1)'],
@@ -163,6 +166,12 @@ describe('errors name the word and point at it', () => {
     expect(error.message).toBe(message);
     const column = Number(/column (\d+)\)$/.exec(message)![1]);
     expect(error.excerpt!.split('\n')[1]).toBe(`  ${' '.repeat(column - 1)}^`);
+  });
+
+  test('a name defined again thousands of definitions later, or before them, is found where it is', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `n${i} = ${i}`);
+    expect(failure([...many, 'n5 = 1', 'y = ('].join('\n')).message).toBe("'n5' is already defined, at line 6, column 1: rename one of the two (line 10001, column 1)");
+    expect(failure(['n5 = 1', ...many, 'n0'].join('\n')).message).toBe("'n5' is already defined, at line 1, column 1: rename one of the two (line 7, column 1)");
   });
 
   test('the caret stays under the column after tabs and wide characters', () => {
