@@ -1,6 +1,6 @@
 import { cut, InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
-import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type LayerClass } from '../layers.js';
+import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type Layer, type LayerClass } from '../layers.js';
 import { text, type Said } from '../messages/index.js';
 import { Lexer, tokenAt } from './lexer.js';
 import { errorAt, where } from './source.js';
@@ -16,12 +16,12 @@ export const MAX_NESTING = 10_000;
 interface Infix {
   precedence: number;
   right: boolean;
-  Layer: LayerClass;
+  layer: Layer;
 }
 
 // Unary minus binds tighter than * and / but looser than ^, so -x^2 is -(x^2).
 const UNARY = 3;
-const infix = (precedence: number, Layer: LayerClass, right = false): Infix => ({ precedence, right, Layer });
+const infix = (precedence: number, Layer: LayerClass, right = false): Infix => ({ precedence, right, layer: layerFor(Layer) });
 const INFIX = new Map<string, Infix>([
   ['+', infix(1, AddLayer)],
   ['-', infix(1, SubLayer)],
@@ -46,8 +46,8 @@ type Pending =
   | { kind: 'call'; Layer: LayerClass; start: number; commas: number }
   | { kind: 'paren'; start: number };
 
-/** The length of the longest function's name: a longer name needs no look-up among them. */
-const LONGEST_FUNCTION = Math.max(...[...FUNCTIONS.keys()].map((name) => name.length));
+/** Compared where a name is written, as a definition makes no string of its name. */
+const FUNCTION_NAMES = [...FUNCTIONS.keys()];
 
 /**
  * A statement read: its node, where it starts, and for `NAME = …` where the name it defines
@@ -124,11 +124,10 @@ class Parser {
   private statement(): Statement {
     const { lexer } = this;
     const start = lexer.start;
-    if (lexer.kind !== 'name' || lexer.peek() !== '=') {
+    const nameEnd = lexer.end;
+    if (lexer.kind !== 'name' || !lexer.accept('=')) {
       return { node: this.expression(), start, nameEnd: -1 };
     }
-    const nameEnd = lexer.end;
-    lexer.next(); // '='
     const value = this.signedNumber();
     let node: number;
     if (value !== undefined) node = this.graph.inputAt(start, nameEnd, value);
@@ -143,7 +142,10 @@ class Parser {
     return { node, start, nameEnd };
   }
 
-  /** A statement `NAME = -2.5` defines an input: reads the number if that is what follows. */
+  /**
+   * A statement `NAME = -2.5` defines an input: reads the number, and the end of the
+   * statement after it, if that is what follows; else reads nothing.
+   */
   private signedNumber(): number | undefined {
     const { lexer } = this;
     const at = lexer.pos;
@@ -153,8 +155,9 @@ class Parser {
       lexer.next();
     }
     if (lexer.kind === 'number') {
-      const end = lexer.peek();
-      if (end === ';' || end === 'newline' || end === 'end') return sign * this.number();
+      const value = sign * this.number();
+      const end = lexer.next();
+      if (end === ';' || end === 'newline' || end === 'end') return value;
     }
     lexer.pos = at;
     return undefined;
@@ -270,7 +273,7 @@ class Parser {
     if (top.kind === 'infix') {
       const y = operands.pop()!;
       const x = operands.pop()!;
-      operands.push(this.graph.apply(layerFor(top.op.Layer), x, y));
+      operands.push(this.graph.apply(top.op.layer, x, y));
     } else if (top.kind === 'negate') {
       let node = operands.pop()!;
       for (let i = 0; i < top.count; i++) node = this.graph.apply(layerFor(NegLayer), node);
@@ -308,7 +311,7 @@ class Parser {
    */
   private define(start: number, end: number, node: number): void {
     const { source } = this;
-    if (end - start <= LONGEST_FUNCTION && FUNCTIONS.has(source.slice(start, end))) {
+    if (FUNCTION_NAMES.some((name) => name.length === end - start && source.startsWith(name, start))) {
       throw this.error(start, text('functionName', source.slice(start, end)), source.slice(start, end));
     }
     this.scope.add(start, end - start, node);

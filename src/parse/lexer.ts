@@ -85,15 +85,28 @@ export class Lexer {
     return digits / scale;
   }
 
+  /** Reads the next token if it is of this kind, and says whether it did. */
+  accept(kind: TokenKind): boolean {
+    const { pos, kind: last, start, end } = this;
+    if (this.next() === kind) return true;
+    this.back(pos, last, start, end);
+    return false;
+  }
+
   /** The kind of the token after the one read last, without moving on. */
   peek(): TokenKind {
     const { pos, kind, start, end } = this;
     const next = this.next();
+    this.back(pos, kind, start, end);
+    return next;
+  }
+
+  /** Goes back to a token read before. */
+  private back(pos: number, kind: TokenKind, start: number, end: number): void {
     this.pos = pos;
     this.kind = kind;
     this.start = start;
     this.end = end;
-    return next;
   }
 
   /** The kind of the token at `start`, and sets `end` after it. */

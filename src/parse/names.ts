@@ -16,6 +16,8 @@ export class Names {
   private count = 0;
   /** How many of the names are in the table; the rest wait to be put in (see add). */
   private settled = 0;
+  /** The hashes of the names waiting, made as settle() puts them in. */
+  private readonly hashes = new Int32Array(BATCH);
   /** The name after the one get() found last. */
   private after = 0;
 
@@ -84,22 +86,30 @@ export class Names {
 
   /** Puts the names waiting into the table, telling `taken` of the first that was added already. */
   settle(): void {
-    const { source, names } = this;
-    while (this.settled < this.count) {
-      if (2 * (this.settled + 1) > this.capacity) this.grow();
-      const start = names[3 * this.settled];
-      const length = names[3 * this.settled + 1];
-      const hash = hashSpan(source, start, length);
-      const { slots } = this;
-      const mask = this.capacity - 1;
+    const { source, names, hashes, count } = this;
+    const first = this.settled;
+    while (2 * count > this.capacity) this.grow();
+    // All hashes first, then all slots: the reads of random slots, which take the time, then
+    // wait on no arithmetic, and the processor has many on their way at once.
+    for (let name = first; name < count; name++) hashes[name - first] = hashSpan(source, names[3 * name], names[3 * name + 1]);
+    const { slots } = this;
+    const mask = this.capacity - 1;
+    for (let name = first; name < count; name++) {
+      const start = names[3 * name];
+      const length = names[3 * name + 1];
+      const hash = hashes[name - first];
       let i = hash & mask;
       for (; slots[2 * i + 1] !== 0; i = (i + 1) & mask) {
-        const name = 3 * (slots[2 * i + 1] - 1);
-        if (slots[2 * i] === hash && names[name + 1] === length && this.same(names[name], start, length)) this.taken(start, length);
+        const other = 3 * (slots[2 * i + 1] - 1);
+        if (slots[2 * i] === hash && names[other + 1] === length && this.same(names[other], start, length)) {
+          this.settled = name;
+          this.taken(start, length);
+        }
       }
       slots[2 * i] = hash;
-      slots[2 * i + 1] = ++this.settled;
+      slots[2 * i + 1] = name + 1;
     }
+    this.settled = count;
   }
 
   /** Every name and its node, in the order they were added. */
