@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, createReadStream, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
@@ -528,23 +528,30 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Reads a file, or standard input for '-', in chunks, stopping past `limit` bytes. */
+/**
+ * Reads a file, or standard input for '-', stopping past `limit` bytes, into one buffer: of
+ * the file's size and a byte more (to see it end), or for a pipe, one that doubles as it fills.
+ */
 function read(path: string, limit: number): Buffer {
   const fd = path === '-' ? 0 : openSync(path, 'r');
-  const chunks: Buffer[] = [];
-  let size = 0;
   try {
+    const stat = fstatSync(fd);
+    let buffer = Buffer.allocUnsafe(Math.min(limit, stat.isFile() ? stat.size + 1 : 1 << 16));
+    let size = 0;
     while (size < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - size));
-      const n = retried(() => readSync(fd, chunk));
+      if (size === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(limit, 2 * buffer.length));
+        buffer.copy(larger, 0, 0, size);
+        buffer = larger;
+      }
+      const n = retried(() => readSync(fd, buffer, size, buffer.length - size, null));
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
       size += n;
     }
+    return buffer.subarray(0, size);
   } finally {
     if (path !== '-') closeSync(fd);
   }
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -311,8 +311,8 @@ class Parser {
    */
   private define(start: number, end: number, node: number): void {
     const { source } = this;
-    if (FUNCTION_NAMES.some((name) => name.length === end - start && source.startsWith(name, start))) {
-      throw this.error(start, text('functionName', source.slice(start, end)), source.slice(start, end));
+    for (const name of FUNCTION_NAMES) {
+      if (name.length === end - start && source.startsWith(name, start)) throw this.error(start, text('functionName', name), name);
     }
     this.scope.add(start, end - start, node);
   }
