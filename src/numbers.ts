@@ -12,6 +12,8 @@ export function formatNumber(x: number, digits: number, nan = 'undefined'): stri
 }
 
 const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+/** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
+const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
 /**
  * How far a number may be from a decimal D and still be D with float noise, relative to the
  * number: then D, of at most 15 digits, is also the number rounded to 15 digits. D's own
@@ -37,13 +39,15 @@ export function plainDecimal(x: number, digits: number): string | undefined {
     const distance = Math.abs(size - units / SCALES[places]);
     // Noise only rounds away where the digits asked for are 15 or fewer.
     if (distance > NOISE * size || (distance > 0 && digits > 15)) continue;
+    // units, a whole number, has as many significant digits as it has digits: more than asked for are left to rounding.
+    if (units >= POWERS[digits]) return undefined;
     let text = String(units);
-    if (significantDigits(text) > digits) return undefined;
     if (places > 0) {
-      text = text.padStart(places + 1, '0');
-      text = `${text.slice(0, -places)}.${text.slice(-places)}`;
+      if (text.length <= places) text = text.padStart(places + 1, '0');
+      const point = text.length - places;
+      text = text.slice(0, point) + '.' + text.slice(point);
     }
-    return x < 0 ? `-${text}` : text;
+    return x < 0 ? '-' + text : text;
   }
   return undefined;
 }

@@ -15,12 +15,18 @@ export interface JsonOptions {
   nudges?: Nudge[];
 }
 
-/** Names that JSON writes as they are, between quotes: letters, digits and _, as most are. */
-const PLAIN_KEY = /^\w+$/;
-
 /** A name as a JSON string; quoted without JSON.stringify where nothing needs escaping, as a million-key document spends much of its time there. */
 function jsonKey(name: string): string {
-  return PLAIN_KEY.test(name) ? `"${name}"` : JSON.stringify(name);
+  return writtenAsIs(name) ? `"${name}"` : JSON.stringify(name);
+}
+
+/** Whether JSON.stringify writes the text as it is: no quote, backslash, control character or surrogate (a lone one is escaped). */
+function writtenAsIs(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,10 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/check.js';
+import { Graph } from '../../src/graph.js';
+import { AddLayer } from '../../src/layers.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
 import { renderJson } from '../../src/render/json.js';
 import { evaluate } from '../../src/result.js';
 import { trace } from '../../src/trace.js';
+import { RUNS } from '../runs.js';
 
 const receipt = evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1']));
 
@@ -51,6 +55,21 @@ test('names that are special to JavaScript objects stay plain keys', () => {
   expect(Object.keys(document.gradients)).toEqual(['__proto__', 'constructor', 'toString']);
   expect(Object.getPrototypeOf(document.gradients)).toBe(Object.prototype);
   expect(Object.getOwnPropertyDescriptor(document.gradients, '__proto__')?.value).toBe(3);
+});
+
+test(`a name of any text is the key JSON.stringify writes, escaped where it must be (${RUNS} cases)`, () => {
+  const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('a"b', 'a\\b', 'tab\there', '\u2028', '\ud800', '\udc00x', '😀', 'é', '가격'));
+  fc.assert(
+    fc.property(text, (name) => {
+      // Built by hand: the library takes any name, as a parsed program does not.
+      const graph = new Graph();
+      const output = graph.apply(new AddLayer(), graph.input(name, 1), graph.constant(2));
+      const document = renderJson(evaluate({ graph, output, outputName: 'y' }));
+      expect(document).toContain(`"inputs": {\n    ${JSON.stringify(name)}: 1\n  }`);
+      expect(Object.keys(JSON.parse(document).gradients)).toEqual([name]);
+    }),
+    { numRuns: RUNS },
+  );
 });
 
 test('--precision rounds computed values, not the inputs as given', () => {
