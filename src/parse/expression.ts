@@ -22,18 +22,23 @@ interface Infix {
 // Unary minus binds tighter than * and / but looser than ^, so -x^2 is -(x^2).
 const UNARY = 3;
 const infix = (precedence: number, Layer: LayerClass, right = false): Infix => ({ precedence, right, layer: layerFor(Layer) });
-const INFIX = new Map<string, Infix>([
-  ['+', infix(1, AddLayer)],
-  ['-', infix(1, SubLayer)],
-  ['−', infix(1, SubLayer)],
-  ['*', infix(2, MulLayer)],
-  ['×', infix(2, MulLayer)],
-  ['·', infix(2, MulLayer)],
-  ['/', infix(2, DivLayer)],
-  ['÷', infix(2, DivLayer)],
-  ['^', infix(4, PowLayer, true)],
-  ['**', infix(4, PowLayer, true)],
-]);
+const POWER = infix(4, PowLayer, true);
+/** The infix operators by their character's code, read where they are written; ** is POWER too. */
+const INFIX = new Map<number, Infix>(
+  (
+    [
+      ['+', infix(1, AddLayer)],
+      ['-', infix(1, SubLayer)],
+      ['−', infix(1, SubLayer)],
+      ['*', infix(2, MulLayer)],
+      ['×', infix(2, MulLayer)],
+      ['·', infix(2, MulLayer)],
+      ['/', infix(2, DivLayer)],
+      ['÷', infix(2, DivLayer)],
+      ['^', POWER],
+    ] as const
+  ).map(([operator, op]) => [operator.charCodeAt(0), op]),
+);
 
 /**
  * An operator waiting on the stack for its operands, with where its token starts (for a
@@ -46,8 +51,9 @@ type Pending =
   | { kind: 'call'; Layer: LayerClass; start: number; commas: number }
   | { kind: 'paren'; start: number };
 
-/** Compared where a name is written, as a definition makes no string of its name. */
-const FUNCTION_NAMES = [...FUNCTIONS.keys()];
+/** The functions' names by length, compared where a name is written: a definition makes no string of its name. */
+const FUNCTIONS_BY_LENGTH: string[][] = [];
+for (const name of FUNCTIONS.keys()) (FUNCTIONS_BY_LENGTH[name.length] ??= []).push(name);
 
 /**
  * A statement read: its node, where it starts, and for `NAME = …` where the name it defines
@@ -211,7 +217,7 @@ class Parser {
         continue;
       }
       if (kind === 'operator') {
-        const op = INFIX.get(lexer.text)!;
+        const op = lexer.end - start === 2 ? POWER : INFIX.get(this.source.charCodeAt(start))!;
         for (let top = pending.at(-1); top !== undefined; top = pending.at(-1)) {
           const precedence = top.kind === 'infix' ? top.op.precedence : top.kind === 'negate' ? UNARY : 0;
           if (precedence < op.precedence || (precedence === op.precedence && op.right)) break;
@@ -311,8 +317,8 @@ class Parser {
    */
   private define(start: number, end: number, node: number): void {
     const { source } = this;
-    for (const name of FUNCTION_NAMES) {
-      if (name.length === end - start && source.startsWith(name, start)) throw this.error(start, text('functionName', name), name);
+    for (const name of FUNCTIONS_BY_LENGTH[end - start] ?? []) {
+      if (source.startsWith(name, start)) throw this.error(start, text('functionName', name), name);
     }
     this.scope.add(start, end - start, node);
   }
