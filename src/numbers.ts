@@ -32,24 +32,35 @@ const NOISE = 3e-16;
  * test checks it).
  */
 export function plainDecimal(x: number, digits: number): string | undefined {
+  const places = decimalPlaces(x, digits);
+  if (places < 0) return undefined;
+  let text = decimalDigits(x, places);
+  if (places > 0) {
+    if (text.length <= places) text = text.padStart(places + 1, '0');
+    const point = text.length - places;
+    text = text.slice(0, point) + '.' + text.slice(point);
+  }
+  return x < 0 ? '-' + text : text;
+}
+
+/** How many places after its point the decimal that plainDecimal writes for x has; -1 where plainDecimal leaves x to other paths. */
+export function decimalPlaces(x: number, digits: number): number {
   const size = Math.abs(x);
-  if (!(size < 1e9)) return undefined;
+  if (!(size < 1e9)) return -1;
   for (let places = 0; places < SCALES.length; places++) {
     const units = Math.round(size * SCALES[places]);
     const distance = Math.abs(size - units / SCALES[places]);
     // Noise only rounds away where the digits asked for are 15 or fewer.
     if (distance > NOISE * size || (distance > 0 && digits > 15)) continue;
     // units, a whole number, has as many significant digits as it has digits: more than asked for are left to rounding.
-    if (units >= POWERS[digits]) return undefined;
-    let text = String(units);
-    if (places > 0) {
-      if (text.length <= places) text = text.padStart(places + 1, '0');
-      const point = text.length - places;
-      text = text.slice(0, point) + '.' + text.slice(point);
-    }
-    return x < 0 ? '-' + text : text;
+    return units >= POWERS[digits] ? -1 : places;
   }
-  return undefined;
+  return -1;
+}
+
+/** The digits of that decimal, without sign, point or leading zeros: 33 for 3.3, 5 for 0.05 (2 places). */
+export function decimalDigits(x: number, places: number): string {
+  return String(Math.round(Math.abs(x) * SCALES[places]));
 }
 
 /**

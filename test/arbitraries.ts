@@ -85,3 +85,17 @@ export const expression = fc.letrec<{ node: Expression }>((tie) => ({
 })).node;
 
 export const values = fc.tuple(...NAMES.map(() => fc.integer({ min: -30, max: 30 }).map((tenths) => tenths / 10)));
+
+// Decimals as programs write them, their sums and products (float noise, as 3 × 1.1), a few
+// ulps off, plain numbers of any size, and any double.
+const units = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(10 ** 15), max: 10 ** 15 }));
+const decimal = fc.tuple(units, fc.integer({ min: 0, max: 8 })).map(([n, places]) => n / 10 ** places);
+/** Numbers as programs compute them, for the fast paths of the number rule. */
+export const numbers = fc.oneof(
+  decimal,
+  fc.tuple(decimal, decimal).map(([a, b]) => a * b),
+  fc.tuple(decimal, decimal).map(([a, b]) => a + b),
+  fc.tuple(decimal, fc.integer({ min: -4, max: 4 })).map(([x, ulps]) => x + ulps * Number.EPSILON * Math.abs(x)),
+  fc.double({ min: 1e-7, max: 1e16, noNaN: true }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);

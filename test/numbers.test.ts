@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { carefullyRounded, formatNumber, jsonNumber, plainDecimal, plainRounded, round } from '../src/numbers.js';
+import { numbers } from './arbitraries.js';
 import { RUNS, TIMEOUT } from './runs.js';
 
 test('rounding to 15 digits removes float noise', () => {
@@ -65,19 +66,6 @@ test(`every finite number prints as a JSON number, read back as the rounded valu
     { numRuns: RUNS * 10 },
   );
 }, TIMEOUT);
-
-// Decimals as programs write them, their sums and products (float noise, as 3 × 1.1), a few
-// ulps off, plain numbers of any size, and any double.
-const units = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(10 ** 15), max: 10 ** 15 }));
-const decimal = fc.tuple(units, fc.integer({ min: 0, max: 8 })).map(([n, places]) => n / 10 ** places);
-const numbers = fc.oneof(
-  decimal,
-  fc.tuple(decimal, decimal).map(([a, b]) => a * b),
-  fc.tuple(decimal, decimal).map(([a, b]) => a + b),
-  fc.tuple(decimal, fc.integer({ min: -4, max: 4 })).map(([x, ulps]) => x + ulps * Number.EPSILON * Math.abs(x)),
-  fc.double({ min: 1e-7, max: 1e16, noNaN: true }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-);
 
 test.each([
   ['plainDecimal', plainDecimal],

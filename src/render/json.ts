@@ -5,6 +5,7 @@ import { jsonNumber, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { JsonText } from './json-text.js';
 
 export interface JsonOptions {
   /** Significant digits of every number: 15 unless --precision says otherwise. */
@@ -13,20 +14,6 @@ export interface JsonOptions {
   graph?: boolean;
   check?: Check;
   nudges?: Nudge[];
-}
-
-/** A name as a JSON string; quoted without JSON.stringify where nothing needs escaping, as a million-key document spends much of its time there. */
-function jsonKey(name: string): string {
-  return writtenAsIs(name) ? `"${name}"` : JSON.stringify(name);
-}
-
-/** Whether JSON.stringify writes the text as it is: no quote, backslash, control character or surrogate (a lone one is escaped). */
-function writtenAsIs(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || (c >= 0xd800 && c <= 0xdfff)) return false;
-  }
-  return true;
 }
 
 /**
@@ -44,17 +31,19 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  */
 export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
   const { graph, outputName } = result;
-  const number = (x: number) => jsonNumber(x, digits);
-  function* object(nodes: number[], value: (node: number) => string): Generator<string> {
-    let chunk = nodes.length === 0 ? '{}' : '{\n';
+  const text = new JsonText();
+  /** An object of a key a node, the node's name, and a value that `write` adds to `text`. */
+  function* object(nodes: number[], write: (node: number) => void): Generator<string> {
+    text.add(nodes.length === 0 ? '{}' : '{\n');
     for (let i = 0; i < nodes.length; i++) {
-      chunk += `    ${jsonKey(graph.name(nodes[i])!)}: ${value(nodes[i])}${i === nodes.length - 1 ? '\n  }' : ',\n'}`;
-      if (chunk.length > 1 << 13) {
-        yield chunk;
-        chunk = '';
-      }
+      text.add('    ');
+      text.addString(graph.name(nodes[i])!);
+      text.add(': ');
+      write(nodes[i]);
+      text.add(i === nodes.length - 1 ? '\n  }' : ',\n');
+      if (text.size > 1 << 16) yield text.take();
     }
-    yield chunk;
+    yield text.take();
   }
   const name = (node: number) => shownName(result, node) ?? label(graph, node);
   // The extra parts go through JSON.stringify, numbers rounded, nested one level in.
@@ -75,18 +64,24 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     yield `${chunk}${empty ? ']' : '\n  ]'}`;
   }
 
-  yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${number(result.value)},\n  "inputs": `;
+  yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${jsonNumber(result.value, digits)},\n  "inputs": `;
   // Inputs as given: the precision asked for applies to computed values.
-  yield* object(result.inputs, (node) => jsonNumber(graph.value(node), 17));
+  yield* object(result.inputs, (node) => text.addNumber(graph.value(node), 17));
   yield ',\n  "gradients": ';
-  yield* object(result.inputs, (node) => number(graph.grad(node)));
+  yield* object(result.inputs, (node) => text.addNumber(graph.grad(node), digits));
   yield ',\n  "intermediates": ';
-  yield* object(result.intermediates, (node) => `{ "value": ${number(graph.value(node))}, "grad": ${number(graph.grad(node))} }`);
+  yield* object(result.intermediates, (node) => {
+    text.add('{ "value": ');
+    text.addNumber(graph.value(node), digits);
+    text.add(', "grad": ');
+    text.addNumber(graph.grad(node), digits);
+    text.add(' }');
+  });
   // A gradient that is no finite number is null above; here is why.
   if (result.undefinedGradients.size > 0) {
     yield ',\n  "gradient_errors": ';
     // In English, as all of JSON: the same document in every language.
-    yield* object([...result.undefinedGradients.keys()], (node) => JSON.stringify(say(result.undefinedGradients.get(node)!)));
+    yield* object([...result.undefinedGradients.keys()], (node) => text.addString(say(result.undefinedGradients.get(node)!)));
   }
 
   if (steps !== undefined) {

@@ -1,0 +1,85 @@
+import { decimalDigits, decimalPlaces, jsonNumber } from '../numbers.js';
+
+/**
+ * A piece of a JSON document, gathered as UTF-8 in one buffer and taken as a string once some
+ * kilobytes long. A million-key object built with += is a tree of millions of small strings
+ * that has to be flattened before it is written, and every key and number made as a string
+ * first is one more for the collector: here most of the text is copied a character at a time
+ * straight into the buffer, and the strings are made per piece, not per key.
+ */
+export class JsonText {
+  private bytes = Buffer.allocUnsafe(1 << 17);
+  /** How many bytes are gathered. */
+  size = 0;
+
+  /** Adds text as it is. */
+  add(text: string): void {
+    const start = this.room(text.length);
+    const { bytes } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        // Most text is ASCII, a byte a character; the rest is Buffer's to encode.
+        this.size = start + bytes.write(text, start);
+        return;
+      }
+      bytes[start + i] = c;
+    }
+    this.size = start + text.length;
+  }
+
+  /** Adds text as a JSON string: between quotes as it is, unless something in it must be escaped. */
+  addString(text: string): void {
+    if (!writtenAsIs(text)) return this.add(JSON.stringify(text));
+    this.add('"');
+    this.add(text);
+    this.add('"');
+  }
+
+  /** Adds a number as jsonNumber writes it; plainDecimal's numbers without making their text first. */
+  addNumber(x: number, digits: number): void {
+    const places = decimalPlaces(x, digits);
+    if (places < 0) return this.add(jsonNumber(x, digits));
+    const units = decimalDigits(x, places);
+    const start = this.room(units.length + places + 2);
+    const { bytes } = this;
+    let at = start;
+    if (x < 0) bytes[at++] = 0x2d; // -
+    // The digits with as many zeros before them as 0.05 needs (its digits are 5, its places
+    // 2), and the point before the last `places` of them.
+    const zeros = Math.max(0, places + 1 - units.length);
+    const written = zeros + units.length;
+    for (let i = 0; i < written; i++) {
+      if (i === written - places) bytes[at++] = 0x2e; // .
+      bytes[at++] = i < zeros ? 0x30 /* 0 */ : units.charCodeAt(i - zeros);
+    }
+    this.size = at;
+  }
+
+  /** Takes what is gathered, as a string, and starts again. */
+  take(): string {
+    const text = this.bytes.toString('utf8', 0, this.size);
+    this.size = 0;
+    return text;
+  }
+
+  /** Makes room for `length` more characters (at most 3 bytes each in UTF-8); gives where they go. */
+  private room(length: number): number {
+    const needed = this.size + 3 * length;
+    if (needed > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(2 * needed);
+      this.bytes.copy(bigger, 0, 0, this.size);
+      this.bytes = bigger;
+    }
+    return this.size;
+  }
+}
+
+/** Whether JSON.stringify writes the text as it is: no quote, backslash, control character or surrogate (a lone one is escaped). */
+function writtenAsIs(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { decimalPlaces, jsonNumber } from '../../src/numbers.js';
+import { JsonText } from '../../src/render/json-text.js';
+import { numbers } from '../arbitraries.js';
+import { RUNS } from '../runs.js';
+
+/** What a JsonText gathers from `add`, taken whole. */
+function written(add: (text: JsonText) => void): string {
+  const text = new JsonText();
+  add(text);
+  return text.take();
+}
+
+test(`a number is what jsonNumber writes, its digits written straight where plainDecimal has them (${RUNS * 10} cases)`, () => {
+  let straight = 0;
+  fc.assert(
+    fc.property(fc.oneof(numbers, fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.05, -0.000001)), fc.integer({ min: 1, max: 17 }), (x, digits) => {
+      if (decimalPlaces(x, digits) >= 0) straight++;
+      expect(written((text) => text.addNumber(x, digits))).toBe(jsonNumber(x, digits));
+    }),
+    { numRuns: RUNS * 10 },
+  );
+  // The digits are written straight for about a tenth of these numbers.
+  expect(straight).toBeGreaterThan(RUNS / 2);
+  expect(written((text) => text.addNumber(3.3000000000000003, 15))).toBe('3.3');
+  expect(written((text) => text.addNumber(-0.05, 15))).toBe('-0.05');
+  expect(written((text) => text.addNumber(-0, 15))).toBe('0');
+});
+
+test(`a string is what JSON.stringify writes, of any text (${RUNS} cases)`, () => {
+  const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('a"b', 'a\\b', 'tab\there', '\u2028', '\ud800', '\udc00x', '😀', 'é', '가격', '\ufffd'));
+  fc.assert(
+    fc.property(texts, (name) => {
+      expect(written((text) => text.addString(name))).toBe(JSON.stringify(name));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('text of any length and script is taken whole, in order, and taking starts again', () => {
+  const text = new JsonText();
+  const long = 'x'.repeat(300_000);
+  text.add('{');
+  text.add(long);
+  text.add('가격 é 😀');
+  text.addNumber(1.5, 15);
+  expect(text.take()).toBe(`{${long}가격 é 😀1.5`);
+  expect(text.size).toBe(0);
+  text.add('a');
+  expect(text.take()).toBe('a');
+});
