@@ -12,8 +12,8 @@ export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
  * Unicode's categories (nameProblem), so that 사과 or prix_été are names while a zero-width
  * joiner or a fullwidth ＋ inside one is an error that names it.
  */
-const LETTERS = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
-export const NAME = String.raw`[${LETTERS}][${LETTERS}0-9]*`;
+const LETTER = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
+export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
 
 const NAME_TOKEN = new RegExp(NAME, 'y');
 
@@ -26,30 +26,10 @@ const SINGLE = new Array<TokenKind | undefined>(128).fill(undefined);
 for (const [chars, kind] of [['(', '('], [')', ')'], [',', ','], ['=', '='], [';', ';'], ['\n', 'newline']] as const) SINGLE[chars.charCodeAt(0)] = kind;
 for (const operator of '+-*/^') SINGLE[operator.charCodeAt(0)] = 'operator';
 
-/** Past ASCII, the operators ×, ÷, − and ·: what --steps prints, so that pasting it back works. */
-function isWideOperator(code: number): boolean {
-  return code === 0xd7 || code === 0xf7 || code === 0x2212 || code === 0xb7;
-}
-
-/**
- * What each ASCII character is, by code, read for every character of a program: one look-up
- * instead of a chain of comparisons.
- */
-const BLANK = 1;
-const DIGIT = 2;
-/** A letter or _, which starts a name. */
-const LETTER = 4;
-const CLASS = new Uint8Array(128);
-for (const blank of ' \t\r') CLASS[blank.charCodeAt(0)] = BLANK;
-for (let code = 0; code < 128; code++) {
-  const char = String.fromCharCode(code);
-  if (/[0-9]/.test(char)) CLASS[code] = DIGIT;
-  else if (/[A-Za-z_]/.test(char)) CLASS[code] = LETTER;
-}
-
-/** Whether an ASCII character is of one of these classes (false past ASCII). */
-function is(code: number, classes: number): boolean {
-  return code < 128 && (CLASS[code] & classes) !== 0;
+/** The token of one character, if it is one: past ASCII, ×, ÷, − and ·, what --steps prints, so that pasting it back works. */
+function single(code: number): TokenKind | undefined {
+  if (code < 128) return SINGLE[code];
+  return code === 0xd7 || code === 0xf7 || code === 0x2212 || code === 0xb7 ? 'operator' : undefined;
 }
 
 /**
@@ -96,7 +76,7 @@ export class Lexer {
     for (let i = start; i < end; i++) {
       const code = source.charCodeAt(i);
       if (code === 0x2e /* . */) point = true;
-      else if (!is(code, DIGIT)) return Number(this.text);
+      else if (!isDigit(code)) return Number(this.text);
       else {
         digits = 10 * digits + (code - 0x30);
         if (point) scale *= 10;
@@ -140,20 +120,18 @@ export class Lexer {
       return 'end';
     }
     const code = source.charCodeAt(start);
-    const single = code < 128 ? SINGLE[code] : isWideOperator(code) ? 'operator' : undefined;
-    if (single !== undefined) {
+    const kind = single(code);
+    if (kind !== undefined) {
       this.end = start + (code === 0x2a && source.charCodeAt(start + 1) === 0x2a ? 2 : 1);
-      return single;
+      return kind;
     }
-    if (is(code, DIGIT) || code === 0x2e /* . */) {
-      const end = numberEnd(source, start);
-      if (end > start) {
-        this.end = end;
-        return 'number';
-      }
+    const number = numberEnd(source, start);
+    if (number > start) {
+      this.end = number;
+      return 'number';
     }
     let end = start;
-    if (is(code, LETTER)) while (is(source.charCodeAt(end), LETTER | DIGIT)) end++;
+    while (isAsciiNameCode(source.charCodeAt(end))) end++;
     // Past ASCII, the full pattern and Unicode's categories decide.
     if (end < source.length && source.charCodeAt(end) >= 0x80) {
       NAME_TOKEN.lastIndex = start;
@@ -182,7 +160,7 @@ export function tokenAt(source: string, start: number): { kind: TokenKind; text:
 function skipBlanks(source: string, at: number): number {
   for (;;) {
     const code = source.charCodeAt(at);
-    if (is(code, BLANK) || code === 0xa0) at++;
+    if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0) at++;
     else if (code === 0x23 /* # */) at = source.includes('\n', at) ? source.indexOf('\n', at) : source.length;
     else return at;
   }
@@ -209,6 +187,14 @@ function numberEnd(source: string, start: number): number {
 }
 
 function digitsEnd(source: string, at: number): number {
-  while (is(source.charCodeAt(at), DIGIT)) at++;
+  while (isDigit(source.charCodeAt(at))) at++;
   return at;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiNameCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || isDigit(code);
 }
