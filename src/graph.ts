@@ -219,10 +219,8 @@ export class Graph implements Builder {
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
-    this.kinds.reserve(this.count);
-    this.xs.reserve(this.count);
-    this.ys.reserve(this.count);
-    this.values.reserve(this.count);
+    // The columns grow together, a block at a time.
+    if ((node & MASK) === 0) for (const column of [this.kinds, this.xs, this.ys, this.values]) column.reserve(this.count);
     this.kinds.set(node, kind);
     this.xs.set(node, x);
     this.ys.set(node, y);
