@@ -28,12 +28,20 @@ export class JsonText {
     this.size = start + text.length;
   }
 
-  /** Adds text as a JSON string: between quotes as it is, unless something in it must be escaped. */
+  /** Adds text as a JSON string, as JSON.stringify writes it. */
   addString(text: string): void {
-    if (!writtenAsIs(text)) return this.add(JSON.stringify(text));
-    this.add('"');
-    this.add(text);
-    this.add('"');
+    const start = this.room(text.length + 2);
+    const { bytes } = this;
+    bytes[start] = 0x22; // "
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Printable ASCII but a quote or a backslash is written as it is, as in most names;
+      // the rest is JSON.stringify's to escape (a control character, a lone surrogate) or not.
+      if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || c >= 0x80) return this.add(JSON.stringify(text));
+      bytes[start + 1 + i] = c;
+    }
+    bytes[start + 1 + text.length] = 0x22;
+    this.size = start + text.length + 2;
   }
 
   /** Adds a number as jsonNumber writes it; plainDecimal's numbers without making their text first. */
@@ -73,13 +81,4 @@ export class JsonText {
     }
     return this.size;
   }
-}
-
-/** Whether JSON.stringify writes the text as it is: no quote, backslash, control character or surrogate (a lone one is escaped). */
-function writtenAsIs(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || (c >= 0xd800 && c <= 0xdfff)) return false;
-  }
-  return true;
 }
