@@ -19,6 +19,7 @@ export class Graph implements Builder {
    */
   private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
   private readonly operationNames = new Map<number, string>();
+  private readonly inputNodes: number[] = [];
   private readonly xs = new Numbers(() => new Int32Array(BLOCK));
   private readonly ys = new Numbers(() => new Int32Array(BLOCK));
   private readonly values = new Numbers(() => new Float64Array(BLOCK));
@@ -41,7 +42,7 @@ export class Graph implements Builder {
   }
 
   input(name: string, value: number): number {
-    return this.add(name, -1, -1, value);
+    return this.listInput(this.add(name, -1, -1, value));
   }
 
   /**
@@ -51,7 +52,17 @@ export class Graph implements Builder {
    * arguments, so x and y keep where the name is.
    */
   inputAt(start: number, end: number, value: number): number {
-    return this.add(WRITTEN, start, end, value);
+    return this.listInput(this.add(WRITTEN, start, end, value));
+  }
+
+  /** The inputs, in the order they were made: kept as they are, not searched for among millions of nodes. */
+  inputs(): number[] {
+    return this.inputNodes.slice();
+  }
+
+  private listInput(input: number): number {
+    this.inputNodes.push(input);
+    return input;
   }
 
   constant(value: number): number {

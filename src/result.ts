@@ -31,7 +31,7 @@ export function evaluate(program: Program): Result {
   }
   graph.backward(output);
 
-  const inputs = nodesWhere(graph, (node) => graph.isInput(node));
+  const inputs = graph.inputs();
   // Found among the named operations, not by asking each of millions of nodes for its name.
   const intermediates = [...graph.namedOperations()].filter((node) => node !== output).sort((a, b) => a - b);
   const undefinedGradients = new Map<number, Said>();
@@ -53,15 +53,6 @@ export function gradientFailure({ graph, undefinedGradients }: Result): MathErro
   const [node, reason] = first;
   const said = undefinedGradients.size > 1 ? text('andMoreGradients', reason, undefinedGradients.size - 1) : reason;
   return new MathError(said, { name: graph.name(node) });
-}
-
-/** The nodes that `keep` holds for, counted first so that a million of them fill one array. */
-function nodesWhere(graph: Graph, keep: (node: number) => boolean): number[] {
-  let count = 0;
-  for (let node = 0; node < graph.size; node++) if (keep(node)) count++;
-  const nodes = new Array<number>(count);
-  for (let node = 0, i = 0; node < graph.size; node++) if (keep(node)) nodes[i++] = node;
-  return nodes;
 }
 
 function describeValue(graph: Graph, node: number): Said {
