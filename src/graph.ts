@@ -19,12 +19,14 @@ export class Graph implements Builder {
    */
   private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
   private readonly operationNames = new Map<number, string>();
-  private readonly inputNodes: number[] = [];
   private readonly xs = new Numbers(() => new Int32Array(BLOCK));
   private readonly ys = new Numbers(() => new Int32Array(BLOCK));
   private readonly values = new Numbers(() => new Float64Array(BLOCK));
   private readonly grads = new Numbers(() => new Float64Array(BLOCK));
   private count = 0;
+  /** The input nodes, in the order they were made. */
+  private readonly inputNodes = new Numbers(() => new Int32Array(BLOCK));
+  private inputCount = 0;
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
   /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
@@ -57,11 +59,14 @@ export class Graph implements Builder {
 
   /** The inputs, in the order they were made: kept as they are, not searched for among millions of nodes. */
   inputs(): number[] {
-    return this.inputNodes.slice();
+    const inputs = new Array<number>(this.inputCount);
+    for (let i = 0; i < inputs.length; i++) inputs[i] = this.inputNodes.get(i);
+    return inputs;
   }
 
   private listInput(input: number): number {
-    this.inputNodes.push(input);
+    this.inputNodes.reserve(this.inputCount + 1);
+    this.inputNodes.set(this.inputCount++, input);
     return input;
   }
 
