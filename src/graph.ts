@@ -178,10 +178,11 @@ export class Graph implements Builder {
       const dout = grads.get(node);
       if (dout === 0 && !zeroPaths.has(node)) continue;
       // The chain rule, as sent() applies it, into one array for all nodes.
-      this.replay(layer, node);
-      layer.backward(dout, shares);
-      this.pass(node, xs.get(node), shares[0]);
+      const x = xs.get(node);
       const y = ys.get(node);
+      this.replay(layer, x, y);
+      layer.backward(dout, shares);
+      this.pass(node, x, shares[0]);
       if (y >= 0) this.pass(node, y, shares[1]);
     }
   }
@@ -216,21 +217,18 @@ export class Graph implements Builder {
   sent(node: number, dout: number): number[] {
     if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
     const layer = this.layer(node)!;
-    this.replay(layer, node);
+    this.replay(layer, this.xs.get(node), this.ys.get(node));
     return layer.backward(dout);
   }
 
   /**
-   * Runs a node's forward again, just before its backward, so that its layer holds that
-   * node's x and y: one layer instance may serve many nodes (see layerFor), and this costs
-   * a multiplication where a layer a node would cost an object.
+   * Runs a node's forward again on its arguments x and y, just before its backward, so that
+   * its layer holds that node's state: one layer instance may serve many nodes (see
+   * layerFor), and this costs a multiplication where a layer a node would cost an object.
    */
-  private replay(layer: Layer, node: number): void {
-    const { values } = this;
-    const x = values.get(this.xs.get(node));
-    const y = this.ys.get(node);
-    if (y < 0) layer.forward(x);
-    else layer.forward(x, values.get(y));
+  private replay(layer: Layer, x: number, y: number): void {
+    if (y < 0) layer.forward(this.values.get(x));
+    else layer.forward(this.values.get(x), this.values.get(y));
   }
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
