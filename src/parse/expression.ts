@@ -54,6 +54,7 @@ type Pending =
 /** The functions' names by length, compared where a name is written: a definition makes no string of its name. */
 const FUNCTIONS_BY_LENGTH: string[][] = [];
 for (const name of FUNCTIONS.keys()) (FUNCTIONS_BY_LENGTH[name.length] ??= []).push(name);
+const NO_NAMES: string[] = [];
 
 /**
  * A statement read: its node, where it starts, and for `NAME = …` where the name it defines
@@ -317,7 +318,7 @@ class Parser {
    */
   private define(start: number, end: number, node: number): void {
     const { source } = this;
-    for (const name of FUNCTIONS_BY_LENGTH[end - start] ?? []) {
+    for (const name of FUNCTIONS_BY_LENGTH[end - start] ?? NO_NAMES) {
       if (source.startsWith(name, start)) throw this.error(start, text('functionName', name), name);
     }
     this.scope.add(start, end - start, node);
