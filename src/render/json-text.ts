@@ -28,20 +28,29 @@ export class JsonText {
     this.size = start + text.length;
   }
 
-  /** Adds text as a JSON string, as JSON.stringify writes it. */
-  addString(text: string): void {
-    const start = this.room(text.length + 2);
+  /**
+   * Adds text as a JSON string, as JSON.stringify writes it, after `before` and before `after`
+   * (ASCII both): a key of an object is one call, with the comma, the indent and the colon.
+   */
+  addString(text: string, before = '', after = ''): void {
+    const start = this.room(before.length + text.length + 2 + after.length);
     const { bytes } = this;
-    bytes[start] = 0x22; // "
+    let at = start;
+    for (let i = 0; i < before.length; i++) bytes[at++] = before.charCodeAt(i);
+    bytes[at++] = 0x22; // "
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Printable ASCII but a quote or a backslash is written as it is, as in most names;
       // the rest is JSON.stringify's to escape (a control character, a lone surrogate) or not.
-      if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || c >= 0x80) return this.add(JSON.stringify(text));
-      bytes[start + 1 + i] = c;
+      if (c < 0x20 || c === 0x22 /* " */ || c === 0x5c /* \ */ || c >= 0x80) {
+        this.size = start;
+        return this.add(before + JSON.stringify(text) + after);
+      }
+      bytes[at++] = c;
     }
-    bytes[start + 1 + text.length] = 0x22;
-    this.size = start + text.length + 2;
+    bytes[at++] = 0x22;
+    for (let i = 0; i < after.length; i++) bytes[at++] = after.charCodeAt(i);
+    this.size = at;
   }
 
   /** Adds a number as jsonNumber writes it; plainDecimal's numbers without making their text first. */

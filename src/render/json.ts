@@ -34,15 +34,13 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
   const text = new JsonText();
   /** An object of a key a node, the node's name, and a value that `write` adds to `text`. */
   function* object(nodes: number[], write: (node: number) => void): Generator<string> {
-    text.add(nodes.length === 0 ? '{}' : '{\n');
+    text.add('{');
     for (let i = 0; i < nodes.length; i++) {
-      text.add('    ');
-      text.addString(graph.name(nodes[i])!);
-      text.add(': ');
+      text.addString(graph.name(nodes[i])!, i === 0 ? '\n    ' : ',\n    ', ': ');
       write(nodes[i]);
-      text.add(i === nodes.length - 1 ? '\n  }' : ',\n');
       if (text.size > 1 << 16) yield text.take();
     }
+    text.add(nodes.length === 0 ? '}' : '\n  }');
     yield text.take();
   }
   const name = (node: number) => shownName(result, node) ?? label(graph, node);

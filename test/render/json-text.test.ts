@@ -28,11 +28,12 @@ test(`a number is what jsonNumber writes, its digits written straight where plai
   expect(written((text) => text.addNumber(-0, 15))).toBe('0');
 });
 
-test(`a string is what JSON.stringify writes, of any text (${RUNS} cases)`, () => {
+test(`a string is what JSON.stringify writes, of any text, between what is asked for (${RUNS} cases)`, () => {
   const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('a"b', 'a\\b', 'tab\there', '\u2028', '\ud800', '\udc00x', '😀', 'é', '가격', '\ufffd'));
+  const around = fc.constantFrom(['', ''], [',\n    ', ': '], ['{ ', ' }']);
   fc.assert(
-    fc.property(texts, (name) => {
-      expect(written((text) => text.addString(name))).toBe(JSON.stringify(name));
+    fc.property(texts, around, (name, [before, after]) => {
+      expect(written((text) => text.addString(name, before, after))).toBe(before + JSON.stringify(name) + after);
     }),
     { numRuns: RUNS },
   );
