@@ -8,7 +8,8 @@ import { decimalDigits, decimalPlaces, jsonNumber } from '../numbers.js';
  * straight into the buffer, and the strings are made per piece, not per key.
  */
 export class JsonText {
-  private bytes = Buffer.allocUnsafe(1 << 17);
+  /** Small at first, from Buffer's pool: --batch makes a document a line. It grows to fit a piece. */
+  private bytes = Buffer.allocUnsafe(1 << 10);
   /** How many bytes are gathered. */
   size = 0;
 
