@@ -94,7 +94,9 @@ class Parser {
   /** Every name of the program and its node; `y = x` makes y another name for x's node. */
   private readonly scope: Names;
   /** Names used before any definition: inputs that the command line must bind. */
-  private readonly unboundAt = new Map<string, number>();
+  private readonly unboundNodes: number[] = [];
+  /** Where each of those names is first used, in the order of the source. */
+  private readonly unboundStarts: number[] = [];
 
   constructor(
     private readonly source: string,
@@ -102,7 +104,7 @@ class Parser {
   ) {
     this.graph = new Graph(source);
     this.lexer = new Lexer(source);
-    this.scope = new Names(source, (start, length) => this.taken(start, start + length));
+    this.scope = new Names(source, (start, length, first) => this.taken(start, start + length, first));
   }
 
   program(bindings: readonly string[], unbound: boolean): Program {
@@ -300,14 +302,14 @@ class Parser {
   private newInput(): number {
     const { lexer } = this;
     const { start, end } = lexer;
-    const name = lexer.text;
     // Only a name the program does not know can be a misspelt function: it alone is peeked past.
     if (lexer.peek() === '(') {
-      throw this.error(start, text('unknownFunction', cut(name), [...FUNCTIONS.keys()].join(', ')));
+      throw this.error(start, text('unknownFunction', cut(lexer.text), [...FUNCTIONS.keys()].join(', ')));
     }
-    const input = this.graph.input(name, NaN);
+    const input = this.graph.inputAt(start, end, NaN);
     this.scope.add(start, end - start, input);
-    this.unboundAt.set(name, start);
+    this.unboundNodes.push(input);
+    this.unboundStarts.push(start);
     return input;
   }
 
@@ -324,30 +326,20 @@ class Parser {
     this.scope.add(start, end - start, node);
   }
 
-  /** The error for a name defined again, or defined after it was used, from `start` to `end`. */
-  private taken(start: number, end: number): never {
+  /**
+   * The error for a name written again from `start` to `end` as a definition: it was defined
+   * before, or used before any definition, first at `first`.
+   */
+  private taken(start: number, end: number, first: number): never {
     const name = this.source.slice(start, end);
-    const used = this.unboundAt.get(name);
-    if (used !== undefined) {
-      throw this.error(start, text('usedBeforeDefined', cut(name), where(this.source, used)), name);
-    }
-    throw this.error(start, text('definedTwice', cut(name), where(this.source, this.definition(name))), name);
-  }
-
-  /** Where a name was first defined, found again only when an error needs it. */
-  private definition(name: string): number {
-    const lexer = new Lexer(this.source);
-    let statementStart = true;
-    for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
-      if (statementStart && kind === 'name' && lexer.end - lexer.start === name.length && lexer.text === name && lexer.peek() === '=') return lexer.start;
-      statementStart = kind === ';' || kind === 'newline';
-    }
-    return 0;
+    const used = sortedIncludes(this.unboundStarts, first);
+    throw this.error(start, text(used ? 'usedBeforeDefined' : 'definedTwice', cut(name), where(this.source, first)), name);
   }
 
   /** Gives the inputs their values from the command line, then checks that every input has one. */
   private bind(words: readonly string[], unbound: boolean): void {
     const bound = new Set<string>();
+    const boundNodes = new Set<number>();
     for (const word of words) {
       const parsed = parseWord(word);
       const pairs: [string, number][] =
@@ -368,12 +360,14 @@ class Parser {
         }
         this.graph.setValue(node, value);
         bound.add(name);
+        boundNodes.add(node);
       }
     }
-    const missing = [...this.unboundAt.keys()].filter((name) => !bound.has(name));
+    // Which of the inputs that need a word got none; their names are sliced for the message alone.
+    const missing = [...this.unboundNodes.keys()].filter((i) => !boundNodes.has(this.unboundNodes[i]));
     if (missing.length > 0 && !unbound) {
-      const [first] = missing;
-      throw this.error(this.unboundAt.get(first)!, text('noValue', list(missing.map((name) => `'${cut(name)}'`)), missing.length, cut(first)), first);
+      const names = missing.slice(0, 6).map((i) => this.graph.name(this.unboundNodes[i])!);
+      throw this.error(this.unboundStarts[missing[0]], text('noValue', list(names.map((name) => `'${cut(name)}'`), missing.length), missing.length, cut(names[0])), names[0]);
     }
   }
 
@@ -419,8 +413,22 @@ function takes(Layer: LayerClass): Said {
   return text(Layer.arity === 1 ? 'takesOne' : 'takesTwo', Layer.symbol);
 }
 
-/** A list for a message, cut short: a generated program can have millions of names. */
-function list(items: string[], most = 5): Said {
+/**
+ * A list for a message, cut short: a generated program can have millions of names. `count`
+ * is how many there are, when only the first few are given.
+ */
+function list(items: string[], count = items.length, most = 5): Said {
   const shown = items.slice(0, most).join(', ');
-  return items.length > most ? text('listMore', shown, items.length - most) : shown;
+  return count > most ? text('listMore', shown, count - most) : shown;
+}
+
+/** Whether a list of numbers in increasing order holds this one: a binary search. */
+function sortedIncludes(numbers: readonly number[], value: number): boolean {
+  let [low, high] = [0, numbers.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (numbers[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return numbers[low] === value;
 }

@@ -22,12 +22,12 @@ export class Names {
   private after = 0;
 
   /**
-   * `taken(start, length)` is called for a name added again, with where it is written the
-   * second time, and throws.
+   * `taken(start, length, first)` is called for a name added again, with where it is written
+   * the second time and where the first, and throws.
    */
   constructor(
     private readonly source: string,
-    private readonly taken: (start: number, length: number) => never,
+    private readonly taken: (start: number, length: number, first: number) => never,
   ) {
     // Room from the start for as many names as the program has = signs (each defines one at
     // most), so that a million definitions are not all hashed again each time the table grows.
@@ -103,7 +103,7 @@ export class Names {
         const other = 3 * (slots[2 * i + 1] - 1);
         if (slots[2 * i] === hash && names[other + 1] === length && this.same(names[other], start, length)) {
           this.settled = name;
-          this.taken(start, length);
+          this.taken(start, length, names[other]);
         }
       }
       slots[2 * i] = hash;
