@@ -168,6 +168,15 @@ describe('errors name the word and point at it', () => {
     expect(error.excerpt!.split('\n')[1]).toBe(`  ${' '.repeat(column - 1)}^`);
   });
 
+  test('inputs the command line leaves without a value are named, the first five and how many more', () => {
+    expect(failure('a*b*c*d*e*f*g').message).toBe(
+      "'a', 'b', 'c', 'd', 'e' and 2 more have no value: bind them on the command line (a=2) or define them in the expression (a = 2) (line 1, column 1)",
+    );
+    expect(failure('a*b*c*d*e*f*g', 'a=1', 'c=2').message).toBe(
+      "'b', 'd', 'e', 'f', 'g' have no value: bind them on the command line (b=2) or define them in the expression (b = 2) (line 1, column 3)",
+    );
+  });
+
   test('a name defined again thousands of definitions later, or before them, is found where it is', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `n${i} = ${i}`);
     expect(failure([...many, 'n5 = 1', 'y = ('].join('\n')).message).toBe("'n5' is already defined, at line 6, column 1: rename one of the two (line 10001, column 1)");
