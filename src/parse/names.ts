@@ -68,8 +68,7 @@ export class Names {
    * Gives the name written at `start` this node. It waits to be put in the table with the
    * names added after it, a few thousand at a time, when the table is next read, or at
    * settle(): one at a time, amid the parsing, each would wait on its own random slot of
-   * memory (half the time of a million definitions); in a tight loop they wait together. A
-   * name added again is told to `taken` then.
+   * memory; in a tight loop they wait together. A name added again is told to `taken` then.
    */
   add(start: number, length: number, node: number): void {
     if (3 * (this.count + 1) > this.names.length) {
