@@ -13,7 +13,7 @@ export function formatNumber(x: number, digits: number, nan = 'undefined'): stri
 
 const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 /** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
-const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
+export const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
 /**
  * How far a number may be from a decimal D and still be D with float noise, relative to the
  * number: then D, of at most 15 digits, is also the number rounded to 15 digits. D's own
@@ -34,7 +34,7 @@ const NOISE = 3e-16;
 export function plainDecimal(x: number, digits: number): string | undefined {
   const places = decimalPlaces(x, digits);
   if (places < 0) return undefined;
-  let text = decimalDigits(x, places);
+  let text = String(decimalUnits(x, places));
   if (places > 0) {
     if (text.length <= places) text = text.padStart(places + 1, '0');
     const point = text.length - places;
@@ -58,9 +58,9 @@ export function decimalPlaces(x: number, digits: number): number {
   return -1;
 }
 
-/** The digits of that decimal, without sign, point or leading zeros: 33 for 3.3, 5 for 0.05 (2 places). */
-export function decimalDigits(x: number, places: number): string {
-  return String(Math.round(Math.abs(x) * SCALES[places]));
+/** That decimal as a whole number, without sign or point: 33 for 3.3, 5 for 0.05 (2 places). */
+export function decimalUnits(x: number, places: number): number {
+  return Math.round(Math.abs(x) * SCALES[places]);
 }
 
 /**
