@@ -11,9 +11,10 @@ export function formatNumber(x: number, digits: number, nan = 'undefined'): stri
   return plainDecimal(x, digits) ?? plainRounded(x, digits) ?? carefullyRounded(x, digits);
 }
 
-const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 /** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
 export const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
+/** The most places after the point that plainDecimal writes. */
+const MOST_PLACES = 6;
 /**
  * How far a number may be from a decimal D and still be D with float noise, relative to the
  * number: then D, of at most 15 digits, is also the number rounded to 15 digits. D's own
@@ -47,9 +48,9 @@ export function plainDecimal(x: number, digits: number): string | undefined {
 export function decimalPlaces(x: number, digits: number): number {
   const size = Math.abs(x);
   if (!(size < 1e9)) return -1;
-  for (let places = 0; places < SCALES.length; places++) {
-    const units = Math.round(size * SCALES[places]);
-    const distance = Math.abs(size - units / SCALES[places]);
+  for (let places = 0; places <= MOST_PLACES; places++) {
+    const units = Math.round(size * POWERS[places]);
+    const distance = Math.abs(size - units / POWERS[places]);
     // Noise only rounds away where the digits asked for are 15 or fewer.
     if (distance > NOISE * size || (distance > 0 && digits > 15)) continue;
     // units, a whole number, has as many significant digits as it has digits: more than asked for are left to rounding.
@@ -60,7 +61,7 @@ export function decimalPlaces(x: number, digits: number): number {
 
 /** That decimal as a whole number, without sign or point: 33 for 3.3, 5 for 0.05 (2 places). */
 export function decimalUnits(x: number, places: number): number {
-  return Math.round(Math.abs(x) * SCALES[places]);
+  return Math.round(Math.abs(x) * POWERS[places]);
 }
 
 /**
