@@ -48,7 +48,7 @@ export function check(result: Result): Check {
     throw new InputError(text('checkTooLong', passes, graph.size));
   }
   // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
-  const kinkOf = (node: number) => graph.operation(node)?.kink;
+  const kinkOf = (node: number) => graph.operation(node)?.layer.kink;
   const kinked = Array.from({ length: graph.size }, (_, node) => node).filter((node) => kinkOf(node) !== undefined);
   const side = (node: number) => {
     const [x, y] = graph.args(node).map((argument) => graph.value(argument));
@@ -58,19 +58,18 @@ export function check(result: Result): Check {
   const estimate = () => inputs.map((node) => {
     const x = graph.value(node);
     const h = STEP * Math.max(1, Math.abs(x));
-    const at = (value: number) => {
-      graph.setValue(node, value);
-      graph.forward();
-      return { output: graph.value(output), sides: kinked.map(side) };
-    };
+    const at = (value: number) =>
+      graph.with([[node, value]], () => {
+        graph.forward();
+        return { output: graph.value(output), sides: kinked.map(side) };
+      });
     const plus = at(x + h);
     const minus = at(x - h);
-    graph.setValue(node, x);
     const kink = kinked.find((_, i) => plus.sides[i] !== minus.sides[i]);
     return { node, numerical: (plus.output - minus.output) / (2 * h), kink };
   });
   const [estimates, numericalMilliseconds] = timed(estimate);
-  // Backprop again, on the same footing; it also leaves the graph as evaluate() left it.
+  // Backprop again, on the same footing.
   const [, backpropMilliseconds] = timed(() => {
     graph.forward();
     graph.backward(output);

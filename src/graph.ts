@@ -1,5 +1,6 @@
 import type { Builder, Layer, LayerClass } from './layers.js';
 import type { Said } from './messages/index.js';
+import { operationOf, type Operation } from './operations.js';
 
 /**
  * A computational graph kept as a tape: nodes in the order they were created. A node can
@@ -35,6 +36,10 @@ export class Graph implements Builder {
   private readonly brokenAt = new Map<number, number>();
   /** Below the first operation there are only leaves: the passes need not walk them. */
   private firstOperation = Infinity;
+  /** The output of the last backward(), -1 before any. */
+  private lastOutput = -1;
+  /** Whether with() put back leaves that the values and gradients were not computed from. */
+  private stale = false;
 
   /** `source`: the text that inputs made by inputAt() have their names in. */
   constructor(private readonly source = '') {}
@@ -101,9 +106,10 @@ export class Graph implements Builder {
     return typeof kind === 'object' ? kind : undefined;
   }
 
-  /** The class of an operation's layer, which says how it is written and drawn. */
-  operation(node: number): LayerClass | undefined {
-    return this.layer(node)?.constructor as LayerClass | undefined;
+  /** The operation a node computes, from the table of operations: how it is written and drawn. */
+  operation(node: number): Operation | undefined {
+    const layer = this.layer(node);
+    return layer === undefined ? undefined : operationOf(layer.constructor as LayerClass);
   }
 
   /** The nodes a node is computed from: none for a leaf, then x, then y. */
@@ -115,6 +121,8 @@ export class Graph implements Builder {
 
   /** A leaf's given value, or what the last forward() computed. */
   value(node: number): number {
+    // A leaf's value is never stale: with() puts it back.
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
     return this.values.get(node);
   }
 
@@ -125,7 +133,36 @@ export class Graph implements Builder {
 
   /** ∂output/∂node, from the last backward(); 0 before. */
   grad(node: number): number {
+    if (this.stale) this.refresh();
     return node < this.graded ? this.grads.get(node) : 0;
+  }
+
+  /**
+   * Runs `run` with these leaves (inputs or constants) set to other values, then puts them
+   * back, even if `run` throws: a mode that tries other values (--check's x ± h, --nudge, a
+   * line of --batch) cannot leave the graph at them. What `run` computed at the other values
+   * is not copied back: the values and gradients are computed again at the leaves put back
+   * when they are next read, so many runs in a row cost one pass more, not one each.
+   */
+  with<T>(leaves: Iterable<readonly [node: number, value: number]>, run: () => T): T {
+    const saved: [number, number][] = [];
+    try {
+      for (const [node, value] of leaves) {
+        saved.push([node, this.values.get(node)]);
+        this.values.set(node, value);
+      }
+      return run();
+    } finally {
+      for (let i = saved.length - 1; i >= 0; i--) this.values.set(saved[i][0], saved[i][1]);
+      this.stale = true;
+    }
+  }
+
+  /** Computes the values, and the gradients if a backward() had, again from the leaves as they are. */
+  private refresh(): void {
+    this.stale = false;
+    this.forward();
+    if (this.lastOutput >= 0) this.backward(this.lastOutput);
   }
 
   isInput(node: number): boolean {
@@ -144,6 +181,7 @@ export class Graph implements Builder {
 
   forward(): void {
     const { kinds, xs, ys, values } = this;
+    this.stale = false;
     for (let node = this.firstOperation; node < this.count; node++) {
       const layer = kinds.get(node);
       if (typeof layer !== 'object') continue;
@@ -164,6 +202,7 @@ export class Graph implements Builder {
    */
   backward(output = this.count - 1): void {
     const { kinds, xs, ys, grads, zeroPaths, brokenAt } = this;
+    if (this.stale) this.forward();
     // The gradient column is made here, not as nodes are added: parsing needs no room for it.
     grads.reserve(this.count);
     grads.fill(0, this.count);
@@ -171,6 +210,7 @@ export class Graph implements Builder {
     brokenAt.clear();
     this.graded = this.count;
     grads.set(output, 1);
+    this.lastOutput = output;
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
       const layer = kinds.get(node);
@@ -193,6 +233,7 @@ export class Graph implements Builder {
    * largest number.
    */
   brokenBy(node: number): number | undefined {
+    if (this.stale) this.refresh();
     return this.brokenAt.get(node);
   }
 
@@ -215,6 +256,7 @@ export class Graph implements Builder {
    * 0 × ∞ is no number. backward() applies the same rule to every node.
    */
   sent(node: number, dout: number): number[] {
+    if (this.stale) this.refresh();
     if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
     const layer = this.layer(node)!;
     this.replay(layer, this.xs.get(node), this.ys.get(node));

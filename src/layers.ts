@@ -11,20 +11,20 @@
  * A layer is used as the book uses it, forward then backward, and holds one node's state at
  * a time: the graph calls forward again before backward, so nodes can share a layer.
  *
- * Beside them, what showing the graph needs: the operation's name, its symbol, and how its
- * local derivatives are written (`slopes`, given how x, y and the output are written).
+ * Beside them, how the local derivatives are written (`slopes`), for --steps.
  */
 export interface Layer {
   forward(x: number, y?: number): number;
   backward(dout: number, grads?: number[]): number[];
 }
 
+/**
+ * What a layer's class tells beside its forward and backward; what the operation is called
+ * and how it is written is its entry in the table of operations (operations.ts).
+ */
 export interface LayerClass {
   new (): Layer;
-  readonly operation: string;
-  /** How the node is drawn; a function's is also its name in an expression, exp(x). */
-  readonly symbol: string;
-  readonly arity: 1 | 2;
+  /** The local derivatives, written with how x, y and the output are written: what --steps prints. */
   slopes(x: string, y: string, out: string): string[];
   /**
    * Where the operation has a kink (relu and abs at 0, max where its arguments are equal), a
@@ -60,9 +60,6 @@ export function layerFor(Layer: LayerClass): Layer {
 }
 
 export class MulLayer implements Layer {
-  static readonly operation = 'mul';
-  static readonly symbol = '×';
-  static readonly arity = 2;
   private x = NaN;
   private y = NaN;
 
@@ -85,9 +82,6 @@ export class MulLayer implements Layer {
 }
 
 export class AddLayer implements Layer {
-  static readonly operation = 'add';
-  static readonly symbol = '+';
-  static readonly arity = 2;
 
   forward(x: number, y: number): number {
     return x + y;
@@ -106,9 +100,6 @@ export class AddLayer implements Layer {
 }
 
 export class SubLayer implements Layer {
-  static readonly operation = 'sub';
-  static readonly symbol = '−';
-  static readonly arity = 2;
 
   forward(x: number, y: number): number {
     return x - y;
@@ -126,9 +117,6 @@ export class SubLayer implements Layer {
 }
 
 export class DivLayer implements Layer {
-  static readonly operation = 'div';
-  static readonly symbol = '÷';
-  static readonly arity = 2;
   private y = NaN;
   private out = NaN;
 
@@ -151,9 +139,6 @@ export class DivLayer implements Layer {
 }
 
 export class PowLayer implements Layer {
-  static readonly operation = 'pow';
-  static readonly symbol = '^';
-  static readonly arity = 2;
   private x = NaN;
   private y = NaN;
   private out = NaN;
@@ -181,9 +166,6 @@ export class PowLayer implements Layer {
 }
 
 export class NegLayer implements Layer {
-  static readonly operation = 'neg';
-  static readonly symbol = '−';
-  static readonly arity = 1;
 
   forward(x: number): number {
     return -x;
@@ -200,9 +182,6 @@ export class NegLayer implements Layer {
 }
 
 export class ExpLayer implements Layer {
-  static readonly operation = 'exp';
-  static readonly symbol = 'exp';
-  static readonly arity = 1;
   private out = NaN;
 
   forward(x: number): number {
@@ -222,9 +201,6 @@ export class ExpLayer implements Layer {
 }
 
 export class LogLayer implements Layer {
-  static readonly operation = 'log';
-  static readonly symbol = 'log';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -244,9 +220,6 @@ export class LogLayer implements Layer {
 
 /** The book's Relu: the mask remembers where x ≤ 0, where nothing flows back. */
 export class ReluLayer implements Layer {
-  static readonly operation = 'relu';
-  static readonly symbol = 'relu';
-  static readonly arity = 1;
   private mask = false;
 
   static kink(x: number): number {
@@ -274,9 +247,6 @@ export class ReluLayer implements Layer {
  * thousandth already at x = 30; σ(−x) keeps them all.
  */
 export class SigmoidLayer implements Layer {
-  static readonly operation = 'sigmoid';
-  static readonly symbol = 'sigmoid';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -304,9 +274,6 @@ export class SigmoidLayer implements Layer {
 
 /** The hyperbolic tangent: backward is written 1 − y², as for the book's sigmoid. */
 export class TanhLayer implements Layer {
-  static readonly operation = 'tanh';
-  static readonly symbol = 'tanh';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -339,9 +306,6 @@ export class TanhLayer implements Layer {
 
 /** ∂√x = 1/(2√x): the output is all backward needs. */
 export class SqrtLayer implements Layer {
-  static readonly operation = 'sqrt';
-  static readonly symbol = 'sqrt';
-  static readonly arity = 1;
   private out = NaN;
 
   forward(x: number): number {
@@ -361,9 +325,6 @@ export class SqrtLayer implements Layer {
 
 /** |x| passes the gradient on with x's sign; at 0, like relu, nothing. */
 export class AbsLayer implements Layer {
-  static readonly operation = 'abs';
-  static readonly symbol = 'abs';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -387,9 +348,6 @@ export class AbsLayer implements Layer {
 
 /** max routes the gradient to the larger argument (to x when they are equal), as relu's mask does. */
 export class MaxLayer implements Layer {
-  static readonly operation = 'max';
-  static readonly symbol = 'max';
-  static readonly arity = 2;
   private first = true;
 
   forward(x: number, y: number): number {
@@ -414,9 +372,6 @@ export class MaxLayer implements Layer {
 
 /** min routes the gradient to the smaller argument (to x when they are equal). */
 export class MinLayer implements Layer {
-  static readonly operation = 'min';
-  static readonly symbol = 'min';
-  static readonly arity = 2;
   private first = true;
 
   forward(x: number, y: number): number {
@@ -440,9 +395,6 @@ export class MinLayer implements Layer {
 }
 
 export class SinLayer implements Layer {
-  static readonly operation = 'sin';
-  static readonly symbol = 'sin';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -461,9 +413,6 @@ export class SinLayer implements Layer {
 }
 
 export class CosLayer implements Layer {
-  static readonly operation = 'cos';
-  static readonly symbol = 'cos';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -487,9 +436,6 @@ export class CosLayer implements Layer {
  * for very negative x.
  */
 export class SoftplusLayer implements Layer {
-  static readonly operation = 'softplus';
-  static readonly symbol = 'softplus';
-  static readonly arity = 1;
   private x = NaN;
 
   forward(x: number): number {
@@ -523,24 +469,3 @@ function sigmoid(x: number): number {
   const e = Math.exp(x);
   return e / (1 + e);
 }
-
-/**
- * The functions an expression can call, by name (each layer's symbol). A layer listed here
- * is all the parser, the views and --check need to know of it.
- */
-export const FUNCTIONS: ReadonlyMap<string, LayerClass> = new Map(
-  [
-    ExpLayer,
-    LogLayer,
-    SqrtLayer,
-    AbsLayer,
-    MaxLayer,
-    MinLayer,
-    SinLayer,
-    CosLayer,
-    ReluLayer,
-    SigmoidLayer,
-    TanhLayer,
-    SoftplusLayer,
-  ].map((Layer): [string, LayerClass] => [Layer.symbol, Layer]),
-);

@@ -1,31 +1,17 @@
 import type { Graph, Program } from './graph.js';
-import type { LayerClass } from './layers.js';
-import { formatNumber } from './numbers.js';
+import { ATOM, POWER, UNARY, type Operation } from './operations.js';
+import { formatNumber, FULL_DIGITS } from './numbers.js';
 
 /**
- * How tightly each way of writing a node binds, as the expression parser reads it: + − loosest,
- * then × ÷, then unary minus, then ^, then what stands alone (a name, a number, a call).
- * Writing an argument that binds more loosely than its place asks for in parentheses, and no
- * other, gives text that parses back to the same value with as few parentheses as possible.
+ * How tightly a node binds when written by its label, by the table of operations: writing an
+ * argument that binds more loosely than its place asks for in parentheses, and no other, gives
+ * text that parses back to the same value with as few parentheses as possible.
  */
-const SUM = 1;
-const PRODUCT = 2;
-const UNARY = 3;
-const POWER = 4;
-const ATOM = 5;
-const INFIX: Record<string, number> = { '+': SUM, '−': SUM, '×': PRODUCT, '÷': PRODUCT, '^': POWER };
-
-/** Whether an operation is written as a call, exp(x) or max(x, y), rather than with an operator. */
-function isCall({ symbol }: LayerClass): boolean {
-  return /^\p{L}/u.test(symbol);
-}
-
-/** How tightly a node binds when written by its label. */
 function precedence(graph: Graph, node: number): number {
-  const Layer = graph.operation(node);
-  if (Layer === undefined || graph.name(node) !== undefined) return graph.value(node) < 0 && graph.isConstant(node) ? UNARY : ATOM;
-  if (isCall(Layer)) return ATOM;
-  return Layer.arity === 1 ? UNARY : INFIX[Layer.symbol];
+  const op = graph.operation(node);
+  if (op === undefined || graph.name(node) !== undefined) return graph.value(node) < 0 && graph.isConstant(node) ? UNARY : ATOM;
+  const { notation } = op;
+  return notation.form === 'infix' ? notation.precedence : notation.form === 'prefix' ? UNARY : ATOM;
 }
 
 /**
@@ -33,21 +19,21 @@ function precedence(graph: Graph, node: number): number {
  * binds: `a × b`, `−a`, `(−a) ^ 2`, `exp(a)`, `max(a, b)`.
  */
 function written(graph: Graph, node: number, term: (argument: number) => string, binds: (argument: number) => number): string {
-  const Layer = graph.operation(node)!;
+  const { symbol, notation } = graph.operation(node)!;
   const args = graph.args(node);
-  if (isCall(Layer)) return `${Layer.symbol}(${args.map(term).join(', ')})`;
+  if (notation.form === 'call') return `${symbol}(${args.map(term).join(', ')})`;
   const within = (argument: number, loosest: number) => (binds(argument) < loosest ? `(${term(argument)})` : term(argument));
   const [x, y] = args;
   // −(x ^ 2) keeps its parentheses, though −x ^ 2 reads the same: a reader need not know the rule.
-  if (y === undefined) return `${Layer.symbol}${within(x, binds(x) === POWER ? ATOM : UNARY)}`;
-  const own = INFIX[Layer.symbol];
-  // Left to right (a − b − c), except ^, which groups from the right (a ^ b ^ c).
-  const [left, right] = own === POWER ? [own + 1, own] : [own, own + 1];
-  return `${within(x, left)} ${Layer.symbol} ${within(y, right)}`;
+  if (notation.form === 'prefix') return `${symbol}${within(x, binds(x) === POWER ? ATOM : UNARY)}`;
+  const own = notation.precedence;
+  // Left to right (a − b − c), except where the operator groups from the right (a ^ b ^ c).
+  const [left, right] = notation.right ? [own + 1, own] : [own, own + 1];
+  return `${within(x, left)} ${symbol} ${within(y, right)}`;
 }
 
 /** Whether a node is written as a formula, so needs parentheses where a name would not. */
-export function isCompound(graph: Graph, node: number): boolean {
+function isCompound(graph: Graph, node: number): boolean {
   return precedence(graph, node) < ATOM;
 }
 
@@ -59,7 +45,7 @@ export function isCompound(graph: Graph, node: number): boolean {
 export function label(graph: Graph, node: number, depth = 4): string {
   const name = graph.name(node);
   if (name !== undefined) return name;
-  if (graph.layer(node) === undefined) return formatNumber(graph.value(node), 15);
+  if (graph.layer(node) === undefined) return formatNumber(graph.value(node), FULL_DIGITS);
   if (depth === 0) return '…';
   return written(graph, node, (argument) => label(graph, argument, depth - 1), (argument) => precedence(graph, argument));
 }
@@ -89,8 +75,8 @@ export function withValues(graph: Graph, node: number, digits: number): string {
  * How a picture (the tree, DOT, Mermaid) marks an operation: its symbol, or for a one-argument
  * operator, which would look like the two-argument one (− is both), its name: neg.
  */
-export function drawnSymbol(Layer: LayerClass): string {
-  return Layer.arity === 1 && !isCall(Layer) ? Layer.operation : Layer.symbol;
+export function drawnSymbol({ name, symbol, notation }: Operation): string {
+  return notation.form === 'prefix' ? name : symbol;
 }
 
 /**

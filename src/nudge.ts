@@ -44,7 +44,7 @@ export function parseNudge(word: string): NudgeRequest {
 /**
  * What the gradient means, tried out: each input moved on its own by its change, the graph
  * run forward again, and the output's real change set beside the gradient's prediction.
- * The graph is left as it was found, values and layers, for the views that follow.
+ * The graph is left at the values it was found at (Graph.with), for the views that follow.
  */
 export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
   const { graph, output, inputs } = result;
@@ -58,12 +58,11 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     }
     const value = graph.value(node);
     const change = request.percent ? (value * request.change) / 100 : request.change;
-    graph.setValue(node, value + change);
-    graph.forward();
-    const nudgedOutput = graph.value(output);
-    graph.setValue(node, value);
-    if (!Number.isFinite(nudgedOutput)) {
+    const nudgedOutput = graph.with([[node, value + change]], () => {
       graph.forward();
+      return graph.value(output);
+    });
+    if (!Number.isFinite(nudgedOutput)) {
       throw new MathError(text('nudgeNotFinite', request.name, String(value + change), String(nudgedOutput)));
     }
     // The subtraction is only as exact as the larger output: 717.2 − 715 is 2.2000000000000455.
@@ -82,8 +81,6 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       difference: exact(actual - predicted),
     };
   });
-  // Back to the values the result was computed at, and the layers' memory of them.
-  graph.forward();
   return nudges;
 }
 

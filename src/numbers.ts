@@ -1,3 +1,11 @@
+/** Significant digits of the numbers shown to a person (tables, steps, pictures), unless --precision says otherwise. */
+export const DIGITS = 12;
+/**
+ * Significant digits of the numbers in JSON and in messages: every digit short of float noise,
+ * which lies beyond the 15th.
+ */
+export const FULL_DIGITS = 15;
+
 /**
  * The text for x rounded to `digits` significant digits, by one rule: the shortest text that
  * reads back as the rounded number (3.3, 715, 1.5e-7), and from 10^15 up in exponent form

@@ -8,7 +8,7 @@ import { counted } from './render/limit.js';
 import { mermaidLines } from './render/mermaid.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, text, type Messages, type Said } from './messages/index.js';
-import { formatNumber } from './numbers.js';
+import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
@@ -20,11 +20,12 @@ import { EPOCHS, train, type TrainOptions } from './train.js';
  */
 export const MAX_VIEW_NODES = 100_000;
 
-/** What the command line asks of one program, once argv is read and color decided. */
+/** How a result is shown: a table (text for a person), JSON, or a picture or page of the graph. */
+export type Format = 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
+
+/** What the command line asks of one program, once its options are read and checked (options.ts). */
 export interface ReportOptions {
-  json?: boolean;
-  /** table unless said otherwise. */
-  format?: 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
+  format: Format;
   all?: boolean;
   precision?: number;
   steps?: boolean;
@@ -40,8 +41,8 @@ export interface ReportOptions {
   width: number;
   /** The most a view of every node may print, in bytes (characters, counted without encoding). */
   viewLimit?: number;
-  /** The words of human output, in the reader's language (English unless given). */
-  words?: Messages;
+  /** The message catalogue of human output, in the reader's language (English unless given). */
+  messages?: Messages;
   /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
   batch?: { lines: AsyncIterable<string>; csv: boolean; failFast: boolean };
 }
@@ -67,30 +68,18 @@ export interface Report {
  * returns: the output is then written whole.
  */
 export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
-  if (options.json && options.format !== undefined && options.format !== 'json') {
-    throw new InputError(text('jsonWithFormat', options.format));
-  }
-  const format = options.json ? 'json' : (options.format ?? 'table');
+  const { format, messages } = options;
   const notes = source.notes ?? [];
   if (options.batch !== undefined) {
-    if (options.format !== undefined && options.format !== 'json') {
-      throw new InputError(text('batchWithFormat', options.format));
-    }
-    const other = options.train !== undefined ? 'train' : options.nudge !== undefined ? 'nudge' : undefined;
-    if (other !== undefined) throw new InputError(text('notWithBatch', other));
     const { lines, csv, failFast } = options.batch;
     const { precision: digits, steps, graph, check } = options;
     return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check }), notes };
   }
-  const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => options[view]);
-  if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
-    throw new InputError(text('textOrJson', views[0], format));
-  }
-  const perNode = format === 'dot' || format === 'mermaid' ? `format ${format}` : views.find((view) => view === 'steps' || view === 'graph');
+  const perNode = format === 'dot' || format === 'mermaid' ? `format ${format}` : options.steps ? 'steps' : options.graph ? 'graph' : undefined;
   if (perNode !== undefined && source.graph.size > MAX_VIEW_NODES) {
     throw new InputError(text('viewTooLarge', `--${perNode}`, source.graph.size, MAX_VIEW_NODES));
   }
-  if (options.train !== undefined) return { output: [await trained(source, options.train, format, views, options)], notes };
+  if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
@@ -102,17 +91,17 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   // A view of every node is counted before it is written, and refused if too long.
   const made = (make: () => Iterable<string>) => (perNode === undefined ? make() : counted(`--${perNode}`, make, options.viewLimit));
   if (format === 'json') return done(made(() => jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges })));
-  if (format === 'dot') return done(made(() => dotLines(result, digits ?? 12, undefined, options.words)));
-  if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? 12, options.words)));
+  if (format === 'dot') return done(made(() => dotLines(result, digits ?? DIGITS, undefined, messages)));
+  if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? DIGITS, messages)));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
-    return done(await renderSvg(result, digits ?? 12, options.words));
+    return done(await renderSvg(result, digits ?? DIGITS, messages));
   }
   if (format === 'html') {
     // Loaded only for a page: it carries the page's script, and Graphviz for its picture.
     const { renderHtml } = await import('./render/html.js');
-    return done(await renderHtml(result, { digits: digits ?? 12, all: options.all === true, words: options.words }));
+    return done(await renderHtml(result, { digits: digits ?? DIGITS, all: options.all === true, words: messages }));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk.
   const { renderText } = await import('./render/text.js');
@@ -125,22 +114,19 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     check: checked,
     nudges,
     width: options.width,
-    words: options.words,
+    words: messages,
   })));
 }
 
 /** --train: gradient descent instead of one evaluation, shown as text or JSON. */
-async function trained(source: Program, asked: TrainOptions, format: string, views: string[], options: ReportOptions): Promise<string> {
-  const refused = views[0] ?? (options.all ? 'all' : undefined);
-  if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
-  if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
-  const { progress, words = en } = options;
+async function trained(source: Program, asked: TrainOptions, options: ReportOptions): Promise<string> {
+  const { progress, messages = en } = options;
   const epochs = asked.epochs ?? EPOCHS;
   const training = train(source, {
     ...asked,
-    progress: progress && ((epoch, value) => progress(words.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))),
+    progress: progress && ((epoch, value) => progress(messages.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))),
   });
   const { renderTraining, trainingJson } = await import('./render/training.js');
-  if (format === 'json') return trainingJson(training, options.precision ?? 15);
-  return renderTraining(training, { color: options.color, digits: options.precision ?? 12, words });
+  if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS);
+  return renderTraining(training, { color: options.color, digits: options.precision ?? DIGITS, words: messages });
 }

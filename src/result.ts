@@ -2,7 +2,7 @@ import { MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import type { Graph, Program } from './graph.js';
 import { label, withValues } from './notation.js';
-import { formatNumber } from './numbers.js';
+import { formatNumber, FULL_DIGITS } from './numbers.js';
 
 /** A program run forward and backward: what every renderer takes. */
 export interface Result extends Program {
@@ -59,7 +59,7 @@ function describeValue(graph: Graph, node: number): Said {
   const value = graph.value(node);
   const nan = Number.isNaN(value);
   if (graph.layer(node) === undefined) return text(nan ? 'valueNaN' : 'valueInfinite', label(graph, node), String(value));
-  return text(nan ? 'computedNaN' : 'computedInfinite', label(graph, node), withValues(graph, node, 15), String(value));
+  return text(nan ? 'computedNaN' : 'computedInfinite', label(graph, node), withValues(graph, node, FULL_DIGITS), String(value));
 }
 
 /**
@@ -70,12 +70,12 @@ function describeValue(graph: Graph, node: number): Said {
  */
 function describeGradient({ graph, outputName }: Program, node: number): Said {
   const grad = graph.grad(node);
-  const gradient = text('gradientIs', `∂${outputName}/∂${label(graph, node)}`, Number.isNaN(grad) ? text('undefinedNumber') : formatNumber(grad, 15));
+  const gradient = text('gradientIs', `∂${outputName}/∂${label(graph, node)}`, Number.isNaN(grad) ? text('undefinedNumber') : formatNumber(grad, FULL_DIGITS));
   const at = graph.brokenBy(node);
   if (at === undefined) return text('sharesOverflow', gradient);
   const dout = graph.grad(at);
   if (!Number.isFinite(dout)) return text('sharesOfOverflow', gradient, `∂${outputName}/∂${label(graph, at)}`);
-  const point = withValues(graph, at, 15);
+  const point = withValues(graph, at, FULL_DIGITS);
   const broken = graph.args(at).findIndex((arg, i) => !graph.isConstant(arg) && !Number.isFinite(graph.sent(at, dout)[i]));
   const slope = graph.sent(at, 1)[broken];
   if (Number.isNaN(slope)) return text('noDerivative', gradient, label(graph, at), label(graph, graph.args(at)[broken]), point);
@@ -84,5 +84,5 @@ function describeGradient({ graph, outputName }: Program, node: number): Said {
   // scaled down, either comes back finite. An infinite slope stays infinite.
   if (!Number.isFinite(graph.sent(at, 2 ** -1000)[broken])) return text('noFiniteDerivative', gradient, label(graph, at), point);
   if (!Number.isFinite(slope)) return text('overflowsAt', gradient, label(graph, at), point);
-  return text('overflowsThrough', gradient, label(graph, at), `${formatNumber(dout, 15)} × ${formatNumber(slope, 15)}`);
+  return text('overflowsThrough', gradient, label(graph, at), `${formatNumber(dout, FULL_DIGITS)} × ${formatNumber(slope, FULL_DIGITS)}`);
 }

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
-import { FUNCTIONS } from '../src/layers.js';
+import { FUNCTIONS } from '../src/operations.js';
 import { runInProcess as cli } from './io.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];

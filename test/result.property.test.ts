@@ -31,7 +31,7 @@ test(`every gradient agrees with a central difference where the function is smoo
       // Smooth only: no relu, abs or max near its kink. And well-conditioned only: a difference of
       // values near 10^3 carries rounding errors of some ulps, over 2h = 2·10^-6, of the order of atol.
       for (let node = 0; node < graph.size; node++) {
-        const kink = graph.operation(node)?.kink;
+        const kink = graph.operation(node)?.layer.kink;
         const [x, y] = graph.args(node).map((argument) => graph.value(argument));
         if (kink !== undefined) fc.pre(Math.abs(kink(x, y)) > 1e-3);
       }

@@ -121,7 +121,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   formatOption:
     'table (the default), json; svg draws the graph as the book does, dot and mermaid describe it for other tools, html writes a live page',
   allOption: 'also show intermediate values and their gradients',
-  precisionOption: 'significant digits of computed values (default: 12, in JSON 15)',
+  precisionOption: (digits: number, json: number) => `significant digits of computed values (default: ${digits}, in JSON ${json})`,
   stepsOption: 'show the forward and backward passes step by step',
   graphOption: 'draw the computational graph as a tree',
   expandOption: (composites: string) => `build ${composites} from primitive nodes, so that every stage shows`,

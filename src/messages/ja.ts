@@ -107,7 +107,7 @@ $(npm root -g)/backprop/README.md
   jsonOption: 'JSON で出力 (--format json の略)',
   formatOption: 'table (既定)、json; svg は本のようにグラフを描き、dot と mermaid は他のツール向けにグラフを記述し、html は動くページを書く',
   allOption: '中間の値とその勾配も表示',
-  precisionOption: '計算した値の有効桁数 (既定: 12、JSON では 15)',
+  precisionOption: (digits: number, json: number) => `計算した値の有効桁数 (既定: ${digits}、JSON では ${json})`,
   stepsOption: '順伝播と逆伝播を一歩ずつ表示 (連鎖律)',
   graphOption: '計算グラフを木として描く',
   expandOption: (composites) => `${composites} を基本ノードで組み立て、すべての段階を見せる`,

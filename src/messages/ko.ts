@@ -106,7 +106,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   jsonOption: 'JSON으로 출력 (--format json의 줄임)',
   formatOption: 'table (기본), json; svg는 책처럼 그래프를 그리고, dot와 mermaid는 다른 도구를 위해 그래프를 기술하고, html은 살아 있는 페이지를 씀',
   allOption: '중간 값과 그 기울기도 보여 줌',
-  precisionOption: '계산한 값의 유효 숫자 (기본: 12, JSON에서는 15)',
+  precisionOption: (digits: number, json: number) => `계산한 값의 유효 숫자 (기본: ${digits}, JSON에서는 ${json})`,
   stepsOption: '순전파와 역전파를 단계별로 보여 줌 (연쇄법칙)',
   graphOption: '계산 그래프를 트리로 그림',
   expandOption: (composites) => `${composites}: 기본 노드로 풀어 만들어 모든 단계를 보여 줌`,

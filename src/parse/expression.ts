@@ -1,6 +1,7 @@
 import { cut, InputError } from '../errors.js';
 import { Graph, type Program } from '../graph.js';
-import { AddLayer, DivLayer, FUNCTIONS, MulLayer, NegLayer, PowLayer, SubLayer, layerFor, type Layer, type LayerClass } from '../layers.js';
+import { layerFor, type Layer } from '../layers.js';
+import { FUNCTIONS, OPERATIONS, UNARY, type Operation } from '../operations.js';
 import { text, type Said } from '../messages/index.js';
 import { Lexer, tokenAt } from './lexer.js';
 import { errorAt, where } from './source.js';
@@ -19,26 +20,22 @@ interface Infix {
   layer: Layer;
 }
 
-// Unary minus binds tighter than * and / but looser than ^, so -x^2 is -(x^2).
-const UNARY = 3;
-const infix = (precedence: number, Layer: LayerClass, right = false): Infix => ({ precedence, right, layer: layerFor(Layer) });
-const POWER = infix(4, PowLayer, true);
-/** The infix operators by their character's code, read where they are written; ** is POWER too. */
-const INFIX = new Map<number, Infix>(
-  (
-    [
-      ['+', infix(1, AddLayer)],
-      ['-', infix(1, SubLayer)],
-      ['−', infix(1, SubLayer)],
-      ['*', infix(2, MulLayer)],
-      ['×', infix(2, MulLayer)],
-      ['·', infix(2, MulLayer)],
-      ['/', infix(2, DivLayer)],
-      ['÷', infix(2, DivLayer)],
-      ['^', POWER],
-    ] as const
-  ).map(([operator, op]) => [operator.charCodeAt(0), op]),
-);
+/** The infix operators, from the table of operations: by their character's code, and the longer ones (**) by their text. */
+const INFIX = new Map<number, Infix>();
+const LONG_INFIX = new Map<string, Infix>();
+for (const { notation, layer } of OPERATIONS) {
+  if (notation.form !== 'infix') continue;
+  const op = { precedence: notation.precedence, right: notation.right, layer: layerFor(layer) };
+  for (const token of notation.tokens) {
+    if (token.length === 1) INFIX.set(token.charCodeAt(0), op);
+    else LONG_INFIX.set(token, op);
+  }
+}
+
+/** Unary minus, and the signs that may stand before an operand: its tokens, and a plus, which changes nothing. */
+const NEGATION = OPERATIONS.find(({ notation }) => notation.form === 'prefix')!;
+const NEGATE = layerFor(NEGATION.layer);
+const SIGNS = new Set(['+', ...(NEGATION.notation.form === 'prefix' ? NEGATION.notation.tokens : [])]);
 
 /**
  * An operator waiting on the stack for its operands, with where its token starts (for a
@@ -48,7 +45,7 @@ type Pending =
   | { kind: 'infix'; op: Infix; start: number }
   /** A run of unary minus signs waits as one entry: ------x costs one, not six. */
   | { kind: 'negate'; start: number; count: number }
-  | { kind: 'call'; Layer: LayerClass; start: number; commas: number }
+  | { kind: 'call'; op: Operation; start: number; commas: number }
   | { kind: 'paren'; start: number };
 
 /** The functions' names by length, compared where a name is written: a definition makes no string of its name. */
@@ -195,8 +192,8 @@ class Parser {
         } else if (kind === 'name') {
           // A name the program knows is no function: define() refuses those.
           const known = this.scope.get(start, lexer.end - start);
-          const Layer = known < 0 ? FUNCTIONS.get(lexer.text) : undefined;
-          if (Layer === undefined) {
+          const op = known < 0 ? FUNCTIONS.get(lexer.text) : undefined;
+          if (op === undefined) {
             operands.push(known >= 0 ? known : this.newInput());
             expectOperand = false;
           } else {
@@ -204,7 +201,7 @@ class Parser {
               throw this.error(start, text('isFunctionCall', this.textAt(start)));
             }
             depth = this.open(depth, start);
-            pending.push({ kind: 'call', Layer, start, commas: 0 });
+            pending.push({ kind: 'call', op, start, commas: 0 });
           }
         } else if (kind === '(') {
           depth = this.open(depth, start);
@@ -220,7 +217,7 @@ class Parser {
         continue;
       }
       if (kind === 'operator') {
-        const op = lexer.end - start === 2 ? POWER : INFIX.get(this.source.charCodeAt(start))!;
+        const op = (lexer.end - start === 1 ? INFIX.get(this.source.charCodeAt(start)) : LONG_INFIX.get(lexer.text))!;
         for (let top = pending.at(-1); top !== undefined; top = pending.at(-1)) {
           const precedence = top.kind === 'infix' ? top.op.precedence : top.kind === 'negate' ? UNARY : 0;
           if (precedence < op.precedence || (precedence === op.precedence && op.right)) break;
@@ -232,14 +229,14 @@ class Parser {
         this.reduceToGroup(pending, operands);
         const call = pending.at(-1);
         if (call?.kind !== 'call') throw this.error(start, text('commaOutside'));
-        if (++call.commas >= call.Layer.arity) throw this.error(start, text('extraComma', takes(call.Layer)));
+        if (++call.commas >= call.op.arity) throw this.error(start, text('extraComma', takes(call.op)));
         expectOperand = true;
       } else if (kind === ')') {
         if (depth === 0) throw this.error(start, text('noOpenParen'));
         this.reduceToGroup(pending, operands);
         const group = pending.at(-1)!;
-        if (group.kind === 'call' && group.commas + 1 < group.Layer.arity) {
-          throw this.error(start, text('moreArguments', this.textAt(group.start), takes(group.Layer)));
+        if (group.kind === 'call' && group.commas + 1 < group.op.arity) {
+          throw this.error(start, text('moreArguments', this.textAt(group.start), takes(group.op)));
         }
         if (group.kind === 'paren') pending.pop();
         else this.reduce(pending, operands);
@@ -285,16 +282,16 @@ class Parser {
       operands.push(this.graph.apply(top.op.layer, x, y));
     } else if (top.kind === 'negate') {
       let node = operands.pop()!;
-      for (let i = 0; i < top.count; i++) node = this.graph.apply(layerFor(NegLayer), node);
+      for (let i = 0; i < top.count; i++) node = this.graph.apply(NEGATE, node);
       operands.push(node);
-    } else if (top.kind === 'call' && top.Layer.arity === 2) {
+    } else if (top.kind === 'call' && top.op.arity === 2) {
       const y = operands.pop()!;
       const x = operands.pop()!;
-      operands.push(this.graph.apply(layerFor(top.Layer), x, y));
-    } else if (top.kind === 'call' && this.expand && top.Layer.expand !== undefined) {
-      operands.push(top.Layer.expand(this.graph, operands.pop()!));
+      operands.push(this.graph.apply(layerFor(top.op.layer), x, y));
+    } else if (top.kind === 'call' && this.expand && top.op.layer.expand !== undefined) {
+      operands.push(top.op.layer.expand(this.graph, operands.pop()!));
     } else if (top.kind === 'call') {
-      operands.push(this.graph.apply(layerFor(top.Layer), operands.pop()!));
+      operands.push(this.graph.apply(layerFor(top.op.layer), operands.pop()!));
     }
   }
 
@@ -404,13 +401,14 @@ class Parser {
   }
 }
 
+/** Whether an operator is a sign: unary minus, or a plus, which changes nothing. */
 function isSign(operator: string): boolean {
-  return operator === '-' || operator === '−' || operator === '+';
+  return SIGNS.has(operator);
 }
 
 /** How a function is called, for a message: `max takes two arguments: max(a, b)`. */
-function takes(Layer: LayerClass): Said {
-  return text(Layer.arity === 1 ? 'takesOne' : 'takesTwo', Layer.symbol);
+function takes(op: Operation): Said {
+  return text(op.arity === 1 ? 'takesOne' : 'takesTwo', op.symbol);
 }
 
 /**

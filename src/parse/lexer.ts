@@ -1,35 +1,54 @@
 import { text } from '../messages/index.js';
+import { OPERATOR_TOKENS } from '../operations.js';
 import { describe, nameProblem } from './characters.js';
 import { errorAt } from './source.js';
 
 export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | ',' | '=' | ';' | 'newline' | 'end';
 
 export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+/** The operators' characters past ASCII (× ÷ − ·), which no name may hold. */
+const WIDE_OPERATORS = OPERATOR_TOKENS.filter((token) => token.length === 1 && token.charCodeAt(0) >= 0x80).map((token) => token.charCodeAt(0));
+
 /**
  * A name: a letter or _, then letters, digits or _. The pattern itself is plain ranges, cheap
- * to compile on every start: ASCII letters, then any character past ASCII but the operators
- * × ÷ − · and the no-break space. A name with a character past ASCII is then checked against
+ * to compile on every start: ASCII letters, then any character past ASCII but the operators'
+ * (× ÷ − ·) and the no-break space. A name with a character past ASCII is then checked against
  * Unicode's categories (nameProblem), so that 사과 or prix_été are names while a zero-width
  * joiner or a fullwidth ＋ inside one is an error that names it.
  */
-const LETTER = String.raw`A-Za-z_\u00A1-\u00B6\u00B8-\u00D6\u00D8-\u00F6\u00F8-\u2211\u2213-\uFFFF`;
+const LETTER = `A-Za-z_${rangesWithout(0xa1, 0xffff, WIDE_OPERATORS)}`;
 export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
+
+/** The characters from `first` to `last` but `left` out, as ranges of a character class: `\u00A1-\u00B6\u00B8-…`. */
+function rangesWithout(first: number, last: number, left: readonly number[]): string {
+  const hex = (code: number) => `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  let ranges = '';
+  let from = first;
+  for (const code of [...left].sort((a, b) => a - b)) {
+    if (code > from) ranges += `${hex(from)}-${hex(code - 1)}`;
+    from = code + 1;
+  }
+  return `${ranges}${hex(from)}-${hex(last)}`;
+}
 
 const NAME_TOKEN = new RegExp(NAME, 'y');
 
 /**
- * The tokens of one ASCII character, by character code; * is looked at twice, as ** is one
- * token. A full array of 128, read for every token: one with a hole at − (U+2212) would be
- * kept as a dictionary, a third of the lexer's time on a large program.
+ * The tokens of one ASCII character, by character code. A full array of 128, read for every
+ * token: one with a hole at − (U+2212) would be kept as a dictionary, a third of the lexer's
+ * time on a large program.
  */
 const SINGLE = new Array<TokenKind | undefined>(128).fill(undefined);
 for (const [chars, kind] of [['(', '('], [')', ')'], [',', ','], ['=', '='], [';', ';'], ['\n', 'newline']] as const) SINGLE[chars.charCodeAt(0)] = kind;
-for (const operator of '+-*/^') SINGLE[operator.charCodeAt(0)] = 'operator';
+for (const token of OPERATOR_TOKENS) if (token.charCodeAt(0) < 0x80) SINGLE[token.charCodeAt(0)] = 'operator';
+/** The operators written with two characters or more (**), by the code of their first character. */
+const LONG_OPERATORS = new Array<string[] | undefined>(128).fill(undefined);
+for (const token of OPERATOR_TOKENS) if (token.length > 1) (LONG_OPERATORS[token.charCodeAt(0)] ??= []).push(token);
 
-/** The token of one character, if it is one: past ASCII, ×, ÷, − and ·, what --steps prints, so that pasting it back works. */
+/** The token of one character, if it is one: past ASCII, the operators that --steps prints (× ÷ −) and ·, so that pasting it back works. */
 function single(code: number): TokenKind | undefined {
   if (code < 128) return SINGLE[code];
-  return code === 0xd7 || code === 0xf7 || code === 0x2212 || code === 0xb7 ? 'operator' : undefined;
+  return WIDE_OPERATORS.includes(code) ? 'operator' : undefined;
 }
 
 /**
@@ -122,7 +141,8 @@ export class Lexer {
     const code = source.charCodeAt(start);
     const kind = single(code);
     if (kind !== undefined) {
-      this.end = start + (code === 0x2a && source.charCodeAt(start + 1) === 0x2a ? 2 : 1);
+      const long = code < 128 ? LONG_OPERATORS[code]?.find((token) => source.startsWith(token, start)) : undefined;
+      this.end = start + (long?.length ?? 1);
       return kind;
     }
     const number = numberEnd(source, start);

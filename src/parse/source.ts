@@ -1,6 +1,55 @@
+import { isUtf8 } from 'node:buffer';
 import stringWidth from 'string-width';
 import { cut, InputError, printable } from '../errors.js';
 import { text, type Said, type Text } from '../messages/index.js';
+
+/** The largest program file read; past it a file is surely not meant as an expression. */
+export const MAX_SOURCE_BYTES = 256 * 2 ** 20;
+
+/** U+FFFD as UTF-8: a replacement character that the file itself holds. */
+const REPLACEMENT = Buffer.from('\uFFFD');
+
+/**
+ * A program file's text, from its bytes (at most MAX_SOURCE_BYTES and one more, to see it end):
+ * UTF-8, refused at its first byte that is not; empty or too large, refused too. `where` names
+ * the file in a message; `standardInput` says it is the pipe of -f -.
+ */
+export function sourceText(bytes: Buffer, where: Said, standardInput = false): string {
+  if (bytes.length > MAX_SOURCE_BYTES) throw new InputError(text('sourceTooLarge', where, MAX_SOURCE_BYTES / 2 ** 20));
+  if (bytes.length === 0) throw new InputError(standardInput ? text('stdinEmpty') : text('sourceEmpty', where));
+  return programText(decode(bytes, where));
+}
+
+/**
+ * A program as backprop reads it: a Windows editor's byte order mark is no part of it, and
+ * café typed with é composed or as e and an accent is one name, so the text is read in one
+ * form, NFC.
+ */
+export function programText(given: string): string {
+  return nfc(given.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * Text in NFC. Latin-1 alone is in NFC already (only characters from U+0300 up combine), and
+ * V8 tells a Latin-1 string without reading it, where an ASCII test reads 44 MB.
+ */
+export function nfc(given: string): string {
+  return /[^\x00-\xff]/.test(given) ? given.normalize('NFC') : given;
+}
+
+/** The UTF-8 text of a file; one that is not UTF-8 is refused at the first byte that is not. */
+function decode(bytes: Buffer, where: Said): string {
+  const decoded = bytes.toString('utf8');
+  if (!decoded.includes('\uFFFD') || isUtf8(bytes)) return decoded;
+  // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.
+  let offset = 0;
+  for (const char of decoded) {
+    if (char === '\uFFFD' && !bytes.subarray(offset, offset + 3).equals(REPLACEMENT)) break;
+    offset += Buffer.byteLength(char);
+  }
+  const hex = bytes[offset].toString(16).padStart(2, '0');
+  throw new InputError(text('notUtf8', where, offset, hex));
+}
 
 /** How much of a long line an excerpt shows on each side of the caret. */
 const WINDOW = 40;

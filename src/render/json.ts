@@ -1,14 +1,14 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
 import { say } from '../messages/index.js';
-import { jsonNumber, round } from '../numbers.js';
+import { FULL_DIGITS, jsonNumber, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 import { JsonText } from './json-text.js';
 
 export interface JsonOptions {
-  /** Significant digits of every number: 15 unless --precision says otherwise. */
+  /** Significant digits of every number: FULL_DIGITS unless --precision says otherwise. */
   digits?: number;
   steps?: Step[];
   graph?: boolean;
@@ -29,7 +29,7 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  * million inputs then never holds its whole document, nor a million-key object, in memory.
  * The main part is written out by hand, so keys stay in order of appearance.
  */
-export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
+export function* jsonChunks(result: Result, { digits = FULL_DIGITS, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
   const { graph, outputName } = result;
   const text = new JsonText();
   /** An object of a key a node, the node's name, and a value that `write` adds to `text`. */
@@ -93,7 +93,7 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
             pass: 'forward',
             step: step.step,
             node: name(node),
-            operation: graph.operation(node)!.operation,
+            operation: graph.operation(node)!.name,
             expression: expression(graph, node),
             arguments: args.map((arg) => graph.value(arg)),
             value: graph.value(node),
@@ -114,13 +114,13 @@ export function* jsonChunks(result: Result, { digits = 15, steps, graph: withGra
     yield* list(
       'graph',
       lazily(upTo(graph.size), (node) => {
-        const layer = graph.operation(node);
-        const kind = layer !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
+        const op = graph.operation(node);
+        const kind = op !== undefined ? 'operation' : graph.isInput(node) ? 'input' : 'constant';
         return {
           id: node,
           name: name(node),
           kind,
-          ...(layer === undefined ? {} : { operation: layer.operation, arguments: graph.args(node) }),
+          ...(op === undefined ? {} : { operation: op.name, arguments: graph.args(node) }),
           value: graph.value(node),
           grad: graph.grad(node),
         };

@@ -35,15 +35,15 @@ interface DiagramNode {
 /** A node as the flowchart draws it. */
 function diagramNode(result: Result, id: number, number: (x: number) => string): DiagramNode {
   const { graph, output } = result;
-  const layer = graph.operation(id);
+  const op = graph.operation(id);
   // A lone input is the output: it keeps its own name.
   const name = graph.name(id) ?? shownName(result, id);
-  if (layer === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
-  const symbol = layer === undefined ? '' : drawnSymbol(layer);
+  if (op === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
+  const symbol = op === undefined ? '' : drawnSymbol(op);
   return {
     id,
-    kind: id === output ? 'output' : layer === undefined ? 'input' : 'operation',
+    kind: id === output ? 'output' : op === undefined ? 'input' : 'operation',
     text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
-    args: layer === undefined ? [] : graph.args(id),
+    args: op === undefined ? [] : graph.args(id),
   };
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
-import * as layers from '../layers.js';
-import { layerFor, type LayerClass } from '../layers.js';
+import { layerFor } from '../layers.js';
+import { operationNamed } from '../operations.js';
 
 /**
  * A program's graph as plain data, written into the HTML page and built again there into a
@@ -24,23 +24,16 @@ export type PageNode =
 
 export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en'): PageData {
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
-    const layer = graph.layer(node);
-    if (layer === undefined) {
+    const op = graph.operation(node);
+    if (op === undefined) {
       return graph.isInput(node) ? { input: graph.name(node)!, value: graph.value(node) } : { constant: graph.value(node) };
     }
-    const { operation } = layer.constructor as LayerClass;
+    const operation = op.name;
     const name = graph.name(node);
     return name === undefined ? { operation, args: graph.args(node) } : { operation, args: graph.args(node), name };
   });
   return { output, outputName, digits, language, nodes };
 }
-
-// Every layer class that layers.ts exports, by operation: a new operation needs no entry here.
-const classes = new Map(
-  Object.values(layers as Record<string, unknown>)
-    .filter((value): value is LayerClass => typeof value === 'function' && 'operation' in value)
-    .map((Layer) => [Layer.operation, Layer]),
-);
 
 /** The program the data describes, not yet run. */
 export function programOf({ nodes, output, outputName }: PageData): Program {
@@ -49,9 +42,9 @@ export function programOf({ nodes, output, outputName }: PageData): Program {
     if ('input' in node) graph.input(node.input, node.value);
     else if ('constant' in node) graph.constant(node.constant);
     else {
-      const Layer = classes.get(node.operation);
-      if (Layer === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
-      const at = graph.apply(layerFor(Layer), node.args[0], node.args[1]);
+      const op = operationNamed(node.operation);
+      if (op === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
+      const at = graph.apply(layerFor(op.layer), node.args[0], node.args[1]);
       if (node.name !== undefined) graph.rename(at, node.name);
     }
   }

@@ -59,9 +59,8 @@ export function* stepLines(result: Result, steps: Step[], paint: ChalkInstance, 
       continue;
     }
     const { node } = step;
-    const Layer = graph.operation(node)!;
     const [x, y] = graph.args(node).map(operand);
-    const slopes = Layer.slopes(x, y ?? '', operand(node));
+    const slopes = graph.operation(node)!.layer.slopes(x, y ?? '', operand(node));
     const sent = step.shares.map(
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );

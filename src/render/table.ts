@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Check, InputCheck } from '../check.js';
 import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
-import { formatNumber } from '../numbers.js';
+import { DIGITS, formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { tooLarge } from './limit.js';
 import { cellWidth as width } from './wrap.js';
@@ -11,8 +11,7 @@ import { cellWidth as width } from './wrap.js';
 /** A cell's text, and how it is painted: the width is taken of the text alone. */
 type Cell = [text: string, color?: (text: string) => string];
 
-/** Significant digits in tables: 12 unless the screen is too narrow for them, and never fewer than 4. */
-export const MOST_DIGITS = 12;
+/** Significant digits in tables: DIGITS unless the screen is too narrow for them, and never fewer than this. */
 export const FEWEST_DIGITS = 4;
 
 /**
@@ -84,7 +83,7 @@ export function renderTable(
   };
   // As many digits as fit the screen, unless they were asked for: fewer digits rather than a
   // table that overflows. Each try is one pass over the rows.
-  let digits = given ?? MOST_DIGITS;
+  let digits = given ?? DIGITS;
   let { widths, widest } = measure(digits);
   while (given === undefined && widest > screen && digits > FEWEST_DIGITS) ({ widths, widest } = measure(--digits));
   const rows = 1 + filled.reduce((sum, [nodes]) => sum + nodes.length, 0);

@@ -2,13 +2,13 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { en, type Messages } from '../messages/index.js';
-import { formatNumber } from '../numbers.js';
+import { DIGITS, formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
 import { renderNudges } from './nudges.js';
 import { stepLines } from './steps.js';
-import { FEWEST_DIGITS, MOST_DIGITS, renderTable } from './table.js';
+import { FEWEST_DIGITS, renderTable } from './table.js';
 import { treeLines } from './tree.js';
 import { fit } from './wrap.js';
 
@@ -31,7 +31,7 @@ function padded(labels: string[]): string[] {
 
 export interface TextOptions {
   color: boolean;
-  /** Significant digits, as --precision gives them; else as many as fit, up to 12. */
+  /** Significant digits, as --precision gives them; else as many as fit, up to DIGITS. */
   digits?: number;
   all: boolean;
   steps?: Step[];
@@ -50,12 +50,12 @@ export interface TextOptions {
  */
 export function renderText(result: Result, options: TextOptions): Iterable<string> {
   const { steps, check, nudges, width, words = en } = options;
-  const digits = options.digits ?? MOST_DIGITS;
+  const digits = options.digits ?? DIGITS;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   // The nudges' table with fewer digits, rather than one that overflows the screen.
   const fitted = (draw: (digits: number) => string) => {
     if (options.digits !== undefined) return draw(options.digits);
-    for (let fewer = MOST_DIGITS; ; fewer--) {
+    for (let fewer = DIGITS; ; fewer--) {
       const text = draw(fewer);
       if (fewer === FEWEST_DIGITS || widest(text) <= width) return text;
     }

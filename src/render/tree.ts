@@ -22,9 +22,9 @@ export function* treeLines(result: Result, paint: ChalkInstance, digits: number,
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const name = (node: number) => shownName(result, node);
   const describe = (node: number) => {
-    const Layer = graph.operation(node);
-    if (Layer === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
-    const operation = Layer === undefined ? '' : `${paint.dim(`(${drawnSymbol(Layer)})`)} `;
+    const op = graph.operation(node);
+    if (op === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
+    const operation = op === undefined ? '' : `${paint.dim(`(${drawnSymbol(op)})`)} `;
     const called = name(node) === undefined ? label(graph, node) : paint.cyan(name(node)!);
     return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
   };

@@ -1,0 +1,366 @@
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import stringWidth from 'string-width';
+import { ABSOLUTE, RELATIVE } from './check.js';
+import { InputError } from './errors.js';
+import { LANGUAGES, languageOf, text, type Language, type Messages, type Said } from './messages/index.js';
+import { parseNudge, type NudgeRequest } from './nudge.js';
+import { DIGITS, FULL_DIGITS } from './numbers.js';
+import { FUNCTIONS } from './operations.js';
+import { NAME } from './parse/lexer.js';
+import { isBinding } from './parse/word.js';
+import { wrapText } from './render/wrap.js';
+import type { Format, ReportOptions } from './report.js';
+import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
+
+/**
+ * The command line's options: how each is written and read, its default, and which go
+ * together. cli.ts gives the words and the environment; what comes back is a Request that
+ * the rest of backprop can act on without asking again.
+ */
+
+/** The width of a screen that is not a terminal (a pipe, a file), in columns. */
+export const SCREEN_WIDTH = 80;
+const FORMATS: readonly Format[] = ['table', 'json', 'svg', 'dot', 'mermaid', 'html'];
+const NAME_ONLY = new RegExp(`^${NAME}$`);
+
+/** What a run is asked for, once the command line is read and checked. */
+export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'messages'> {
+  /** The words that are not options: the receipt's, or the expression and its inputs as NAME=VALUE. */
+  args: string[];
+  /** The program from -e, or the path of -f (- for standard input). */
+  expr?: string;
+  file?: string;
+  /** Build composites from primitive nodes. */
+  expand: boolean;
+  /** --batch's lines: where they are read from, whether they are CSV, and --fail-fast. */
+  lines?: { path: string; csv: boolean; failFast: boolean };
+  /** Whether errors are JSON objects: under --json, --format json and --batch. */
+  json: boolean;
+  /** Whether to show --train's progress: only where both outputs are a terminal. */
+  progress: boolean;
+}
+
+/** What of the process the options read: its environment, and whether its output is a terminal. */
+export interface Surroundings {
+  env: Record<string, string | undefined>;
+  terminal: boolean;
+  errorTerminal?: boolean;
+  columns?: number;
+}
+
+/** What commander gives, before the rules of what goes with what. */
+interface Given {
+  expr?: string;
+  file?: string;
+  json?: boolean;
+  format?: Format;
+  all?: boolean;
+  precision?: number;
+  steps?: boolean;
+  graph?: boolean;
+  expand?: boolean;
+  check?: boolean;
+  nudge?: NudgeRequest[];
+  train?: string | true;
+  rate?: number;
+  epochs?: number;
+  tolerance?: number;
+  batch?: string | true;
+  failFast?: boolean;
+  color?: boolean;
+  version?: boolean;
+}
+
+/**
+ * Reads the command line. Gives undefined when it was all a request for the help or the
+ * version, which `say` has been given to print; throws an InputError for words that are not
+ * a valid command line.
+ */
+export function readCommandLine(argv: string[], messages: Messages, world: Surroundings, say: (output: string) => void): Request | undefined {
+  const cli = command(messages)
+    .exitOverride()
+    .configureOutput({
+      writeOut: say,
+      writeErr: say,
+      // Thrown and told as backprop's own errors are.
+      outputError: () => {},
+    });
+  try {
+    cli.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return undefined;
+    // Commander's messages start with "error:"; keep each on one line.
+    const message = error.message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' ');
+    throw new InputError(text('withHint', commanderMessage(message, messages), hint(message)));
+  }
+  const given = cli.opts<Given>();
+  if (given.version) {
+    say(`${pkg.version}\n`);
+    return undefined;
+  }
+  if (cli.args.length === 1 && cli.args[0] === 'help') {
+    cli.outputHelp();
+    return undefined;
+  }
+  return settle(given, cli.args, world);
+}
+
+/** The options as a Request: each rule about which options go together is here. */
+function settle(given: Given, words: string[], world: Surroundings): Request {
+  if (given.expr !== undefined && given.file !== undefined) throw new InputError(text('exprAndFile'));
+  if (given.json && given.format !== undefined && given.format !== 'json') throw new InputError(text('jsonWithFormat', given.format));
+  const format: Format = given.json ? 'json' : (given.format ?? 'table');
+  const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => given[view] !== undefined && given[view] !== false);
+  if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
+    throw new InputError(text('textOrJson', views[0], format));
+  }
+  const train = training(given, format, views);
+  const { lines, args } = batchLines(given, words, format);
+  return {
+    args,
+    expr: given.expr,
+    file: given.file,
+    expand: given.expand === true,
+    lines,
+    json: format === 'json' || lines !== undefined,
+    format,
+    all: given.all === true,
+    precision: given.precision,
+    steps: given.steps === true,
+    graph: given.graph === true,
+    check: given.check === true,
+    nudge: given.nudge,
+    train,
+    progress: world.terminal && world.errorTerminal === true,
+    color: useColor(given.color, world),
+    width: screenWidth(world),
+    viewLimit: viewLimit(world),
+  };
+}
+
+/** What --train and its options ask for; they are an error without --train, and it goes with no view. */
+function training(given: Given, format: Format, views: string[]): TrainOptions | undefined {
+  if (given.train === undefined) {
+    const stray = (['rate', 'epochs', 'tolerance'] as const).find((option) => given[option] !== undefined);
+    if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
+    return undefined;
+  }
+  const refused = views[0] ?? (given.all ? 'all' : undefined);
+  if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
+  if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
+  const inputs = given.train === true ? undefined : given.train.split(',').map((name) => name.trim());
+  if (inputs?.some((name) => !NAME_ONLY.test(name))) throw new InputError(text('trainNames', String(given.train)));
+  return { inputs, rate: given.rate, epochs: given.epochs, tolerance: given.tolerance };
+}
+
+/** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */
+function batchLines(given: Given, words: string[], format: Format): { lines?: Request['lines']; args: string[] } {
+  const { batch, file } = given;
+  if (batch === undefined) {
+    if (given.failFast) throw new InputError(text('failFastAlone'));
+    return { args: words };
+  }
+  if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
+  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : undefined;
+  if (other !== undefined) throw new InputError(text('notWithBatch', other));
+  // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
+  const swallowed = batch !== true && isBinding(batch);
+  const path = batch === true || swallowed ? '-' : batch;
+  if (path === '-' && file === '-') throw new InputError(text('stdinTwice'));
+  return { lines: { path, csv: path.endsWith('.csv'), failFast: given.failFast === true }, args: swallowed ? [batch, ...words] : words };
+}
+
+/**
+ * Color only on a terminal, unless said otherwise: --color/--no-color first, then
+ * FORCE_COLOR, then NO_COLOR (any value) and TERM=dumb.
+ */
+function useColor(flag: boolean | undefined, { env, terminal }: Surroundings): boolean {
+  const { FORCE_COLOR, NO_COLOR, TERM } = env;
+  if (flag !== undefined) return flag;
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  if (NO_COLOR !== undefined || TERM === 'dumb') return false;
+  return terminal;
+}
+
+/** BACKPROP_VIEW_MB, a whole number of megabytes, as bytes: the most a view of every node may print. */
+function viewLimit({ env }: Surroundings): number | undefined {
+  return wholeNumber(env.BACKPROP_VIEW_MB) ? Number(env.BACKPROP_VIEW_MB) * 2 ** 20 : undefined;
+}
+
+/** The screen's width in columns: the terminal's, else COLUMNS (as a shell sets it), else 80. */
+function screenWidth({ columns, env }: Surroundings): number {
+  if (columns !== undefined && columns > 0) return columns;
+  return wholeNumber(env.COLUMNS) ? Number(env.COLUMNS) : SCREEN_WIDTH;
+}
+
+/** Whether a variable's value is a whole number above 0. */
+function wholeNumber(value: string | undefined): boolean {
+  return /^\d+$/.test(value ?? '') && Number(value) > 0;
+}
+
+/**
+ * The language of the words printed: --lang's, read from the words themselves (an error in
+ * parsing them is said in it too), else the locale's (LC_ALL, then LC_MESSAGES, then LANG,
+ * the first that is set), else English.
+ */
+export function language(argv: string[], env: Surroundings['env']): Language {
+  const words = beforeDashes(argv);
+  const at = words.findLastIndex((word) => word === '--lang' || word.startsWith('--lang='));
+  const asked = at < 0 ? undefined : words[at] === '--lang' ? words[at + 1] : words[at].slice('--lang='.length);
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return LANGUAGES.find((code) => code === asked) ?? languageOf(locale) ?? 'en';
+}
+
+/**
+ * Whether errors are to be JSON objects, read from the words themselves: it is needed even
+ * when the command line is too wrong to be read. Once it is read, Request.json says.
+ */
+export function asksForJson(argv: string[]): boolean {
+  const words = beforeDashes(argv);
+  return words.some(
+    (word, i) => word === '--json' || word === '--batch' || word.startsWith('--batch=') || word === '--format=json' || (word === '--format' && words[i + 1] === 'json'),
+  );
+}
+
+/** The words before a `--`, which are options; after it they are words. */
+function beforeDashes(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
+
+function command(messages: Messages): Command {
+  return new Command()
+    .name('backprop')
+    .usage(messages.usage)
+    .description(messages.description)
+    .argument(`[${messages.wordsName}...]`, messages.wordsArgument)
+    .option(`-e, --expr <${messages.textValue}>`, messages.exprOption)
+    .option(`-f, --file <${messages.pathValue}>`, messages.fileOption)
+    .option('--json', messages.jsonOption)
+    .addOption(new Option(`--format <${messages.formValue}>`, messages.formatOption).choices(FORMATS))
+    .option('--all', messages.allOption)
+    .addOption(valued(`--precision <${messages.digitsValue}>`, messages.precisionOption(DIGITS, FULL_DIGITS), digits, messages))
+    .option('--steps', messages.stepsOption)
+    .option('--graph', messages.graphOption)
+    .option('--expand', messages.expandOption(messages.and([...FUNCTIONS.values()].filter((op) => op.layer.expand !== undefined).map((op) => op.symbol))))
+    .option('--check', messages.checkOption(ABSOLUTE, RELATIVE))
+    .addOption(valued('--nudge <NAME=+D>', messages.nudgeOption, nudges, messages))
+    .option(`--train [${messages.inputsValue}]`, messages.trainOption)
+    .addOption(valued(`--rate <${messages.numberValue}>`, messages.rateOption(RATE), positive, messages))
+    .addOption(valued('--epochs <n>', messages.epochsOption(EPOCHS), epochs, messages))
+    .addOption(valued(`--tolerance <${messages.numberValue}>`, messages.toleranceOption(TOLERANCE), tolerance, messages))
+    .option(`--batch [${messages.fileValue}]`, messages.batchOption)
+    .option('--fail-fast', messages.failFastOption)
+    .addOption(new Option(`--lang <${messages.languageValue}>`, messages.langOption).choices(LANGUAGES))
+    .option('--color', messages.colorOption)
+    .option('--no-color', messages.noColorOption)
+    // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
+    .option('-V, --version', messages.versionOption)
+    .helpOption('-h, --help', messages.helpOption)
+    .configureHelp({
+      helpWidth: SCREEN_WIDTH,
+      // Hangul and kanji take two columns: measured so, and broken between any two of them.
+      displayWidth: (shown) => stringWidth(shown),
+      boxWrap: (shown, width) => wrapText(shown, width),
+      styleTitle: (title) => titles(messages)[title] ?? title,
+      optionDescription: (option) =>
+        option.argChoices === undefined
+          ? option.description
+          : `${option.description} (${messages.choices}: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')})`,
+    })
+    .addHelpText('beforeAll', messages.examples)
+    .addHelpText('after', reference(messages));
+}
+
+/** What --help says after the options: the words, the expressions, the exit status. */
+function reference(messages: Messages): string {
+  const functions = [...FUNCTIONS.values()];
+  const pairs = functions.filter((op) => op.arity === 2).map((op) => `${op.symbol}(a, b)`);
+  return messages.reference(functions.map((op) => op.symbol).join(' '), pairs.join(', '));
+}
+
+/** Commander's headings in the help, in the reader's words. */
+function titles(messages: Messages): Record<string, string> {
+  return { 'Usage:': messages.usageTitle, 'Arguments:': messages.argumentsTitle, 'Options:': messages.optionsTitle };
+}
+
+/**
+ * An option whose value `parse` reads, refusing it with an InputError that says why. Commander
+ * passes on an error that is not its own, so the refusal is put in words here, in the form of
+ * commander's own (invalidArgument), and said in the reader's language.
+ */
+function valued<T>(flags: string, description: string, parse: (value: string, previous?: T) => T, messages: Messages): Option {
+  return new Option(flags, description).argParser((value: string, previous?: T) => {
+    try {
+      return parse(value, previous);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(text('withHint', text('invalidArgument', flagsOf(flags, messages), value, text('sentence', error.what)), text('seeHelp')));
+    }
+  });
+}
+
+/** --nudge, given again and again: each adds to the list, which is not copied each time. */
+function nudges(value: string, previous: NudgeRequest[] = []): NudgeRequest[] {
+  previous.push(parseNudge(value));
+  return previous;
+}
+
+function positive(value: string): number {
+  const x = Number(value);
+  if (!(x > 0 && Number.isFinite(x))) throw new InputError(text('positiveNumber', RATE));
+  return x;
+}
+
+function epochs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
+  return n;
+}
+
+function tolerance(value: string): number {
+  const x = Number(value);
+  if (!(x >= 0 && Number.isFinite(x))) throw new InputError(text('notNegative'));
+  return x;
+}
+
+/** --precision: only plain digits, as Number() would also take 0x10, 1e1, 0b11 or 5.0. */
+function digits(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 17) throw new InputError(text('wholeNumber', 1, 17));
+  return n;
+}
+
+/** What to add to one of commander's messages: how to give an expression that starts with -. */
+function hint(message: string): Said {
+  const option = /unknown option '(-[^-][^']*)'/.exec(message)?.[1];
+  return option === undefined ? text('seeHelp') : text('dashExpression', option);
+}
+
+/** One of commander's messages as a message of backprop's own, to be said in the reader's language. */
+function commanderMessage(message: string, messages: Messages): Said {
+  const unknown = /^unknown option '([^]*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
+  if (unknown !== null) return unknown[2] === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], unknown[2]);
+  const missing = /^option '([^']*)' argument missing$/.exec(message);
+  if (missing !== null) return text('optionMissing', flagsOf(missing[1], messages));
+  const invalid = /^option '([^']*)' argument '([^]*)' is invalid\. ([^]*)$/.exec(message);
+  if (invalid === null) return message;
+  const choices = /^Allowed choices are (.*)\.$/.exec(invalid[3]);
+  return text('invalidArgument', flagsOf(invalid[1], messages), invalid[2], choices === null ? invalid[3] : text('choose', choices[1]));
+}
+
+/** The words that name an option's value, as the help and the messages write it: `--precision <digits>`. */
+const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue'] as const;
+
+/**
+ * An option's flags, written with its value in the reader's words, as a message to be said in
+ * any language: JSON names it in English.
+ */
+function flagsOf(flags: string, messages: Messages): Said {
+  const [, option, value] = /^(.*) <([^>]*)>$/.exec(flags) ?? [];
+  const word = VALUE_WORDS.find((key) => messages[key] === value);
+  return word === undefined ? flags : text('optionFlags', option, text(word));
+}
+
