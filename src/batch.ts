@@ -1,7 +1,12 @@
 import { check as checkGradients, disagreement } from './check.js';
 import { BackpropError, cut, errorObject, InputError, printable } from './errors.js';
 import type { Program } from './graph.js';
+import { text, type Said } from './messages/index.js';
+import { csvCells } from './parse/csv.js';
+import { preview, readValuesLine, type ValuesLine } from './parse/json-line.js';
 import { NUMBER } from './parse/lexer.js';
+import { MAX_LINE_BYTES, type Line } from './parse/lines.js';
+import { decodeUtf8, nfc } from './parse/source.js';
 import { jsonChunks } from './render/json.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
@@ -11,140 +16,165 @@ export interface BatchOptions {
   csv?: boolean;
   /** Stop at the first line that fails. */
   failFast?: boolean;
-  /** Significant digits of every number: 15 unless --precision says otherwise. */
+  /** Significant digits of every number: FULL_DIGITS unless --precision says otherwise. */
   digits?: number;
   steps?: boolean;
   graph?: boolean;
   check?: boolean;
 }
 
-/** Input values one line gives, by name. */
-type Values = [name: string, value: unknown][];
-
 const CELL = new RegExp(`^[-+]?${NUMBER}$`);
 
 /**
  * Evaluates one program for many sets of input values: the graph is built once, then each
  * line of input (a JSON object of values, or a CSV row) gives its values for one forward and
- * backward pass. Inputs a line leaves out keep the values the program was built with. Yields
- * one output line per input line, as soon as it is computed: the --json document on one line,
- * or `{"line": N, "error": {…}}` for a line that failed. Returns the exit status: 1 if any
- * line failed, else 0.
+ * backward pass, run inside Graph.with so that no line leaves its values to the next. Inputs
+ * a line leaves out keep the values the program was built with. A line is a string, or
+ * comes in a group of the lines that arrived together (lineGroups), as bytes. Yields the
+ * answers as soon as they are computed, a line each, those of a group together: the --json
+ * document on one line, or `{"line": N, "error": {…}}` for a line that failed, with the
+ * line's `id` and `_` keys echoed first in either. Returns the exit status: 1 if any line
+ * failed, else 0.
  */
-export async function* batch(program: Program, lines: AsyncIterable<string>, options: BatchOptions = {}): AsyncGenerator<string, 0 | 1> {
+export async function* batch(program: Program, lines: AsyncIterable<string | readonly Line[]>, options: BatchOptions = {}): AsyncGenerator<string, 0 | 1> {
   const { graph } = program;
   const inputs = new Map<string, number>();
-  for (let node = 0; node < graph.size; node++) {
-    const name = graph.name(node);
-    if (name !== undefined && graph.isInput(node)) inputs.set(name, node);
-  }
+  for (const node of graph.inputs()) inputs.set(graph.name(node)!, node);
   // NaN: an input of the program that only the lines give (--batch leaves it unbound).
-  const given = new Map([...inputs].map(([name, node]) => [name, graph.value(node)]));
-  const lineOnly = [...given].filter(([, value]) => Number.isNaN(value)).map(([name]) => name);
+  const lineOnly = [...inputs].filter(([, node]) => Number.isNaN(graph.value(node))).map(([name]) => name);
 
-  /** Gives the program one line's values, after putting back those the previous line changed. */
-  let changed: string[] = [];
-  const assign = (values: Values) => {
-    for (const name of changed) graph.setValue(inputs.get(name)!, given.get(name)!);
-    changed = [];
-    for (const [name, value] of values) {
+  /** A line's values as the leaves of the graph to set, each checked. */
+  const leaves = ({ values }: ValuesLine): [number, number][] => {
+    const given = new Set<string>();
+    const set = values.map(([name, value]): [number, number] => {
       const node = inputs.get(name);
-      if (node === undefined) throw new InputError(`the program has no input '${cut(name)}'${suggest(inputs)}`, { name });
-      if (typeof value !== 'number') throw new InputError(`'${cut(name)}' is ${cut(JSON.stringify(value))}: give a finite number`, { name });
+      if (node === undefined) throw new InputError(text('noInputNamed', cut(name), itsInputs(inputs)), { name, code: 'unknown-name' });
+      if (typeof value !== 'number') throw new InputError(text('notFiniteNumber', cut(name), preview(value)), { name });
       // JSON reads 1e999 as Infinity.
-      if (!Number.isFinite(value)) throw new InputError(`'${cut(name)}' is too large (the largest number is about 1.8e308)`, { name });
-      graph.setValue(node, value);
-      changed.push(name);
-    }
-    const missing = lineOnly.find((name) => !values.some(([given]) => given === name));
-    if (missing !== undefined) {
-      throw new InputError(`'${cut(missing)}' has no value: give it in each line ({"${cut(missing)}": 2}) or on the command line (${cut(missing)}=2)`, {
-        name: missing,
-      });
-    }
+      if (!Number.isFinite(value)) throw new InputError(text('tooLarge', `'${cut(name)}'`), { name });
+      given.add(name);
+      return [node, value];
+    });
+    const missing = lineOnly.find((name) => !given.has(name));
+    if (missing !== undefined) throw new InputError(text('lineNoValue', cut(missing)), { name: missing });
+    return set;
   };
 
   let header: string[] | undefined;
   let number = 0;
-  let status: 0 | 1 = 0;
-  for await (const line of lines) {
+  let status = 0 as 0 | 1;
+  // A CSV value in quotes may hold a line break: the row goes on on the next line.
+  let row: { start: number; text: string } | undefined;
+  /** The answer to one line: its document or its error, each on a line; nothing for a CSV header or an empty row. */
+  const answer = (given: string | Line): string => {
     number++;
-    if (options.csv && header === undefined) {
-      header = csvHeader(line, inputs, number);
-      continue;
-    }
+    let echoed: ValuesLine['echoed'] = [];
+    let at = number;
     try {
-      assign(header === undefined ? jsonValues(line) : csvValues(line, header));
-      yield `${document(program, options)}\n`;
+      let line = lineText(given);
+      if (number === 1) line = line.replace(/^\uFEFF/, '');
+      let values: ValuesLine;
+      if (options.csv) {
+        if (row !== undefined) {
+          line = `${row.text}\n${line}`;
+          at = row.start;
+        }
+        const cells = csvCells(line);
+        row = cells === undefined ? { start: at, text: line } : undefined;
+        if (cells === undefined || (cells.length === 1 && cells[0] === '')) return '';
+        if (header === undefined) {
+          header = csvHeader(cells, inputs, at);
+          return '';
+        }
+        values = csvValues(cells, header);
+      } else {
+        values = readValuesLine(line);
+        echoed = values.echoed;
+      }
+      const set = leaves(values);
+      return `${graph.with(set, () => document(program, options, echoed))}\n`;
     } catch (error) {
       if (!(error instanceof BackpropError)) throw error;
+      // A CSV header that names no input fails the run: no row could be read.
+      if (options.csv && header === undefined) throw error;
       status = 1;
-      yield `${printable(JSON.stringify({ line: number, ...errorObject(error) }), true)}\n`;
-      if (options.failFast) break;
+      return errorLine(at, echoed, error);
     }
+  };
+
+  for await (const given of lines) {
+    let answers = '';
+    for (const line of typeof given === 'string' ? [given] : given) {
+      answers += answer(line);
+      if (status === 1 && options.failFast) {
+        yield answers;
+        return status;
+      }
+    }
+    if (answers !== '') yield answers;
+  }
+  if (row !== undefined) {
+    status = 1;
+    yield errorLine(row.start, [], new InputError(text('csvOpenQuote')));
   }
   return status;
 }
 
-/** The --json document of the program at its current values, on one line. */
-function document(program: Program, options: BatchOptions): string {
+/** A line's text: bytes are checked to be UTF-8, and a line too long to keep is refused. */
+function lineText(line: string | Line): string {
+  if (typeof line === 'string') return line;
+  if (!Buffer.isBuffer(line)) throw new InputError(text('lineTooLong', Math.round(line.tooLong / 2 ** 20), MAX_LINE_BYTES / 2 ** 20));
+  return decodeUtf8(line, text('theLine'));
+}
+
+/** `{"line": N, "error": {…}}`, with the line's echoed keys between, on a line. */
+function errorLine(at: number, echoed: ValuesLine['echoed'], error: BackpropError): string {
+  const echo = echoed.map(([key, json]) => `${JSON.stringify(key)}:${json},`).join('');
+  return `{"line":${at},${echo}${printable(JSON.stringify(errorObject(error)).slice(1), true)}\n`;
+}
+
+/** The --json document of the program at its current values, on one line, with what the line asked to be echoed first. */
+function document(program: Program, options: BatchOptions, echoed: ValuesLine['echoed']): string {
   const result = evaluate(program);
-  const checked = options.check ? checkGradients(result) : undefined;
+  const checked = options.check ? checkGradients(result, { timed: false }) : undefined;
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   if (failure !== undefined) throw failure;
   const steps = options.steps ? trace(result) : undefined;
-  const text = [...jsonChunks(result, { digits: options.digits, steps, graph: options.graph, check: checked })].join('');
-  return JSON.stringify(JSON.parse(text));
+  return [...jsonChunks(result, { digits: options.digits, steps, graph: options.graph, check: checked, compact: true, echoed })].join('');
 }
 
-function jsonValues(line: string): Values {
-  if (line.trim() === '') throw new InputError('the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch (error) {
-    throw new InputError(`the line is not JSON (${cut((error as Error).message, 100)}): give an object of input values, e.g. {"x": 2}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InputError(`the line is ${cut(JSON.stringify(parsed))}, not an object: give an object of input values, e.g. {"x": 2}`);
-  }
-  return Object.entries(parsed);
-}
-
-/** The input names of a CSV file's columns, from its first line. */
-function csvHeader(line: string, inputs: Map<string, number>, number: number): string[] {
-  const names = cells(line);
+/** The input names of a CSV file's columns, from its first row. */
+function csvHeader(cells: string[], inputs: Map<string, number>, line: number): string[] {
+  const names = cells.map(nfc);
   const unknown = names.find((name) => !inputs.has(name));
   if (unknown !== undefined) {
-    throw new InputError(`the CSV header names '${cut(unknown)}', which is not an input of the program${suggest(inputs)}`, { line: number, name: unknown });
+    throw new InputError(text('csvUnknown', cut(unknown), itsInputs(inputs)), { csvLine: line, name: unknown, code: 'unknown-name' });
   }
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) throw new InputError(`the CSV header names '${cut(twice)}' twice`, { line: number, name: twice });
+  const seen = new Set<string>();
+  const twice = names.find((name) => seen.size === seen.add(name).size);
+  if (twice !== undefined) throw new InputError(text('csvTwice', cut(twice)), { csvLine: line, name: twice });
   return names;
 }
 
 /** One CSV row's values; an empty cell keeps the program's value. */
-function csvValues(line: string, header: string[]): Values {
-  const row = cells(line);
-  if (row.length !== header.length) {
-    throw new InputError(`the row has ${row.length} value${row.length === 1 ? '' : 's'} where the header names ${header.length}`);
-  }
-  const values: Values = [];
-  row.forEach((cell, i) => {
+function csvValues(cells: string[], header: string[]): ValuesLine {
+  if (cells.length !== header.length) throw new InputError(text('csvRow', cells.length, header.length));
+  const values: ValuesLine['values'] = [];
+  cells.forEach((cell, i) => {
     if (cell === '') return;
-    if (!CELL.test(cell)) throw new InputError(`'${cut(header[i])}' is '${cut(cell)}': give a number`, { name: header[i] });
+    if (!CELL.test(cell)) throw new InputError(text('csvNotNumber', cut(header[i]), cut(cell)), { name: header[i] });
     values.push([header[i], Number(cell)]);
   });
-  return values;
+  return { values, echoed: [] };
 }
 
-/** The cells of a CSV line: comma-separated, blanks around them and double quotes dropped. */
-function cells(line: string): string[] {
-  return line.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
-}
-
-function suggest(inputs: Map<string, number>): string {
-  const names = [...inputs.keys()];
-  if (names.length === 0) return '';
-  return ` (its inputs: ${names.slice(0, 5).map((name) => cut(name)).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''})`;
+/** ` (its inputs: x, y and 3 more)`, for a message; nothing for a program of no inputs. */
+function itsInputs(inputs: Map<string, number>): Said {
+  if (inputs.size === 0) return '';
+  const shown: string[] = [];
+  for (const name of inputs.keys()) {
+    if (shown.length === 5) break;
+    shown.push(cut(name));
+  }
+  return text('itsInputs', inputs.size > 5 ? text('listMore', shown.join(', '), inputs.size - 5) : shown.join(', '));
 }

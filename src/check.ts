@@ -32,8 +32,17 @@ export interface InputCheck {
 
 export interface Check {
   inputs: InputCheck[];
-  backprop: { forwardPasses: 1; backwardPasses: 1; milliseconds: number };
-  numerical: { forwardPasses: number; milliseconds: number };
+  /** What each method cost: its passes, and unless the check was not timed, the median time of one run. */
+  backprop: { forwardPasses: 1; backwardPasses: 1; milliseconds?: number };
+  numerical: { forwardPasses: number; milliseconds?: number };
+}
+
+export interface CheckOptions {
+  /**
+   * Whether to time both methods, running each again and again for at least 10 ms: the
+   * command line does, to show what each costs; --batch does not, a check a line.
+   */
+  timed?: boolean;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface Check {
  * (f(x + h) − f(x − h)) / 2h, which costs two forward passes per input where backprop
  * needed one forward and one backward pass for all of them.
  */
-export function check(result: Result): Check {
+export function check(result: Result, { timed: timing = true }: CheckOptions = {}): Check {
   const { graph, output, inputs } = result;
   const passes = 2 * inputs.length;
   if (passes * graph.size > MAX_WORK) {
@@ -68,12 +77,14 @@ export function check(result: Result): Check {
     const kink = kinked.find((_, i) => plus.sides[i] !== minus.sides[i]);
     return { node, numerical: (plus.output - minus.output) / (2 * h), kink };
   });
-  const [estimates, numericalMilliseconds] = timed(estimate);
+  const [estimates, numericalMilliseconds] = timing ? timed(estimate) : [estimate()];
   // Backprop again, on the same footing.
-  const [, backpropMilliseconds] = timed(() => {
-    graph.forward();
-    graph.backward(output);
-  });
+  const [, backpropMilliseconds] = timing
+    ? timed(() => {
+        graph.forward();
+        graph.backward(output);
+      })
+    : [];
 
   return {
     inputs: estimates.map(({ node, numerical, kink }) => {

@@ -1,10 +1,10 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { CATALOGUES, en, say, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
+import { lineGroups, type Line } from './parse/lines.js';
 import { MAX_SOURCE_BYTES, nfc, programText, sourceText } from './parse/source.js';
 import { report, type BatchReport, type Report } from './report.js';
 
@@ -18,8 +18,8 @@ export interface Io extends Surroundings {
   read(path: string, limit: number): Buffer;
   /** Whether a file of that name is in the current folder, as a shell's * would list it. */
   isFile(path: string): boolean;
-  /** The lines of a file, '-' being standard input, each as soon as it has arrived. */
-  lines(path: string): AsyncIterable<string>;
+  /** The bytes of a file, '-' being standard input, a piece at a time as they arrive. */
+  chunks(path: string): AsyncIterable<Buffer>;
 }
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
@@ -76,10 +76,10 @@ function readSource(path: string, io: Io): string {
   return sourceText(bytes, where, path === '-');
 }
 
-/** The lines of a batch input; a file that cannot be read is an input error. */
-async function* inputLines(path: string, io: Io): AsyncIterable<string> {
+/** The lines of a batch input, as they arrive; a file that cannot be read is an input error. */
+async function* inputLines(path: string, io: Io): AsyncIterable<Line[]> {
   try {
-    yield* io.lines(path);
+    yield* lineGroups(io.chunks(path));
   } catch (error) {
     throw new InputError(text('cannotRead', fileName(path), reason(error)));
   }
@@ -126,7 +126,7 @@ function fail(error: unknown, io: Io, json: boolean, messages: Messages): 1 | 2 
   if (json) {
     // JSON is read by programs: its messages are in English, whatever the language.
     const message = en.internalError((error as Error).message);
-    const object: ErrorObject = error instanceof BackpropError ? errorObject(error) : { error: { status: 1, kind: 'internal', message } };
+    const object: ErrorObject = error instanceof BackpropError ? errorObject(error) : { error: { status: 1, kind: 'internal', code: 'internal', message } };
     const stack = io.env.BACKPROP_DEBUG === '1' ? `${(error as Error).stack}\n` : '';
     complain(io, `${stack}${printable(JSON.stringify(object), true)}\n`);
     return error instanceof BackpropError ? error.status : 1;
@@ -178,7 +178,7 @@ export function start(): void {
     write,
     read,
     isFile,
-    lines,
+    chunks,
   };
   void run(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
@@ -244,16 +244,16 @@ function read(path: string, limit: number): Buffer {
 }
 
 /**
- * The lines of a file, or of standard input for '-', as they arrive: a script can read the
- * output of one line before it writes the next. The file is opened first, so that a file
- * that cannot be opened fails before any line.
+ * The bytes of a file, or of standard input for '-', as they arrive: a script can read the
+ * answer to one line before it writes the next. The file is opened first, so that a file that
+ * cannot be opened fails before any line.
  */
-async function* lines(path: string): AsyncIterable<string> {
+async function* chunks(path: string): AsyncIterable<Buffer> {
   const input = path === '-' ? process.stdin : createReadStream('', { fd: openSync(path, 'r') });
   try {
-    yield* createInterface({ input, crlfDelay: Infinity });
+    yield* input;
   } finally {
-    // Lines not read (the reader of the output went away) must not keep the process alive.
+    // Bytes not read (the reader of the output went away) must not keep the process alive.
     input.destroy();
   }
 }

@@ -13,6 +13,10 @@ export interface ErrorDetails {
   column?: number;
   /** The input or name the failure is about. */
   name?: string;
+  /** The line of a CSV file of --batch, counted from 1, that the failure is in. */
+  csvLine?: number;
+  /** What failed, for a program to branch on: the message's own code unless given. */
+  code?: string;
 }
 
 /**
@@ -23,6 +27,8 @@ export interface ErrorDetails {
 export class BackpropError extends Error {
   readonly what: Said;
   readonly details: ErrorDetails;
+  /** A stable name for what failed, for programs: `no-value`, `not-json`, `never-closed`. */
+  readonly code: string;
 
   constructor(
     what: Said,
@@ -35,6 +41,7 @@ export class BackpropError extends Error {
     super(say(bounded));
     this.what = bounded;
     this.details = details.name === undefined ? details : { ...details, name: cut(details.name, PART) };
+    this.code = details.code ?? codeOf(what, kind);
   }
 
   /** The message in the words of a catalogue. */
@@ -45,6 +52,20 @@ export class BackpropError extends Error {
   get excerpt(): string | undefined {
     return this.details.excerpt;
   }
+}
+
+/** Messages that only wrap another, which says what failed: a hint added, where it is. */
+const WRAPPERS = new Set(['withHint', 'at', 'sentence', 'andMoreGradients']);
+
+/**
+ * The code of a message: its key in the catalogue, in kebab case (`noValue` is `no-value`),
+ * looked for inside the messages that only wrap another. A message said the same in every
+ * language has no key: its code is the kind of failure.
+ */
+function codeOf(said: Said, kind: ErrorKind): string {
+  if (typeof said === 'string') return kind;
+  if (WRAPPERS.has(said.key) && isText(said.parts[0])) return codeOf(said.parts[0], kind);
+  return said.key.replace(/([a-z0-9])(?=[A-Z][a-z])/g, '$1-').toLowerCase();
 }
 
 /** The most characters of a word, a name or a value that a message shows. */
@@ -105,12 +126,21 @@ export class OutputError extends BackpropError {
  * every language: a script may match it, a log of any machine reads alike.
  */
 export interface ErrorObject {
-  error: { status: number; kind: ErrorKind | 'internal'; message: string; line?: number; column?: number; name?: string };
+  error: {
+    status: number;
+    kind: ErrorKind | 'internal';
+    code: string;
+    message: string;
+    line?: number;
+    column?: number;
+    name?: string;
+    csv_line?: number;
+  };
 }
 
 export function errorObject(error: BackpropError): ErrorObject {
-  const { line, column, name } = error.details;
-  return { error: { status: error.status, kind: error.kind, message: error.message, line, column, name } };
+  const { line, column, name, csvLine } = error.details;
+  return { error: { status: error.status, kind: error.kind, code: error.code, message: error.message, line, column, name, csv_line: csvLine } };
 }
 
 /**

@@ -53,7 +53,7 @@ export function plainDecimal(x: number, digits: number): string | undefined {
 }
 
 /** How many places after its point the decimal that plainDecimal writes for x has; -1 where plainDecimal leaves x to other paths. */
-export function decimalPlaces(x: number, digits: number): number {
+function decimalPlaces(x: number, digits: number): number {
   const size = Math.abs(x);
   if (!(size < 1e9)) return -1;
   for (let places = 0; places <= MOST_PLACES; places++) {
@@ -68,7 +68,7 @@ export function decimalPlaces(x: number, digits: number): number {
 }
 
 /** That decimal as a whole number, without sign or point: 33 for 3.3, 5 for 0.05 (2 places). */
-export function decimalUnits(x: number, places: number): number {
+function decimalUnits(x: number, places: number): number {
   return Math.round(Math.abs(x) * POWERS[places]);
 }
 

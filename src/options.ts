@@ -68,6 +68,7 @@ interface Given {
   tolerance?: number;
   batch?: string | true;
   failFast?: boolean;
+  csv?: boolean;
   color?: boolean;
   version?: boolean;
 }
@@ -159,7 +160,8 @@ function training(given: Given, format: Format, views: string[]): TrainOptions |
 function batchLines(given: Given, words: string[], format: Format): { lines?: Request['lines']; args: string[] } {
   const { batch, file } = given;
   if (batch === undefined) {
-    if (given.failFast) throw new InputError(text('failFastAlone'));
+    const stray = given.failFast ? 'fail-fast' : given.csv ? 'csv' : undefined;
+    if (stray !== undefined) throw new InputError(text('goesWithBatch', stray));
     return { args: words };
   }
   if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
@@ -169,7 +171,7 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
   const swallowed = batch !== true && isBinding(batch);
   const path = batch === true || swallowed ? '-' : batch;
   if (path === '-' && file === '-') throw new InputError(text('stdinTwice'));
-  return { lines: { path, csv: path.endsWith('.csv'), failFast: given.failFast === true }, args: swallowed ? [batch, ...words] : words };
+  return { lines: { path, csv: given.csv === true || path.endsWith('.csv'), failFast: given.failFast === true }, args: swallowed ? [batch, ...words] : words };
 }
 
 /**
@@ -253,6 +255,7 @@ function command(messages: Messages): Command {
     .addOption(valued(`--tolerance <${messages.numberValue}>`, messages.toleranceOption(TOLERANCE), tolerance, messages))
     .option(`--batch [${messages.fileValue}]`, messages.batchOption)
     .option('--fail-fast', messages.failFastOption)
+    .option('--csv', messages.csvOption)
     .addOption(new Option(`--lang <${messages.languageValue}>`, messages.langOption).choices(LANGUAGES))
     .option('--color', messages.colorOption)
     .option('--no-color', messages.noColorOption)

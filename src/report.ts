@@ -6,6 +6,7 @@ import { dotLines } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { counted } from './render/limit.js';
 import { mermaidLines } from './render/mermaid.js';
+import type { Line } from './parse/lines.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, text, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
@@ -44,7 +45,7 @@ export interface ReportOptions {
   /** The message catalogue of human output, in the reader's language (English unless given). */
   messages?: Messages;
   /** --batch: the lines of input values, whether they are CSV, and whether to stop at the first that fails. */
-  batch?: { lines: AsyncIterable<string>; csv: boolean; failFast: boolean };
+  batch?: { lines: AsyncIterable<readonly Line[]>; csv: boolean; failFast: boolean };
 }
 
 /** What a program gives in batch mode: output lines as they are computed, then the exit status. */

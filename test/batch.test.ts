@@ -7,6 +7,8 @@ import { runInProcess } from './io.js';
 import { BIN, shell } from './run.js';
 import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
+import { batch as libraryBatch } from '../src/batch.js';
+import { parseExpression } from '../src/parse/expression.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
@@ -44,6 +46,7 @@ describe('--batch', () => {
       error: {
         status: 2,
         kind: 'input',
+        code: 'line-no-value',
         message: `'w' has no value: give it in each line ({"w": 2}) or on the command line (w=2)`,
         name: 'w',
       },
@@ -58,15 +61,15 @@ describe('--batch', () => {
     expect(run.stderr).toBe('');
     expect(run.lines).toHaveLength(9);
     expect(run.lines[0].value).toBeCloseTo(2 * Math.log(2), 14);
-    const errors = run.lines.slice(1, 8).map(({ line, error }) => [line, error.kind, error.name, error.message]);
+    const errors = run.lines.slice(1, 8).map(({ line, error }) => [line, error.kind, error.code, error.name, error.message]);
     expect(errors).toEqual([
-      [2, 'input', undefined, expect.stringMatching(/^the line is not JSON \(.*\): give an object of input values/)],
-      [3, 'input', undefined, 'the line is [1], not an object: give an object of input values, e.g. {"x": 2}'],
-      [4, 'input', 'z', "the program has no input 'z' (its inputs: x, y)"],
-      [5, 'input', 'x', `'x' is "2": give a finite number`],
-      [6, 'input', 'x', `'x' is too large (the largest number is about 1.8e308)`],
-      [7, 'input', undefined, 'the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none'],
-      [8, 'math', undefined, 'log(x) is infinite: log(0) = -Infinity'],
+      [2, 'input', 'not-json', undefined, `the line is not JSON: at column 1, expected a value, found 'n'; give an object of input values, e.g. {"x": 2}`],
+      [3, 'input', 'not-object', undefined, 'the line is [1], not an object: give an object of input values, e.g. {"x": 2}'],
+      [4, 'input', 'unknown-name', 'z', "the program has no input 'z' (its inputs: x, y)"],
+      [5, 'input', 'not-finite-number', 'x', `'x' is "2": give a finite number`],
+      [6, 'input', 'too-large', 'x', `'x' is too large (the largest number is about 1.8e308)`],
+      [7, 'input', 'empty-line', undefined, 'the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none'],
+      [8, 'math', 'computed-infinite', undefined, 'log(x) is infinite: log(0) = -Infinity'],
     ]);
     expect(run.lines[8].value).toBeCloseTo(2 * Math.log(3), 14);
   });
@@ -96,8 +99,8 @@ describe('--batch', () => {
     expect(run.status).toBe(1);
     expect(run.lines.slice(0, 2).map((line) => line.value)).toEqual([2, 50]);
     expect(run.lines.slice(2)).toEqual([
-      { line: 4, error: { status: 2, kind: 'input', message: "'y' is 'z': give a number", name: 'y' } },
-      { line: 5, error: { status: 2, kind: 'input', message: 'the row has 1 value where the header names 2' } },
+      { line: 4, error: { status: 2, kind: 'input', code: 'csv-not-number', message: "'y' is 'z': give a number", name: 'y' } },
+      { line: 5, error: { status: 2, kind: 'input', code: 'csv-row', message: 'the row has 1 value where the header names 2' } },
     ]);
   });
 
@@ -106,7 +109,14 @@ describe('--batch', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(JSON.parse(run.stderr)).toEqual({
-      error: { status: 2, kind: 'input', message: "the CSV header names 'w', which is not an input of the program (its inputs: x, y)", line: 1, name: 'w' },
+      error: {
+        status: 2,
+        kind: 'input',
+        code: 'unknown-name',
+        message: "the CSV header names 'w', which is not an input of the program (its inputs: x, y)",
+        name: 'w',
+        csv_line: 1,
+      },
     });
   });
 
@@ -137,6 +147,76 @@ describe('--batch', () => {
     expectValid('errorObject', run.stderr);
     expect(JSON.parse(run.stderr).error.message).toMatch(message);
   });
+
+  test('a line that is not JSON is told where it goes wrong and what was found, in backprop’s words', async () => {
+    const input = ['{"x": }', '{"x": 1', '{"x" 1}', "{'x': 1}", '{"x": 1}}', '{"x": "a\\q"}', '{"x": [1, 2,]}'].join('\n');
+    const run = await batch(['x * 2', 'x=1', '--batch'], `${input}\n`);
+    expect(run.lines.map(({ error }) => error.message.replace(/; give an object.*$/, ''))).toEqual([
+      "the line is not JSON: at column 7, expected a value, found '}'",
+      "the line is not JSON: at column 8, expected ',' or '}', found the end of the line",
+      "the line is not JSON: at column 6, expected ':', found '1'",
+      "the line is not JSON: at column 2, expected a name in double quotes, found '''",
+      "the line is not JSON: at column 9, expected the end of the line, found '}'",
+      "the line is not JSON: at column 9, expected an escape such as \\n or \\u00e9, found '\\'",
+      "the line is not JSON: at column 13, expected a value, found ']'",
+    ]);
+  });
+
+  test('a line nested thousands deep is refused as a line, and the lines after it are answered', async () => {
+    const deep = (n: number) => `{"x": ${'['.repeat(n)}${']'.repeat(n)}}`;
+    const objects = `{"x": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    const run = await batch(['x * 2', 'x=1', '--batch'], `${deep(20_000)}\n${objects}\n{"x": 3}\n`);
+    expect(run.lines.map((line) => line.error?.code ?? line.value)).toEqual(['not-finite-number', 'not-finite-number', 6]);
+  });
+
+  test('a line’s id and keys that start with _ are echoed first in its answer, or in its error', async () => {
+    const run = await batch(['x * 2', '--batch'], '{"id": 7, "x": 1}\n{"_request": {"n": [1, "a"]}, "id": "b", "x": "?"}\n');
+    expect(run.stdout.split('\n')[0]).toMatch(/^\{"id":7,"output":"result","value":2,/);
+    expect(run.lines[1]).toEqual({ line: 2, _request: { n: [1, 'a'] }, id: 'b', error: expect.objectContaining({ code: 'not-finite-number' }) });
+  });
+
+  test('keys are names as the program’s are: é composed or as e and an accent is one name', async () => {
+    const run = await batch(['café * 2', 'café=1', '--batch'], '{"cafe\u0301": 4}\n');
+    expect(run.lines[0].value).toBe(8);
+  });
+
+  test('a byte order mark before the first JSON line is skipped, as it is before a CSV header', async () => {
+    const run = await batch(['x * 2', '--batch'], '\uFEFF{"x": 4}\n');
+    expect(run.lines[0].value).toBe(8);
+  });
+
+  test('CSV as RFC 4180 writes it: quoted values with commas and line breaks, doubled quotes, empty rows skipped', async () => {
+    const files = { 'rows.csv': 'x,"y"\n"1,5",2\n\n"3",\n"4\n",1\n"2""",1\n' };
+    const run = await batch(['x*y', 'y=10', '--batch', 'rows.csv'], '', files);
+    expect(run.lines.map((line) => line.value ?? [line.line, line.error.message])).toEqual([
+      [2, "'x' is '1,5': give a number"],
+      30,
+      [5, "'x' is '4\n': give a number"],
+      [7, `'x' is '2"': give a number`],
+    ]);
+  });
+
+  test('--csv reads standard input as CSV; a quoted value never closed is told at the end', async () => {
+    const run = await batch(['x*y', '--batch', '--csv'], 'x,y\n2,3\n"4,5\n');
+    expect(run.lines).toEqual([expect.objectContaining({ value: 6 }), { line: 3, error: expect.objectContaining({ code: 'csv-open-quote' }) }]);
+    expect(run.status).toBe(1);
+    expect((await runInProcess(['x', '--csv', 'x=1'])).stderr).toBe('error: --csv goes with --batch: give both, or neither\n');
+  });
+
+  test('--check in a batch does not time the methods: the same line gives the same document', async () => {
+    const run = await batch(['sigmoid(x)', '--batch', '--check'], '{"x": 1}\n{"x": 1}\n');
+    expect(run.lines[0].check.backprop).toEqual({ forward_passes: 1, backward_passes: 1 });
+    expect(run.lines[1]).toEqual(run.lines[0]);
+  });
+
+  test('a line of 100,000 keys, and a CSV of 100,000 columns, take a moment, not minutes', async () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `x${i}`);
+    const program = `y = ${names.join(' + ')}`;
+    const line = JSON.stringify(Object.fromEntries(names.map((name) => [name, 1])));
+    const json = await batch(['-e', program, '--batch'], `${line}\n`);
+    const csv = await batch(['-e', program, '--batch', '--csv'], `${names.join(',')}\n${names.map(() => '2').join(',')}\n`);
+    expect([json.lines[0].value, csv.lines[0].value]).toEqual([100_000, 200_000]);
+  }, TIMEOUT);
 
   test(`each line is what one process per evaluation prints, and a valid batch line (${RUNS} cases)`, async () => {
     await fc.assert(
@@ -175,4 +255,15 @@ describe('--batch through pipes', () => {
     expect(run.stdout).toMatch(/^\{"output":"result","value":4,.*\}\n$/);
     expect(run.stderr).toBe('status 0\n');
   });
+});
+
+test('two batches over one program share no values, however their lines interleave', async () => {
+  const program = parseExpression('y = x * w', ['w=1'], { unbound: true });
+  async function* lines(...given: string[]) {
+    yield* given;
+  }
+  const first = libraryBatch(program, lines('{"x": 100, "w": 5}', '{"x": 1}'));
+  const second = libraryBatch(program, lines('{"x": 0}'));
+  const value = async (run: AsyncGenerator<string, 0 | 1>) => JSON.parse((await run.next()).value as string).value;
+  expect([await value(first), await value(second), await value(first)]).toEqual([500, 0, 1]);
 });

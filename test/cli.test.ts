@@ -211,7 +211,7 @@ describe('output that cannot be written', () => {
     }
     // Under --json, as a JSON object.
     expect(JSON.parse(shell(`backprop ${RECEIPT.join(' ')} --json > /dev/full`).stderr)).toEqual({
-      error: { status: 1, kind: 'output', message: 'cannot write the output: no space left on device' },
+      error: { status: 1, kind: 'output', code: 'cannot-write', message: 'cannot write the output: no space left on device' },
     });
   });
 
@@ -341,7 +341,7 @@ describe('a gradient that is no number', () => {
     expect(document.gradients).toEqual({ x: null, y: 1 });
     const reason = '∂result/∂x is undefined: the chain rule meets 0 × ∞ at x ^ 0.25 (0 ^ 0.25)';
     expect(document.gradient_errors).toEqual({ x: reason });
-    expect(JSON.parse(run.stderr)).toEqual({ error: { status: 1, kind: 'math', message: reason, name: 'x' } });
+    expect(JSON.parse(run.stderr)).toEqual({ error: { status: 1, kind: 'math', code: 'zero-times-infinity', message: reason, name: 'x' } });
   });
 
   test.each([

@@ -4,13 +4,22 @@ import { text } from '../src/messages/index.js';
 import { runInProcess } from './io.js';
 
 describe('the error object', () => {
-  test('carries status, kind, message and only the details that apply', () => {
+  test('carries status, kind, code, message and only the details that apply', () => {
     expect(errorObject(new InputError('bad', { line: 2, column: 5, excerpt: '  x\n  ^' }))).toEqual({
-      error: { status: 2, kind: 'input', message: 'bad', line: 2, column: 5, name: undefined },
+      error: { status: 2, kind: 'input', code: 'input', message: 'bad', line: 2, column: 5, name: undefined, csv_line: undefined },
     });
-    expect(JSON.stringify(errorObject(new MathError('1 ÷ 0', { name: 'y' })))).toBe('{"error":{"status":1,"kind":"math","message":"1 ÷ 0","name":"y"}}');
+    expect(JSON.stringify(errorObject(new MathError('1 ÷ 0', { name: 'y' })))).toBe('{"error":{"status":1,"kind":"math","code":"math","message":"1 ÷ 0","name":"y"}}');
     expect(errorObject(new CheckError('apart')).error).toMatchObject({ status: 1, kind: 'check' });
     expect(errorObject(new OutputError('full')).error).toMatchObject({ status: 1, kind: 'output' });
+  });
+
+  test('its code is the message’s, in kebab case, looked for inside a hint or a place', () => {
+    expect(new InputError(text('noValue', "'x'", 1, 'x')).code).toBe('no-value');
+    expect(new InputError(text('at', text('neverClosed', '('), text('where', 1, 5))).code).toBe('never-closed');
+    expect(new InputError(text('withHint', text('unknownOption', '-v'), text('seeHelp'))).code).toBe('unknown-option');
+    expect(new MathError(text('computedNaN', 'y', '0 ÷ 0', 'NaN')).code).toBe('computed-nan');
+    expect(new InputError(text('notUtf8', 'f', 3, 'ff')).code).toBe('not-utf8');
+    expect(new InputError('plain', { code: 'shape-mismatch' }).code).toBe('shape-mismatch');
   });
 });
 

@@ -44,11 +44,8 @@ export async function runInProcess(
     },
     read: (path, limit) => Buffer.from(text(path)).subarray(0, limit),
     isFile: (path) => Object.hasOwn(files, path),
-    lines: async function* (path) {
-      const lines = text(path).toString().split(/\r?\n/);
-      // As readline does: the newline that ends the last line does not start another.
-      if (lines.at(-1) === '') lines.pop();
-      yield* lines;
+    chunks: async function* (path) {
+      yield Buffer.from(text(path));
     },
   });
   return { status, stdout: output[1], stderr: output[2] };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
 
-const schema = JSON.parse(readFileSync(new URL('../schema/backprop.schema.json', import.meta.url), 'utf8'));
+export const schema = JSON.parse(readFileSync(new URL('../schema/backprop.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true });
 ajv.addSchema(schema, 'backprop');
 

@@ -34,7 +34,7 @@ test('a program file past the size cap is refused before it is read whole', asyn
       asked = limit;
       return Buffer.alloc(limit, 'x');
     },
-    lines: async function* () {},
+    chunks: async function* () {},
   });
   expect(status).toBe(2);
   expect(asked).toBe(256 * 2 ** 20 + 1);

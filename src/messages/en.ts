@@ -1,4 +1,32 @@
 /**
+ * What --batch says of a line of input values. Its output is JSON, and JSON is the same in
+ * every language, so these are in English only: the other catalogues take them as they are.
+ */
+export const batchMessages = {
+  theLine: 'the line',
+  lineTooLong: (megabytes: number, most: number) => `the line has ${megabytes} MB, more than a line may have (${most} MB): give its values in lines of their own`,
+  lineEmpty: 'the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none',
+  notJson: (where: string) => `the line is not JSON: ${where}; give an object of input values, e.g. {"x": 2}`,
+  jsonExpected: (column: number, expected: string, found: string) => `at column ${column}, expected ${expected}, found ${found}`,
+  jsonValue: 'a value',
+  jsonKey: 'a name in double quotes',
+  jsonEscape: 'an escape such as \\n or \\u00e9',
+  jsonStringEnd: "the string's closing '\"'",
+  jsonUnknown: 'its text is not valid JSON',
+  notObject: (line: string) => `the line is ${line}, not an object: give an object of input values, e.g. {"x": 2}`,
+  noInputNamed: (name: string, inputs: string) => `the program has no input '${name}'${inputs}`,
+  itsInputs: (inputs: string) => ` (its inputs: ${inputs})`,
+  notFiniteNumber: (name: string, json: string) => `'${name}' is ${json}: give a finite number`,
+  lineNoValue: (name: string) => `'${name}' has no value: give it in each line ({"${name}": 2}) or on the command line (${name}=2)`,
+  csvUnknown: (name: string, inputs: string) => `the CSV header names '${name}', which is not an input of the program${inputs}`,
+  csvTwice: (name: string) => `the CSV header names '${name}' twice`,
+  csvRow: (count: number, header: number) => `the row has ${count} value${count === 1 ? '' : 's'} where the header names ${header}`,
+  csvNotNumber: (name: string, cell: string) => `'${name}' is '${cell}': give a number`,
+  csvOpenQuote: 'a quoted value is never closed: end it with "',
+  echoTooDeep: (key: string, most: number) => `'${key}' nests deeper than ${most} levels, too deep to echo: give a flatter value`,
+};
+
+/**
  * Every word backprop prints for a person, in English: the catalogue the others follow. A
  * message with parts to fill in is a function of them; the Korean and Japanese catalogues
  * have the type of this one, so that a message missing from either does not compile.
@@ -136,6 +164,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
     'evaluate the graph once for each line of standard input (or of the file): a JSON object of input ' +
     'values a line, or a .csv file with a header of input names; print one JSON document a line',
   failFastOption: 'with --batch, stop at the first line that fails',
+  csvOption: 'with --batch, read the lines as CSV, the first naming the inputs (as a .csv file is read)',
   langOption: 'the language of the words printed (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
   colorOption: 'color even when not writing to a terminal',
   noColorOption: 'never color (so does NO_COLOR=1 or TERM=dumb)',
@@ -237,7 +266,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   goesWithTrain: (option: string) => `--${option} goes with --train: add --train`,
   trainNames: (given: string) => `--train '${given}': give input names separated by commas (--train w,b), or put --train last to train them all`,
   exprAndFile: 'give the expression once: with -e or with -f, not both',
-  failFastAlone: '--fail-fast goes with --batch: give both, or neither',
+  goesWithBatch: (option: string) => `--${option} goes with --batch: give both, or neither`,
   stdinTwice: '-f - and --batch both read standard input: give the program with -e or -f FILE, or the lines with --batch FILE',
   wholeNumber: (least: number, most: number) => `give a whole number from ${least} to ${most}`,
   positiveNumber: (example: number) => `give a positive number, e.g. ${example}`,
@@ -325,6 +354,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',
   note: 'note:',
+  ...batchMessages,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import { batchMessages, type Messages } from './en.js';
 
 /** 日本語: 『ゼロから作る Deep Learning』の用語 (順伝播、逆伝播、計算グラフ、連鎖律、勾配確認、上流)。 */
 export const ja: Messages = {
@@ -122,6 +122,7 @@ $(npm root -g)/backprop/README.md
     '標準入力 (またはファイル) の行ごとにグラフを 1 回評価: 1 行に入力値の JSON オブジェクト 1 つ、' +
     'または入力名のヘッダを持つ .csv ファイル; 1 行に JSON 文書 1 つを出力',
   failFastOption: '--batch で、最初に失敗した行で止まる',
+  csvOption: '--batch で、行を CSV として読む。最初の行が入力の名前 (.csv ファイルと同じ)',
   langOption: '表示する言葉の言語 (既定: LC_ALL、LC_MESSAGES、LANG から、なければ en)',
   colorOption: '端末でなくても色を付ける',
   noColorOption: '色を付けない (NO_COLOR=1 や TERM=dumb でも同じ)',
@@ -209,7 +210,7 @@ $(npm root -g)/backprop/README.md
   goesWithTrain: (option) => `--${option} は --train と一緒に使う: --train を足す`,
   trainNames: (given) => `--train '${given}': 入力名をコンマで区切って与える (--train w,b) か、すべて学習するなら --train を最後に置く`,
   exprAndFile: '式は 1 度だけ: -e か -f のどちらかで与える',
-  failFastAlone: '--fail-fast は --batch と一緒に使う: 両方与えるか、どちらも与えない',
+  goesWithBatch: (option) => `--${option} は --batch と一緒に使う: 両方与えるか、どちらも与えない`,
   stdinTwice: '-f - と --batch の両方が標準入力を読む: プログラムを -e か -f FILE で、または行を --batch FILE で与える',
   wholeNumber: (least, most) => `${least} から ${most} までの整数を与える`,
   positiveNumber: (example) => `正の数を与える。例: ${example}`,
@@ -290,4 +291,5 @@ $(npm root -g)/backprop/README.md
   internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
   error: 'エラー:',
   note: '注意:',
+  ...batchMessages,
 };

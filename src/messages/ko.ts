@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import { batchMessages, type Messages } from './en.js';
 
 /** 한국어: 『밑바닥부터 시작하는 딥러닝』의 용어 (순전파, 역전파, 계산 그래프, 연쇄법칙, 기울기 확인, 상류). */
 export const ko: Messages = {
@@ -121,6 +121,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
     '표준 입력(또는 파일)의 줄마다 그래프를 한 번씩 평가: 한 줄에 입력 값의 JSON 객체 하나, 또는 ' +
     '입력 이름을 헤더로 둔 .csv 파일; 한 줄에 JSON 문서 하나를 출력',
   failFastOption: '--batch에서 처음 실패한 줄에서 멈춤',
+  csvOption: '--batch에서 줄을 CSV로 읽음: 첫 줄이 입력의 이름 (.csv 파일처럼)',
   langOption: '출력하는 말의 언어 (기본: LC_ALL, LC_MESSAGES, LANG에서, 없으면 en)',
   colorOption: '터미널이 아니어도 색을 씀',
   noColorOption: '색을 쓰지 않음 (NO_COLOR=1, TERM=dumb도 마찬가지)',
@@ -208,7 +209,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   goesWithTrain: (option) => `--${option}은(는) --train과 함께 씀: --train을 더하세요`,
   trainNames: (given) => `--train '${given}': 입력 이름을 쉼표로 구분해 주거나 (--train w,b), 전부 학습하려면 --train을 맨 뒤에 두세요`,
   exprAndFile: '식은 한 번만: -e나 -f 중 하나로 주세요',
-  failFastAlone: '--fail-fast는 --batch와 함께 씀: 둘 다 주거나 둘 다 빼세요',
+  goesWithBatch: (option) => `--${option}는 --batch와 함께 씀: 둘 다 주거나 둘 다 빼세요`,
   stdinTwice: '-f -와 --batch가 둘 다 표준 입력을 읽음: 프로그램을 -e나 -f FILE로 주거나, 줄들을 --batch FILE로 주세요',
   wholeNumber: (least, most) => `${least}부터 ${most}까지의 정수를 주세요`,
   positiveNumber: (example) => `양수를 주세요. 예: ${example}`,
@@ -289,4 +290,5 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
   error: '오류:',
   note: '참고:',
+  ...batchMessages,
 };

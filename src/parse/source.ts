@@ -17,7 +17,7 @@ const REPLACEMENT = Buffer.from('\uFFFD');
 export function sourceText(bytes: Buffer, where: Said, standardInput = false): string {
   if (bytes.length > MAX_SOURCE_BYTES) throw new InputError(text('sourceTooLarge', where, MAX_SOURCE_BYTES / 2 ** 20));
   if (bytes.length === 0) throw new InputError(standardInput ? text('stdinEmpty') : text('sourceEmpty', where));
-  return programText(decode(bytes, where));
+  return programText(decodeUtf8(bytes, where));
 }
 
 /**
@@ -37,8 +37,8 @@ export function nfc(given: string): string {
   return /[^\x00-\xff]/.test(given) ? given.normalize('NFC') : given;
 }
 
-/** The UTF-8 text of a file; one that is not UTF-8 is refused at the first byte that is not. */
-function decode(bytes: Buffer, where: Said): string {
+/** The UTF-8 text of bytes (a file, a line); text that is not UTF-8 is refused at the first byte that is not. */
+export function decodeUtf8(bytes: Buffer, where: Said): string {
   const decoded = bytes.toString('utf8');
   if (!decoded.includes('\uFFFD') || isUtf8(bytes)) return decoded;
   // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.

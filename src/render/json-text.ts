@@ -1,4 +1,4 @@
-import { decimalPlaces, decimalUnits, jsonNumber, POWERS } from '../numbers.js';
+import { jsonNumber } from '../numbers.js';
 
 /**
  * A piece of a JSON document, gathered as UTF-8 in one buffer and taken as a string once some
@@ -54,26 +54,9 @@ export class JsonText {
     this.size = at;
   }
 
-  /** Adds a number as jsonNumber writes it; plainDecimal's numbers digit by digit, with no string made. */
+  /** Adds a number as jsonNumber writes it. */
   addNumber(x: number, digits: number): void {
-    const places = decimalPlaces(x, digits);
-    if (places < 0) return this.add(jsonNumber(x, digits));
-    let units = decimalUnits(x, places);
-    // Its digits, at least one before the point: 0.05 is 5 units, 2 places, 3 digits.
-    let length = places + 1;
-    while (units >= POWERS[length]) length++;
-    const start = this.room(length + 2);
-    const { bytes } = this;
-    if (x < 0) bytes[start] = 0x2d; // -
-    // Written from the last digit back, with the point after the first `places` of them.
-    let at = start + (x < 0 ? 1 : 0) + length + (places > 0 ? 1 : 0);
-    this.size = at;
-    for (let written = 0; written < length; written++) {
-      if (written === places && places > 0) bytes[--at] = 0x2e; // .
-      const digit = units % 10;
-      bytes[--at] = 0x30 + digit;
-      units = (units - digit) / 10;
-    }
+    this.add(jsonNumber(x, digits));
   }
 
   /** Takes what is gathered, as a string, and starts again. */

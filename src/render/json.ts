@@ -1,7 +1,7 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
 import { say } from '../messages/index.js';
-import { FULL_DIGITS, jsonNumber, round } from '../numbers.js';
+import { FULL_DIGITS, round } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
@@ -14,7 +14,15 @@ export interface JsonOptions {
   graph?: boolean;
   check?: Check;
   nudges?: Nudge[];
+  /** On one line with no blanks, as --batch writes a document a line. */
+  compact?: boolean;
+  /** Keys and their JSON text to write first: a --batch line's `id` and `_` keys. */
+  echoed?: readonly (readonly [key: string, json: string])[];
 }
+
+/** Where a document's blanks go: spaced out for a person, or none for a line of --batch. */
+const SPACED = { indent: '\n  ', entry: '\n    ', colon: ': ', open: '{ ', close: ' }', end: '\n}\n' };
+const COMPACT = { indent: '', entry: '', colon: ':', open: '{', close: '}', end: '}' };
 
 /**
  * The --json document described in the README, with "steps", "graph" and "check" added when asked
@@ -29,55 +37,67 @@ export function renderJson(result: Result, options: JsonOptions = {}): string {
  * million inputs then never holds its whole document, nor a million-key object, in memory.
  * The main part is written out by hand, so keys stay in order of appearance.
  */
-export function* jsonChunks(result: Result, { digits = FULL_DIGITS, steps, graph: withGraph, check, nudges }: JsonOptions = {}): Generator<string> {
+export function* jsonChunks(result: Result, options: JsonOptions = {}): Generator<string> {
+  const { digits = FULL_DIGITS, steps, graph: withGraph, check, nudges, compact = false, echoed = [] } = options;
   const { graph, outputName } = result;
+  const { indent, entry, colon, open, close, end } = compact ? COMPACT : SPACED;
+  // All of it is gathered in one buffer, and taken as a string a piece of 64 KB at a time.
   const text = new JsonText();
+  const PIECE = 1 << 16;
   /** An object of a key a node, the node's name, and a value that `write` adds to `text`. */
   function* object(nodes: number[], write: (node: number) => void): Generator<string> {
     text.add('{');
     for (let i = 0; i < nodes.length; i++) {
-      text.addString(graph.name(nodes[i])!, i === 0 ? '\n    ' : ',\n    ', ': ');
+      text.addString(graph.name(nodes[i])!, i === 0 ? entry : `,${entry}`, colon);
       write(nodes[i]);
-      if (text.size > 1 << 16) yield text.take();
+      if (text.size > PIECE) yield text.take();
     }
-    text.add(nodes.length === 0 ? '}' : '\n  }');
-    yield text.take();
+    text.add(nodes.length === 0 ? '}' : `${indent}}`);
   }
   const name = (node: number) => shownName(result, node) ?? label(graph, node);
+  /** A key of the document, after the one before it. */
+  const key = (name: string) => text.add(`,${indent}${JSON.stringify(name)}${colon}`);
   // The extra parts go through JSON.stringify, numbers rounded, nested one level in.
-  const stringify = (value: unknown) => JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
-  const extra = (key: string, value: unknown) => `,\n  ${JSON.stringify(key)}: ${stringify(value).replace(/\n/g, '\n  ')}`;
+  const stringify = (value: unknown, depth: string) =>
+    JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), compact ? undefined : 2).replace(/\n/g, `\n${depth}`);
+  const extra = (name: string, value: unknown) => {
+    key(name);
+    text.add(stringify(value, '  '));
+  };
   // A list of a node or a step each, an element at a time, laid out as one JSON.stringify would.
-  function* list(key: string, items: Iterable<unknown>): Generator<string> {
-    let chunk = `,\n  ${JSON.stringify(key)}: [`;
+  function* list(name: string, items: Iterable<unknown>): Generator<string> {
+    key(name);
+    text.add('[');
     let empty = true;
     for (const item of items) {
-      chunk += `${empty ? '' : ','}\n    ${stringify(item).replace(/\n/g, '\n    ')}`;
+      text.add(`${empty ? '' : ','}${entry}${stringify(item, '    ')}`);
       empty = false;
-      if (chunk.length > 1 << 13) {
-        yield chunk;
-        chunk = '';
-      }
+      if (text.size > PIECE) yield text.take();
     }
-    yield `${chunk}${empty ? ']' : '\n  ]'}`;
+    text.add(empty ? ']' : `${indent}]`);
   }
 
-  yield `{\n  "output": ${JSON.stringify(outputName)},\n  "value": ${jsonNumber(result.value, digits)},\n  "inputs": `;
+  text.add('{');
+  for (const [name, json] of echoed) text.add(`${indent}${JSON.stringify(name)}${colon}${json},`);
+  text.add(`${indent}"output"${colon}${JSON.stringify(outputName)}`);
+  key('value');
+  text.addNumber(result.value, digits);
+  key('inputs');
   // Inputs as given: the precision asked for applies to computed values.
   yield* object(result.inputs, (node) => text.addNumber(graph.value(node), 17));
-  yield ',\n  "gradients": ';
+  key('gradients');
   yield* object(result.inputs, (node) => text.addNumber(graph.grad(node), digits));
-  yield ',\n  "intermediates": ';
+  key('intermediates');
   yield* object(result.intermediates, (node) => {
-    text.add('{ "value": ');
+    text.add(`${open}"value"${colon}`);
     text.addNumber(graph.value(node), digits);
-    text.add(', "grad": ');
+    text.add(`,${compact ? '' : ' '}"grad"${colon}`);
     text.addNumber(graph.grad(node), digits);
-    text.add(' }');
+    text.add(close);
   });
   // A gradient that is no finite number is null above; here is why.
   if (result.undefinedGradients.size > 0) {
-    yield ',\n  "gradient_errors": ';
+    key('gradient_errors');
     // In English, as all of JSON: the same document in every language.
     yield* object([...result.undefinedGradients.keys()], (node) => text.addString(say(result.undefinedGradients.get(node)!)));
   }
@@ -128,7 +148,7 @@ export function* jsonChunks(result: Result, { digits = FULL_DIGITS, steps, graph
     );
   }
   if (check !== undefined) {
-    yield extra('check', {
+    extra('check', {
       step: STEP,
       tolerance: { absolute: ABSOLUTE, relative: RELATIVE },
       inputs: Object.fromEntries(
@@ -137,12 +157,13 @@ export function* jsonChunks(result: Result, { digits = FULL_DIGITS, steps, graph
           { backprop: graph.grad(node), numerical, error, verdict, ...(kink === undefined ? {} : { kink: label(graph, kink) }) },
         ]),
       ),
+      // Not timed in --batch: undefined is left out.
       backprop: { forward_passes: 1, backward_passes: 1, milliseconds: check.backprop.milliseconds },
       numerical: { forward_passes: check.numerical.forwardPasses, milliseconds: check.numerical.milliseconds },
     });
   }
   if (nudges !== undefined) {
-    yield extra(
+    extra(
       'nudges',
       nudges.map(({ node, change, percent, value, output: before, nudgedOutput, predicted, actual, difference }) => ({
         input: graph.name(node),
@@ -158,7 +179,8 @@ export function* jsonChunks(result: Result, { digits = FULL_DIGITS, steps, graph
       })),
     );
   }
-  yield '\n}\n';
+  text.add(end);
+  yield text.take();
 }
 
 /** Each item mapped when it is reached, as the list is written: never all at once. */

@@ -67,14 +67,15 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
-    const { backprop, numerical } = check;
-    const ratio = backprop.milliseconds > 0 ? words.timesBackprop(formatNumber(numerical.milliseconds / backprop.milliseconds, 2)) : '';
+    // The command line always times a check (only --batch does not).
+    const [backpropTime, numericalTime] = [check.backprop.milliseconds!, check.numerical.milliseconds!];
+    const ratio = backpropTime > 0 ? words.timesBackprop(formatNumber(numericalTime / backpropTime, 2)) : '';
     // The two costs line up after their labels, however wide the labels' letters.
     const [backpropLabel, numericalLabel] = padded([words.backpropLabel, words.numericalLabel]);
     parts.push([
       [
-        `${backpropLabel} ${words.backpropCost(time(backprop.milliseconds))}`,
-        `${numericalLabel} ${words.numericalCost(numerical.forwardPasses, time(numerical.milliseconds))}${ratio}`,
+        `${backpropLabel} ${words.backpropCost(time(backpropTime))}`,
+        `${numericalLabel} ${words.numericalCost(check.numerical.forwardPasses, time(numericalTime))}${ratio}`,
         ...clauses([words.agreeWhen(ABSOLUTE, RELATIVE), `h = ${STEP} × max(1, |x|)`], width).map(
           (line) => paint.dim(line),
         ),

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { decimalPlaces, jsonNumber } from '../../src/numbers.js';
 import { JsonText } from '../../src/render/json-text.js';
-import { numbers } from '../arbitraries.js';
 import { RUNS } from '../runs.js';
 
 /** What a JsonText gathers from `add`, taken whole. */
@@ -12,20 +10,11 @@ function written(add: (text: JsonText) => void): string {
   return text.take();
 }
 
-test(`a number is what jsonNumber writes, its digits written straight where plainDecimal has them (${RUNS * 10} cases)`, () => {
-  let straight = 0;
-  fc.assert(
-    fc.property(fc.oneof(numbers, fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.05, -0.000001)), fc.integer({ min: 1, max: 17 }), (x, digits) => {
-      if (decimalPlaces(x, digits) >= 0) straight++;
-      expect(written((text) => text.addNumber(x, digits))).toBe(jsonNumber(x, digits));
-    }),
-    { numRuns: RUNS * 10 },
-  );
-  // The digits are written straight for about a tenth of these numbers.
-  expect(straight).toBeGreaterThan(RUNS / 2);
+test('a number is what jsonNumber writes', () => {
   expect(written((text) => text.addNumber(3.3000000000000003, 15))).toBe('3.3');
   expect(written((text) => text.addNumber(-0.05, 15))).toBe('-0.05');
   expect(written((text) => text.addNumber(-0, 15))).toBe('0');
+  expect(written((text) => text.addNumber(NaN, 15))).toBe('null');
 });
 
 test(`a string is what JSON.stringify writes, of any text, between what is asked for (${RUNS} cases)`, () => {

@@ -64,7 +64,7 @@ test.each([['--format', 'dot'], ['--format', 'mermaid'], ['--steps']])(
       },
       read: (path, limit) => Buffer.from(path === 'p.txt' ? shorter : '').subarray(0, limit),
       isFile: (path) => path === 'p.txt',
-      lines: async function* () {},
+      chunks: async function* () {},
     });
     expect(status).toBe(0);
     expect(pieces.length).toBeGreaterThan(10);
