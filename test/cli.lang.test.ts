@@ -30,10 +30,10 @@ describe('the language: --lang, else LC_ALL, LC_MESSAGES or LANG, else English',
     const run = await cli([...RECEIPT, '--lang', 'fr'], { env: { LANG: 'ko_KR.UTF-8' } });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("오류: 옵션 '--lang <언어>'의 값 'fr'이(가) 잘못됨. 고를 수 있는 값: en, ko, ja. (backprop --help 참고)\n");
+    expect(run.stderr).toBe("오류: 옵션 '--lang <언어>'의 값 'fr'이 잘못됨. 고를 수 있는 값: en, ko, ja. (backprop --help 참고)\n");
     const unknown = await cli([...RECEIPT, '--lnag', 'ja'], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe("エラー: 未知のオプション '--lnag' (--lang のこと?) (backprop --help を参照)\n");
+    expect(unknown.stderr).toBe("エラー: 未知のオプション '--lnag' (--lang のことですか?) (backprop --help を参照)\n");
   });
 
   test('JSON keys and values and the exit status do not change with the language', async () => {
@@ -119,12 +119,12 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     expect(noted.status).toBe(0);
     expect(noted.stderr).toBe(
       language === 'ko'
-        ? "참고: 'shipping=5'은(는) 합계에 5을(를) 곱함; 금액을 더하거나 빼려면 부호를 붙이세요 (shipping=+5 또는 shipping=-5)\n"
-        : "注意: 'shipping=5' は合計に 5 を掛ける; 金額を足したり引いたりするなら符号を付ける (shipping=+5 か shipping=-5)\n",
+        ? "참고: 'shipping=5'는 합계에 5를 곱함; 금액을 더하거나 빼려면 부호를 붙이세요 (shipping=+5 또는 shipping=-5)\n"
+        : "注意: 'shipping=5' は合計に 5 を掛ける; 金額を足したり引いたりするなら符号を付けてください (shipping=+5 か shipping=-5)\n",
     );
     const refused = await cli(['apple=100x2', 'tax=10%', '--lang', language]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(language === 'ko' ? /^오류: 'tax=10%': 퍼센트에 부호를 붙이세요: / : /^エラー: 'tax=10%': パーセントに符号を付ける: /);
+    expect(refused.stderr).toMatch(language === 'ko' ? /^오류: 'tax=10%': 퍼센트에 부호를 붙이세요: / : /^エラー: 'tax=10%': パーセントに符号を付けてください: /);
   });
 
   test('a math error in its words, with the same status', async () => {
@@ -150,8 +150,8 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
     const [message, line, caret] = run.stderr.split('\n');
     expect(message).toBe(
       language === 'ko'
-        ? "오류: '배': 값이 없음: 명령줄에서 값을 주거나 (배=2) 식에서 정의하세요 (배 = 2) (1행 10열)"
-        : "エラー: '배' に値がない: コマンドラインで与える (배=2) か、式で定義する (배 = 2) (1 行 10 列)",
+        ? "오류: '배': 값이 없음: 명령줄에서 값을 지정하거나 (배=2) 식에서 정의하세요 (배 = 2) (1행 10열)"
+        : "エラー: '배' に値がない: コマンドラインで指定する (배=2) か、式で定義してください (배 = 2) (1 行 10 列)",
     );
     expect(line).toBe('  y = 사과 * 배');
     expect(caret).toBe(`${' '.repeat(stringWidth('  y = 사과 * '))}^`);

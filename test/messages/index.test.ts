@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CATALOGUES, languageOf, LANGUAGES, say, text } from '../../src/messages/index.js';
+import { CATALOGUES, en, languageOf, LANGUAGES, say, text } from '../../src/messages/index.js';
 
 test('every message is in every catalogue, with the same parts to fill in', () => {
   const [english, ...others] = LANGUAGES.map((language) => CATALOGUES[language]);
@@ -13,10 +13,41 @@ test('every message is in every catalogue, with the same parts to fill in', () =
   }
 });
 
+/** Every message of a catalogue in words, its parts filled in with letters. */
+const messages = (language: 'ko' | 'ja') =>
+  Object.fromEntries(
+    Object.entries(CATALOGUES[language]).map(([key, message]: [string, unknown]) => [
+      key,
+      typeof message === 'function' ? (message as (...parts: unknown[]) => string)(...(key === 'and' ? [['x', 'y']] : ['x', 'y', 'z', 'w', 'v', 'u'])) : (message as string),
+    ]),
+  );
+
 test('Korean and Japanese use the terms of the book’s editions', () => {
-  const all = (language: 'ko' | 'ja') => JSON.stringify(CATALOGUES[language], (key, value: unknown) => (typeof value === 'function' ? value(...(key === 'and' ? [['x', 'y']] : ['x', 'y', 'z', 'w'])) : value));
+  const all = (language: 'ko' | 'ja') => Object.values(messages(language)).join('\n');
   for (const term of ['순전파', '역전파', '계산 그래프', '연쇄법칙', '기울기 확인', '상류']) expect(all('ko')).toContain(term);
   for (const term of ['順伝播', '逆伝播', '計算グラフ', '連鎖律', '勾配確認', '上流']) expect(all('ja')).toContain(term);
+});
+
+test('Korean writes the one particle that follows a word it can read, not both forms', () => {
+  expect(Object.values(messages('ko')).join('\n')).not.toMatch(/[을은이과]\([를는가와]\)|\(으\)로/);
+});
+
+/** The messages that ask the user to do something: the fix an error names, an invitation on the page. */
+const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall neverClosed expectedOperatorMultiply tooDeep functionName
+  usedBeforeDefined definedTwice computed noValue forms percentSign notFinite receiptEmpty receiptNoItem namesBoth freeItem
+  factorNotAmount fileHere splitValue oneArgument noEquals strayBinding strayGiven strayWord twoExpressions noPrice dashExpression
+  goesWithTrain trainNames exprAndFile goesWithBatch stdinTwice wholeNumber positiveNumber notNegative sourceTooLarge stdinEmpty
+  notUtf8 checkTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
+  nudgeForm notNudgeable pageCaption pageStepsHint`.split(/\s+/);
+
+test('instructions ask politely: Korean …하세요, Japanese …てください', () => {
+  const [ko, ja] = [messages('ko'), messages('ja')];
+  for (const key of Object.keys(en)) {
+    // The rest say what is, or name things.
+    const asks = INSTRUCTIONS.includes(key);
+    expect(ko[key], key).toMatch(asks ? /세요/ : /^(?!.*세요)/s);
+    expect(ja[key], key).toMatch(asks ? /[てで]ください/ : /^(?!.*ください)/s);
+  }
 });
 
 test('a locale names its language by its first letters; others are not spoken', () => {

@@ -28,6 +28,6 @@ test('an astral character is described whole', () => {
 });
 
 test('a character keeps its Unicode name in every language; the words around it are translated', () => {
-  expect(say(nameProblem('a\u200db')!.message, CATALOGUES.ko)).toBe("'\u200d' (U+200D ZERO WIDTH JOINER)은(는) 이름에 쓸 수 없음: 이름은 글자, 숫자, _로 이루어짐");
+  expect(say(nameProblem('a\u200db')!.message, CATALOGUES.ko)).toBe("'\u200d' (U+200D ZERO WIDTH JOINER)는 이름에 쓸 수 없음: 이름은 글자, 숫자, _로 이루어짐");
   expect(say(describe('☃'), CATALOGUES.ja)).toBe("'☃' (U+2603、記号)");
 });
