@@ -20,6 +20,8 @@ export class Graph implements Builder {
    */
   private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
   private readonly operationNames = new Map<number, string>();
+  /** The names of the constants that have one, as pi and e. */
+  private readonly constantNames = new Map<number, string>();
   private readonly xs = new Numbers(() => new Int32Array(BLOCK));
   private readonly ys = new Numbers(() => new Int32Array(BLOCK));
   private readonly values = new Numbers(() => new Float64Array(BLOCK));
@@ -75,8 +77,11 @@ export class Graph implements Builder {
     return input;
   }
 
-  constant(value: number): number {
-    return this.add(undefined, -1, -1, value);
+  /** A number written in the program; `name` for one it calls by name (pi). */
+  constant(value: number, name?: string): number {
+    const node = this.add(undefined, -1, -1, value);
+    if (name !== undefined) this.constantNames.set(node, name);
+    return node;
   }
 
   /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
@@ -88,6 +93,7 @@ export class Graph implements Builder {
   name(node: number): string | undefined {
     const kind = this.kinds.get(node);
     if (kind === WRITTEN) return this.source.slice(this.xs.get(node), this.ys.get(node));
+    if (kind === undefined) return this.constantNames.get(node);
     return typeof kind === 'object' ? this.operationNames.get(node) : kind;
   }
 

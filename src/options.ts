@@ -338,14 +338,16 @@ function digits(value: string): number {
 
 /** What to add to one of commander's messages: how to give an expression that starts with -. */
 function hint(message: string): Said {
-  const option = /unknown option '(-[^-][^']*)'/.exec(message)?.[1];
-  return option === undefined ? text('seeHelp') : text('dashExpression', option);
+  const option = /unknown option '(-[^-][^']*)'$/.exec(message)?.[1];
+  return option === undefined || option === '-v' ? text('seeHelp') : text('dashExpression', option);
 }
 
 /** One of commander's messages as a message of backprop's own, to be said in the reader's language. */
 function commanderMessage(message: string, messages: Messages): Said {
   const unknown = /^unknown option '([^]*)'(?: \(Did you mean (.*)\?\))?$/.exec(message);
-  if (unknown !== null) return unknown[2] === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], unknown[2]);
+  // Commander suggests long options only: -v, as other programs spell it, is -V here.
+  const meant = unknown?.[2] ?? (unknown?.[1] === '-v' ? '-V, --version' : undefined);
+  if (unknown !== null) return meant === undefined ? text('unknownOption', unknown[1]) : text('unknownOptionMeant', unknown[1], meant);
   const missing = /^option '([^']*)' argument missing$/.exec(message);
   if (missing !== null) return text('optionMissing', flagsOf(missing[1], messages));
   const invalid = /^option '([^']*)' argument '([^]*)' is invalid\. ([^]*)$/.exec(message);

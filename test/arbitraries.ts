@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ATOM, FUNCTIONS, OPERATIONS, UNARY, type Notation, type Operation } from '../src/operations.js';
 
 /**
  * An expression as backprop reads it, and the same expression as plain JavaScript. `binds`
@@ -13,51 +14,30 @@ export interface Expression {
 }
 
 // The grammar's precedence, loosest first: + -, * /, unary -, ^, then atoms (names, numbers, calls).
-const UNARY = 3;
-const POWER = 4;
-const ATOM = 5;
 const within = (x: Expression, loosest: number) => (x.binds < loosest ? `(${x.text})` : x.text);
 
-export const NAMES = ['a', 'b', 'c', 'd', 'e', 'f'];
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+// Not e: a program that neither defines nor binds it reads it as the constant.
+export const NAMES = ['a', 'b', 'c', 'd', 'f', 'g'];
 
 const leaf: fc.Arbitrary<Expression> = fc.oneof(
   fc.constantFrom(...NAMES).map((name) => ({ text: name, at: (inputs: Record<string, number>) => inputs[name], binds: ATOM })),
   fc.integer({ min: 1, max: 40 }).map((tenths) => ({ text: String(tenths / 10), at: () => tenths / 10, binds: ATOM })),
 );
 
-const functions: [string, (x: number) => number][] = [
-  ['exp', Math.exp],
-  ['log', Math.log],
-  ['relu', (x) => Math.max(0, x)],
-  ['sigmoid', sigmoid],
-  ['tanh', Math.tanh],
-  ['sqrt', Math.sqrt],
-  ['abs', Math.abs],
-  ['sin', Math.sin],
-  ['cos', Math.cos],
-  ['softplus', (x) => Math.log(1 + Math.exp(x))],
-];
-const operators: [string, number, (x: number, y: number) => number][] = [
-  ['+', 1, (x, y) => x + y],
-  ['-', 1, (x, y) => x - y],
-  ['*', 2, (x, y) => x * y],
-  ['/', 2, (x, y) => x / y],
-  ['^', POWER, (x, y) => x ** y],
-];
+/** What an operation computes, as its layer's forward: the test is of the reading, not of the math. */
+const computed = ({ layer }: Operation) => (x: number, y?: number) => new layer().forward(x, y);
+/** The functions of the table, and its infix operators written with their first token. */
+const functions = [...FUNCTIONS.values()];
+const operators = OPERATIONS.flatMap((op) => (op.notation.form === 'infix' ? [{ op, notation: op.notation }] : []));
 
 /**
  * x op y with the fewest parentheses: + - * / group from the left, ^ from the right. A unary
  * minus on the right needs none (2 ^ -x, a * -b): the parser reads it where an operand goes.
  */
-function infix(symbol: string, own: number, x: Expression, y: Expression): string {
-  const [left, right] = own === POWER ? [own + 1, own] : [own, own + 1];
-  return `${within(x, left)} ${symbol} ${y.binds === UNARY ? y.text : within(y, right)}`;
+function infix({ tokens, precedence, right }: Extract<Notation, { form: 'infix' }>, x: Expression, y: Expression): string {
+  const [loosestLeft, loosestRight] = right ? [precedence + 1, precedence] : [precedence, precedence + 1];
+  return `${within(x, loosestLeft)} ${tokens[0]} ${y.binds === UNARY ? y.text : within(y, loosestRight)}`;
 }
-const calls: [string, (x: number, y: number) => number][] = [
-  ['max', Math.max],
-  ['min', Math.min],
-];
 
 /** Random expressions over the operators, unary minus, every function, and up to six inputs. */
 export const expression = fc.letrec<{ node: Expression }>((tie) => ({
@@ -66,20 +46,15 @@ export const expression = fc.letrec<{ node: Expression }>((tie) => ({
     leaf,
     // -x ^ 2 is -(x ^ 2): a power needs no parentheses under a unary minus.
     tie('node').map((x) => ({ text: `-${within(x, UNARY)}`, at: (inputs: Record<string, number>) => -x.at(inputs), binds: UNARY })),
-    fc.tuple(fc.constantFrom(...functions), tie('node')).map(([[name, f], x]) => ({
-      text: `${name}(${x.text})`,
-      at: (inputs: Record<string, number>) => f(x.at(inputs)),
+    fc.tuple(fc.constantFrom(...functions), tie('node'), tie('node')).map(([op, x, y]) => ({
+      text: op.arity === 1 ? `${op.symbol}(${x.text})` : `${op.symbol}(${x.text}, ${y.text})`,
+      at: (inputs: Record<string, number>) => computed(op)(x.at(inputs), y.at(inputs)),
       binds: ATOM,
     })),
-    fc.tuple(fc.constantFrom(...operators), tie('node'), tie('node')).map(([[symbol, own, f], x, y]) => ({
-      text: infix(symbol, own, x, y),
-      at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
-      binds: own,
-    })),
-    fc.tuple(fc.constantFrom(...calls), tie('node'), tie('node')).map(([[name, f], x, y]) => ({
-      text: `${name}(${x.text}, ${y.text})`,
-      at: (inputs: Record<string, number>) => f(x.at(inputs), y.at(inputs)),
-      binds: ATOM,
+    fc.tuple(fc.constantFrom(...operators), tie('node'), tie('node')).map(([{ op, notation }, x, y]) => ({
+      text: infix(notation, x, y),
+      at: (inputs: Record<string, number>) => computed(op)(x.at(inputs), y.at(inputs)),
+      binds: notation.precedence,
     })),
   ),
 })).node;

@@ -604,3 +604,21 @@ describe('the screen’s width', () => {
     }
   });
 });
+
+describe('messages that say what was meant', () => {
+  test('a receipt word that lost its number is named as such', async () => {
+    const run = await cli(['apple=100x2', 'tax=']);
+    expect([run.status, run.stderr]).toEqual([2, "error: 'tax=' has no value after its =: give a number (tax=1.1), an amount (tax=+5) or a percent (tax=+10%)\n"]);
+  });
+
+  test('-v, as other programs spell it, is -V here', async () => {
+    expect((await cli(['-v'])).stderr).toBe("error: unknown option '-v' (Did you mean -V, --version?) (see backprop --help)\n");
+  });
+
+  test('a program of numbers only shows its value and says there is nothing to differentiate', async () => {
+    const run = await cli(['2*3']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('result = 6\nno inputs to differentiate with respect to: the program is numbers only (give it\none, as x=2 in backprop "x*3" x=2)\n');
+    expect(JSON.parse((await cli(['2*3', '--json'])).stdout)).toMatchObject({ value: 6, inputs: {}, gradients: {} });
+  });
+});

@@ -44,6 +44,7 @@ export const en = {
   kinkAt: (node: string) => `kink at ${node}`,
   leavesDomain: 'x ± h leaves the domain',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
+  noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
   undefinedNumber: 'undefined',
 
   // --check's costs.
@@ -188,6 +189,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   emptyExpression: 'the expression is empty: write one, e.g. backprop "x*y" x=2 y=3',
   resultTaken: "the last statement has no name and 'result' is taken: name it (NAME = …)",
   unknownFunction: (name: string, functions: string) => `unknown function '${name}': the functions are ${functions}`,
+  unknownFunctionMeant: (name: string, meant: string, functions: string) => `unknown function '${name}': did you mean ${meant}? (the functions are ${functions})`,
   isFunctionCall: (name: string) => `'${name}' is a function: write ${name}(…)`,
   expectedOperand: (found: string) => `expected a number, a name or '(', found ${found}`,
   expectedOperandAfter: (previous: string, found: string) => `expected a number, a name or '(' after '${previous}', found ${found}`,
@@ -251,6 +253,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   strayWord: (word: string) => `'${word}': give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
   twoExpressions: (expression: string, word: string) =>
     `'${expression}' and '${word}': give one expression, in quotes if it has spaces or * (backprop "2 * x" x=3), then inputs as NAME=VALUE`,
+  emptyValue: (word: string, name: string) => `'${word}' has no value after its =: give a number (${name}=1.1), an amount (${name}=+5) or a percent (${name}=+10%)`,
   noPrice: (word: string) => `'${word}' has no price; if you typed a $, the shell replaced it and the digit after it: leave the $ out`,
 
   // The command line.

@@ -12,6 +12,7 @@ export const ja: Messages = {
   disagrees: '不一致',
   kinkAt: (node) => `折れ点: ${node}`,
   leavesDomain: 'x ± h が定義域の外',
+  noInputs: '微分する入力がない: プログラムが数だけでできている (backprop "x*3" x=2 のように入力を指定してください)',
   undefinedNumber: '未定義',
 
   backpropLabel: '逆伝播:',
@@ -145,6 +146,7 @@ $(npm root -g)/backprop/README.md
   emptyExpression: '式が空: 式を書いてください。例: backprop "x*y" x=2 y=3',
   resultTaken: "最後の文に名前がなく、'result' はすでに使われている: 名前を付けてください (NAME = …)",
   unknownFunction: (name, functions) => `未知の関数 '${name}': 関数は ${functions}`,
+  unknownFunctionMeant: (name, meant, functions) => `未知の関数 '${name}': ${meant} のことですか? (関数は ${functions})`,
   isFunctionCall: (name) => `'${name}' は関数: ${name}(…) と書いてください`,
   expectedOperand: (found) => `数、名前か '(' が必要なところに ${found} が来た`,
   expectedOperandAfter: (previous, found) => `'${previous}' の後には数、名前か '(' が必要だが、${found} が来た`,
@@ -197,6 +199,7 @@ $(npm root -g)/backprop/README.md
   strayWord: (word) => `'${word}': 式は 1 つだけ、空白か * があれば引用符で囲んで (backprop "2 * x" x=3) 指定し、入力は NAME=VALUE で指定してください`,
   twoExpressions: (expression, word) =>
     `'${expression}' と '${word}': 式は 1 つだけ、空白か * があれば引用符で囲んで (backprop "2 * x" x=3) 指定し、入力は NAME=VALUE で指定してください`,
+  emptyValue: (word, name) => `'${word}': = の後に値がない: 数 (${name}=1.1)、金額 (${name}=+5) か割合 (${name}=+10%) を指定してください`,
   noPrice: (word) => `'${word}' に価格がない; $ を入力したなら、シェルが $ とその後の数字を置き換えた: $ を外してください`,
 
   withHint: (message, hint) => `${message}${hint}`,

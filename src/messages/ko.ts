@@ -15,6 +15,7 @@ export const ko: Messages = {
   disagrees: '불일치',
   kinkAt: (node) => `꺾인 점: ${node}`,
   leavesDomain: 'x ± h가 정의역을 벗어남',
+  noInputs: '미분할 입력이 없음: 프로그램이 수로만 되어 있음 (backprop "x*3" x=2처럼 입력을 지정하세요)',
   undefinedNumber: '정의 안 됨',
 
   backpropLabel: '역전파:',
@@ -147,6 +148,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   emptyExpression: '식이 비어 있음: 식을 쓰세요. 예: backprop "x*y" x=2 y=3',
   resultTaken: "마지막 문장에 이름이 없는데 'result'는 이미 쓰임: 이름을 붙이세요 (NAME = …)",
   unknownFunction: (name, functions) => `알 수 없는 함수 '${name}': 함수는 ${functions}`,
+  unknownFunctionMeant: (name, meant, functions) => `알 수 없는 함수 '${name}': ${particle(meant, '을/를')} 쓰려 했나요? (함수는 ${functions})`,
   isFunctionCall: (name) => `함수 '${name}': ${name}(…)처럼 쓰세요`,
   expectedOperand: (found) => `수, 이름 또는 '('가 와야 하는데 나온 것은 ${found}`,
   expectedOperandAfter: (previous, found) => `'${previous}' 뒤에는 수, 이름 또는 '('가 와야 하는데 나온 것은 ${found}`,
@@ -199,6 +201,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   strayWord: (word) => `'${word}': 식은 하나만, 공백이나 *가 있으면 따옴표로 감싸서 (backprop "2 * x" x=3) 주고, 입력은 NAME=VALUE로 주세요`,
   twoExpressions: (expression, word) =>
     `'${expression}', '${word}': 식은 하나만, 공백이나 *가 있으면 따옴표로 감싸서 (backprop "2 * x" x=3) 주고, 입력은 NAME=VALUE로 주세요`,
+  emptyValue: (word, name) => `'${word}': = 뒤에 값이 없음: 수 (${name}=1.1), 금액 (${name}=+5) 또는 퍼센트 (${name}=+10%)를 지정하세요`,
   noPrice: (word) => `'${word}'에 가격이 없음; $를 입력했다면 셸이 $와 그 뒤의 숫자를 바꿔 버렸음: $를 빼세요`,
 
   withHint: (message, hint) => `${message}${hint}`,

@@ -52,6 +52,9 @@ export function parseArguments(words: readonly string[], { source, isFile = () =
 /** Refuses a word that shows how the command line went wrong, naming the fix. */
 function mistake(words: readonly string[], word: string, isFile: (word: string) => boolean): void {
   const at = words.indexOf(word);
+  // tax= has lost its number (apple= 100x2, split by a space, is told below).
+  const empty = /^([^=\s]+)=$/.exec(word);
+  if (empty !== null && (at + 1 === words.length || isBinding(words[at + 1]))) throw new InputError(text('emptyValue', word, empty[1]));
   if (isFile(word) && words.length > 2 && !/[=()]/.test(word)) {
     throw new InputError(text('fileHere', word));
   }

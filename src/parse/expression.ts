@@ -94,6 +94,8 @@ class Parser {
   private readonly unboundNodes: number[] = [];
   /** Where each of those names is first used, in the order of the source. */
   private readonly unboundStarts: number[] = [];
+  /** The names the command line binds: a constant's name among them (e, pi) is an input. */
+  private bound = new Set<string>();
 
   constructor(
     private readonly source: string,
@@ -106,6 +108,7 @@ class Parser {
 
   program(bindings: readonly string[], unbound: boolean): Program {
     const { lexer } = this;
+    this.bound = new Set(bindings.map((word) => word.slice(0, word.indexOf('='))));
     let last: Statement | undefined;
     try {
       for (let kind = lexer.next(); kind !== 'end'; kind = lexer.next()) {
@@ -301,13 +304,17 @@ class Parser {
     const { start, end } = lexer;
     // Only a name the program does not know can be a misspelt function: it alone is peeked past.
     if (lexer.peek() === '(') {
-      throw this.error(start, text('unknownFunction', cut(lexer.text), [...FUNCTIONS.keys()].join(', ')));
+      const name = lexer.text;
+      const functions = [...FUNCTIONS.keys()].join(', ');
+      const meant = nearest(name, [...FUNCTIONS.keys()]);
+      throw this.error(start, meant === undefined ? text('unknownFunction', cut(name), functions) : text('unknownFunctionMeant', cut(name), meant, functions));
     }
-    const input = this.graph.inputAt(start, end, NaN);
-    this.scope.add(start, end - start, input);
-    this.unboundNodes.push(input);
+    const constant = end - start <= 2 ? CONSTANTS.get(lexer.text) : undefined;
+    const node = constant !== undefined && !this.bound.has(lexer.text) ? this.graph.constant(constant, lexer.text) : this.graph.inputAt(start, end, NaN);
+    this.scope.add(start, end - start, node);
+    if (constant === undefined || this.graph.isInput(node)) this.unboundNodes.push(node);
     this.unboundStarts.push(start);
-    return input;
+    return node;
   }
 
   /**
@@ -399,6 +406,41 @@ class Parser {
   private error(offset: number, message: Said, name?: string): InputError {
     return errorAt(this.source, offset, message, name);
   }
+}
+
+/**
+ * The numbers a program may call by name, unless it defines the name itself or the command
+ * line gives it a value: then it is an input like any other.
+ */
+const CONSTANTS = new Map([
+  ['e', Math.E],
+  ['pi', Math.PI],
+]);
+
+/**
+ * The name among `names` that `written` was most likely meant as: the same but for case
+ * (ReLU, the book's Relu), or one slip away (one letter missing, added, changed or two
+ * swapped) in a name of four letters or more.
+ */
+function nearest(written: string, names: readonly string[]): string | undefined {
+  const lower = written.toLowerCase();
+  return names.find((name) => name === lower) ?? (lower.length >= 4 ? names.find((name) => slips(lower, name) <= 1) : undefined);
+}
+
+/** How many slips (a letter missing, added or changed, two letters swapped) turn a into b. */
+function slips(a: string, b: string): number {
+  // Damerau–Levenshtein's optimal string alignment, on three rows.
+  let [twoBack, back] = [[] as number[], Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(back[j] + 1, row[j - 1] + 1, back[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], twoBack[j - 2] + 1);
+    }
+    [twoBack, back] = [back, row];
+  }
+  return back[b.length];
 }
 
 /** Whether an operator is a sign: unary minus, or a plus, which changes nothing. */

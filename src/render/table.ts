@@ -5,7 +5,7 @@ import { givenValue, label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { tooLarge } from './limit.js';
-import { cellWidth as width } from './wrap.js';
+import { cellWidth as width, fit } from './wrap.js';
 
 
 /** A cell's text, and how it is painted: the width is taken of the text alone. */
@@ -66,6 +66,8 @@ export function renderTable(
   const sections: [number[], (text: string) => string][] = [[result.inputs, paint.cyan]];
   if (all) sections.push([result.intermediates, paint.magenta]);
   const filled = sections.filter(([nodes]) => nodes.length > 0);
+  // A table of headings alone would say nothing: the value, and why there is no gradient.
+  if (filled.length === 0) return [`${paint.bold(outputName)} = ${paint.bold.green(formatNumber(result.value, given ?? DIGITS))}\n${fit(paint.dim(words.noInputs), screen, '')}\n`];
 
   const outputLine = (digits: number) => `${paint.bold(outputName)} = ${paint.bold.green(formatNumber(result.value, digits))}`;
   // Each column's width, and the widest line's, with numbers to `digits` significant digits.

@@ -35,7 +35,7 @@ test('Korean writes the one particle that follows a word it can read, not both f
 /** The messages that ask the user to do something: the fix an error names, an invitation on the page. */
 const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall neverClosed expectedOperatorMultiply tooDeep functionName
   usedBeforeDefined definedTwice computed noValue forms percentSign notFinite receiptEmpty receiptNoItem namesBoth freeItem
-  factorNotAmount fileHere splitValue oneArgument noEquals strayBinding strayGiven strayWord twoExpressions noPrice dashExpression
+  factorNotAmount fileHere splitValue oneArgument noEquals strayBinding strayGiven strayWord twoExpressions noPrice emptyValue noInputs dashExpression
   goesWithTrain trainNames exprAndFile goesWithBatch stdinTwice wholeNumber positiveNumber notNegative sourceTooLarge stdinEmpty
   notUtf8 checkTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
   nudgeForm notNudgeable pageCaption pageStepsHint`.split(/\s+/);

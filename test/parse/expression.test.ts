@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { BackpropError } from '../../src/errors.js';
 import { MAX_NESTING, parseExpression } from '../../src/parse/expression.js';
 import { evaluate } from '../../src/result.js';
+import { FUNCTIONS } from '../../src/operations.js';
+
+const FUNCTION_NAMES = [...FUNCTIONS.keys()].join(', ');
 
 function run(source: string, ...bindings: string[]) {
   const result = evaluate(parseExpression(source, bindings));
@@ -141,7 +144,9 @@ describe('errors name the word and point at it', () => {
     ['x +', "expected a number, a name or '(' after '+', found the end of the expression (line 1, column 4)"],
     ['x +\n', "expected a number, a name or '(' after '+', found the end of the expression (line 2, column 1)"],
     ['2x', "expected an operator before 'x' (write 2 * x to multiply) (line 1, column 2)"],
-    ['foo(x)', "unknown function 'foo': the functions are exp, log, sqrt, abs, max, min, sin, cos, relu, sigmoid, tanh, softplus (line 1, column 1)"],
+    ['foo(x)', `unknown function 'foo': the functions are ${FUNCTION_NAMES} (line 1, column 1)`],
+    ['ReLU(x)', `unknown function 'ReLU': did you mean relu? (the functions are ${FUNCTION_NAMES}) (line 1, column 1)`],
+    ['sigmod(x)', `unknown function 'sigmod': did you mean sigmoid? (the functions are ${FUNCTION_NAMES}) (line 1, column 1)`],
     ['a = 2\na(x)', "expected an operator before '(' (write a * (…) to multiply) (line 2, column 2)"],
     ['x $ y', "unexpected character '$' (line 1, column 3)"],
     ['exp + 1', "'exp' is a function: write exp(…) (line 1, column 1)"],
@@ -169,11 +174,11 @@ describe('errors name the word and point at it', () => {
   });
 
   test('inputs the command line leaves without a value are named, the first five and how many more', () => {
-    expect(failure('a*b*c*d*e*f*g').message).toBe(
-      "'a', 'b', 'c', 'd', 'e' and 2 more have no value: bind them on the command line (a=2) or define them in the expression (a = 2) (line 1, column 1)",
+    expect(failure('a*b*c*d*f*g*h').message).toBe(
+      "'a', 'b', 'c', 'd', 'f' and 2 more have no value: bind them on the command line (a=2) or define them in the expression (a = 2) (line 1, column 1)",
     );
-    expect(failure('a*b*c*d*e*f*g', 'a=1', 'c=2').message).toBe(
-      "'b', 'd', 'e', 'f', 'g' have no value: bind them on the command line (b=2) or define them in the expression (b = 2) (line 1, column 3)",
+    expect(failure('a*b*c*d*f*g*h', 'a=1', 'c=2').message).toBe(
+      "'b', 'd', 'f', 'g', 'h' have no value: bind them on the command line (b=2) or define them in the expression (b = 2) (line 1, column 3)",
     );
   });
 
@@ -217,5 +222,25 @@ describe('errors name the word and point at it', () => {
 
   test('result is the name of an unnamed last statement, so it cannot also be a name', () => {
     expect(failure('result = 2; result * 3').message).toMatch(/'result' is taken/);
+  });
+});
+
+describe('pi and e', () => {
+  test('are constants, unless the program defines them or the command line gives them', () => {
+    expect(evaluate(parseExpression('y = 2 * pi * r', ['r=1'])).value).toBe(2 * Math.PI);
+    expect(evaluate(parseExpression('e^x', ['x=1'])).value).toBe(Math.E);
+    expect(evaluate(parseExpression('pi = 3; y = pi * 2')).value).toBe(6);
+    const bound = evaluate(parseExpression('x * e', ['x=2', 'e=3']));
+    expect([bound.value, bound.inputs.map((node) => bound.graph.name(node))]).toEqual([6, ['x', 'e']]);
+  });
+
+  test('a constant is written by its name, and gets no row of its own', () => {
+    const result = evaluate(parseExpression('y = x * pi', ['x=2']));
+    expect(result.inputs.map((node) => result.graph.name(node))).toEqual(['x']);
+    expect(result.graph.grad(result.inputs[0])).toBe(Math.PI);
+  });
+
+  test('defined after it is used as the constant is refused, as for any name', () => {
+    expect(() => parseExpression('y = pi * 2; pi = 3')).toThrow("'pi' is used before it is defined, at line 1, column 5");
   });
 });
