@@ -267,6 +267,7 @@ $(npm root -g)/backprop/README.md
   legendForward: '矢印の上は順伝播で進む値',
   legendBackward: (d) => `下は逆伝播で戻る ${d}`,
   pageSlider: 'スライダー',
+  pageNeedsNumber: '数値を入力する',
   pageCaption: (d) => `各入力とその値、${d}: 値を変えるとグラフを計算し直す`,
   pageSteps: '連鎖律',
   pageStepsHint: '図のノードや表の行を指す・タップする・フォーカスすると、その手順を表示する。',
