@@ -42,7 +42,7 @@ const shapes: Record<string, string> = {
   // Each step names its arguments: the text of --steps is many times the program's.
   'long names, many lines': `${name.slice(0, SIZE / 20)} = 1.01\ny = ${Array(18).fill(name.slice(0, SIZE / 20)).join(' * ')}\n`,
 };
-const views = [[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--format', 'dot'], ['--format', 'mermaid'], ['--check']];
+const views = [[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--format', 'dot'], ['--format', 'mermaid'], ['--format', 'svg'], ['--format', 'html'], ['--check']];
 
 // `npm run stress -- WORDS` runs only the shapes whose name contains WORDS.
 const only = process.argv.slice(2).join(' ');

@@ -7,6 +7,7 @@ import { jsonChunks } from './render/json.js';
 import { counted } from './render/limit.js';
 import { mermaidLines } from './render/mermaid.js';
 import type { Line } from './parse/lines.js';
+import { PICTURE_DIGITS } from './render/picture.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, text, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
@@ -20,6 +21,13 @@ import { EPOCHS, train, type TrainOptions } from './train.js';
  * chain of 10^5 negations); a larger program is refused before anything is written.
  */
 export const MAX_VIEW_NODES = 100_000;
+
+/**
+ * The most nodes the page of --format html takes, as a view of every node. Its size is not what
+ * limits it but the browser: the page of a sum of 5,000 inputs (10^4 nodes, 2.7 MB) opens in
+ * Chromium in 2 s, and one ten times as large took more than 30 s.
+ */
+export const MAX_PAGE_NODES = 10_000;
 
 /** How a result is shown: a table (text for a person), JSON, or a picture or page of the graph. */
 export type Format = 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
@@ -76,9 +84,11 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     const { precision: digits, steps, graph, check } = options;
     return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check }), notes };
   }
-  const perNode = format === 'dot' || format === 'mermaid' ? `format ${format}` : options.steps ? 'steps' : options.graph ? 'graph' : undefined;
-  if (perNode !== undefined && source.graph.size > MAX_VIEW_NODES) {
-    throw new InputError(text('viewTooLarge', `--${perNode}`, source.graph.size, MAX_VIEW_NODES));
+  const perNode =
+    format === 'dot' || format === 'mermaid' || format === 'html' ? `format ${format}` : options.steps ? 'steps' : options.graph ? 'graph' : undefined;
+  const most = format === 'html' ? MAX_PAGE_NODES : MAX_VIEW_NODES;
+  if (perNode !== undefined && source.graph.size > most) {
+    throw new InputError(text('viewTooLarge', `--${perNode}`, source.graph.size, most));
   }
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);
@@ -92,17 +102,19 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   // A view of every node is counted before it is written, and refused if too long.
   const made = (make: () => Iterable<string>) => (perNode === undefined ? make() : counted(`--${perNode}`, make, options.viewLimit));
   if (format === 'json') return done(made(() => jsonChunks(result, { digits, steps, graph: options.graph, check: checked, nudges })));
-  if (format === 'dot') return done(made(() => dotLines(result, digits ?? DIGITS, undefined, messages)));
-  if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? DIGITS, messages)));
+  if (format === 'dot') return done(made(() => dotLines(result, digits ?? PICTURE_DIGITS, undefined, messages)));
+  if (format === 'mermaid') return done(made(() => mermaidLines(result, digits ?? PICTURE_DIGITS, messages)));
   if (format === 'svg') {
     // Loaded only for a picture: it brings Graphviz, compiled to WebAssembly.
     const { renderSvg } = await import('./render/svg.js');
-    return done(await renderSvg(result, digits ?? DIGITS, messages));
+    return done(await renderSvg(result, digits ?? PICTURE_DIGITS, messages));
   }
   if (format === 'html') {
     // Loaded only for a page: it carries the page's script, and Graphviz for its picture.
-    const { renderHtml } = await import('./render/html.js');
-    return done(await renderHtml(result, { digits: digits ?? DIGITS, all: options.all === true, words: messages }));
+    const { htmlChunks, htmlPicture } = await import('./render/html.js');
+    const page = { digits: digits ?? DIGITS, pictureDigits: digits ?? PICTURE_DIGITS, all: options.all === true, words: messages };
+    const picture = await htmlPicture(result, page);
+    return done(made(() => htmlChunks(result, picture, page)));
   }
   // Loaded only for text: a script asking for JSON does not pay for chalk.
   const { renderText } = await import('./render/text.js');

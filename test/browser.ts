@@ -17,8 +17,8 @@ export const NO_CHROMIUM = `SKIPPED: no Chromium at ${CHROMIUM} (apt-get install
 /** A headless Chromium with a fresh profile and nothing that talks to the network by itself. */
 export interface Browser {
   context: BrowserContext;
-  /** Opens an HTML document as a file, as a user opens a saved page. */
-  open(html: string): Promise<Opened>;
+  /** Opens an HTML document (or another kind, by its file's extension) as a file, as a user opens a saved page. */
+  open(text: string, extension?: string): Promise<Opened>;
   close(): Promise<void>;
 }
 
@@ -28,6 +28,8 @@ export interface Opened {
   requests: string[];
   /** Uncaught errors in the page's script. */
   errors: string[];
+  /** What the page's scripts said in dialogs (alert, confirm): there should be none. */
+  dialogs: string[];
 }
 
 export async function launch(): Promise<Browser> {
@@ -49,12 +51,16 @@ export async function launch(): Promise<Browser> {
   let pages = 0;
   return {
     context,
-    async open(html) {
-      const file = join(folder, `page-${pages++}.html`);
-      writeFileSync(file, html);
+    async open(text, extension = 'html') {
+      const file = join(folder, `page-${pages++}.${extension}`);
+      writeFileSync(file, text);
       const url = pathToFileURL(file).href;
       const page = await context.newPage();
-      const opened: Opened = { page, requests: [], errors: [] };
+      const opened: Opened = { page, requests: [], errors: [], dialogs: [] };
+      page.on('dialog', (dialog) => {
+        opened.dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
       page.on('request', (request) => {
         if (request.url() !== url) opened.requests.push(request.url());
       });

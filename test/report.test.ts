@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_VIEW_NODES } from '../src/report.js';
+import { MAX_PAGE_NODES, MAX_VIEW_NODES } from '../src/report.js';
 import { runInProcess as cli } from './io.js';
 
 describe('views that print every node', () => {
@@ -15,6 +15,16 @@ describe('views that print every node', () => {
       expect(stderr).toContain(`more than ${MAX_VIEW_NODES}`);
     },
   );
+
+  test('--format html refuses a program of more nodes than a page opens with, before writing anything', async () => {
+    const { status, stdout, stderr } = await cli(['-f', '-', 'x=2', '--format', 'html'], { stdin: `y = ${'-'.repeat(MAX_PAGE_NODES)}x` });
+    expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
+    expect(stderr).toBe(
+      `error: --format html shows every node, and this program has ${MAX_PAGE_NODES + 1} nodes, more than ${MAX_PAGE_NODES}: leave --format html out (--json and the table show any size)\n`,
+    );
+    const within = await cli(['-f', '-', 'x=2', '--format', 'html'], { stdin: `y = ${'-'.repeat(MAX_PAGE_NODES - 1)}x` });
+    expect(within.status).toBe(0);
+  });
 
   test('the table and --json take the same program', async () => {
     const { status, stdout } = await cli(['-f', '-', 'x=2', '--json'], { stdin: chain });

@@ -1,6 +1,8 @@
+import { Graph } from '../src/graph.js';
+import { AddLayer, MulLayer } from '../src/layers.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { parseReceipt } from '../src/parse/receipt.js';
-import { evaluate } from '../src/result.js';
+import { evaluate, type Result } from '../src/result.js';
 
 /** The three examples every teaching view is tested on. */
 export const examples = {
@@ -11,6 +13,27 @@ export const examples = {
   /** A neuron and its loss, in three statements. */
   neuron: () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z); loss = (y - t)^2', ['w=2', 'x=0.5', 'b=-1', 't=1'])),
 };
+
+/**
+ * Names no parser takes but the library does, each of which would end a label, add an
+ * attribute, markup or a link, or start an escape, in DOT, SVG, HTML or Mermaid if written as
+ * it is: (a × b) + c, its product and its output named too.
+ */
+export const HOSTILE = {
+  a: 'a", URL="javascript:alert(1)',
+  b: '<img src=x onerror=alert(2)>',
+  c: 'c\\N & #quot; ]"] \n',
+  product: 'p<b>"&amp;\\G',
+  output: 'y</title><script>alert(3)</script>',
+};
+
+export function hostile(): Result {
+  const graph = new Graph();
+  const product = graph.apply(new MulLayer(), graph.input(HOSTILE.a, 2), graph.input(HOSTILE.b, 3));
+  graph.rename(product, HOSTILE.product);
+  const output = graph.apply(new AddLayer(), product, graph.input(HOSTILE.c, 4));
+  return evaluate({ graph, output, outputName: HOSTILE.output });
+}
 
 /** The book's receipt as the table prints it, uncolored. */
 export const RECEIPT_TABLE = `price = 715

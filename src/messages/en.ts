@@ -332,6 +332,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   legendForward: 'value going forward above each arrow,',
   legendBackward: (d: string) => `${d} coming back below`,
   pageSlider: 'slider',
+  pageNeedsNumber: 'type a number',
   pageCaption: (d: string) => `Each input, its value and ${d}: change a value to run the graph again`,
   pageSteps: 'Chain rule',
   pageStepsHint: 'Point at, tap or focus a node of the picture or a row of the table to see its steps.',

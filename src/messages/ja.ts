@@ -271,6 +271,7 @@ $(npm root -g)/backprop/README.md
   legendForward: '矢印の上は順伝播で進む値',
   legendBackward: (d) => `下は逆伝播で戻る ${d}`,
   pageSlider: 'スライダー',
+  pageNeedsNumber: '数値を入力してください',
   pageCaption: (d) => `各入力とその値、${d}: 値を変えてグラフを計算し直してみてください`,
   pageSteps: '連鎖律',
   pageStepsHint: '手順を見るには、図のノードか表の行をポイントするか、タップするか、フォーカスしてください。',

@@ -273,6 +273,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   legendForward: '화살표 위는 순전파로 가는 값',
   legendBackward: (d) => `아래는 역전파로 돌아오는 ${d}`,
   pageSlider: '슬라이더',
+  pageNeedsNumber: '숫자를 입력하세요',
   pageCaption: (d) => `각 입력과 그 값, ${d}: 값을 바꿔 그래프를 다시 계산해 보세요`,
   pageSteps: '연쇄법칙',
   pageStepsHint: '단계를 보려면 그림의 노드나 표의 행을 가리키거나, 누르거나, 포커스하세요.',

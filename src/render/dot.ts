@@ -3,6 +3,7 @@ import { drawnSymbol } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { en, type Messages } from '../messages/index.js';
+import { drawn } from './picture.js';
 
 /** Helvetica for Latin text, then fonts with Hangul and kana, then whatever sans-serif there is. */
 export const FONTS = 'Helvetica,Arial,Noto Sans CJK KR,Noto Sans CJK JP,Noto Sans CJK SC,sans-serif';
@@ -27,7 +28,8 @@ export function renderDot(result: Result, digits: number, fonts = FONTS, words: 
 
 /** The same text a node at a time, to be written as it is made. */
 export function* dotLines(result: Result, digits: number, fonts = FONTS, words: Messages = en): Generator<string> {
-  const { graph, output, outputName } = result;
+  const { graph, output } = result;
+  const outputName = drawn(result.outputName);
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const uses = new Array<number>(graph.size).fill(0);
   for (let node = 0; node < graph.size; node++) for (const arg of graph.args(node)) uses[arg]++;
@@ -37,7 +39,7 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     '  rankdir=LR;',
     '  ranksep=0.25;',
     '  nodesep=0.2;',
-    `  label=<${html(words.legendForward)}<BR/><FONT COLOR="${GRADIENT_COLOR}">${html(words.legendBackward(`∂${outputName}/∂${words.value}`))}</FONT>>;`,
+    `  label=<${text(words.legendForward)}<BR/><FONT COLOR="${GRADIENT_COLOR}">${text(words.legendBackward(`∂${outputName}/∂${words.value}`))}</FONT>>;`,
     '  labelloc=b;',
     '  fontsize=11;',
     `  graph [fontname="${fonts}"];`,
@@ -45,11 +47,12 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     '  edge [arrowsize=0.7];',
   ].join('\n')}\n`;
   // What travels along one edge, from `from` on: its value, and the gradient sent back to it.
-  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, name?: string): string => {
+  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, given?: string): string => {
+    const name = given === undefined ? undefined : drawn(given);
     const above =
       name === undefined
         ? `<TD>${number(value)}</TD>`
-        : `<TD${cellWidth(name)}><FONT COLOR="${NAME_COLOR}">${html(name)}</FONT></TD><TD>= ${number(value)}</TD>`;
+        : `<TD${cellWidth(name)}><FONT COLOR="${NAME_COLOR}">${text(name)}</FONT></TD><TD>= ${number(value)}</TD>`;
     const below = grad === undefined ? '&#160;' : `<FONT COLOR="${GRADIENT_COLOR}">${number(grad)}</FONT>`;
     const table = `<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${above}</TR><HR/><TR><TD COLSPAN="2">${below}</TD></TR></TABLE>`;
     // Unclipped, the two halves of the edge meet the rule's ends exactly.
@@ -59,21 +62,24 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
   for (let node = 0; node < graph.size; node++) {
     const layer = graph.layer(node);
     if (layer === undefined) {
-      const name = graph.name(node);
-      if (name === undefined) {
+      const given = graph.name(node);
+      if (given === undefined) {
         yield `  n${node} [label="${number(graph.value(node))}", shape=plaintext];\n`;
-      } else if (uses[node] > 1) {
+        continue;
+      }
+      const name = drawn(given);
+      if (uses[node] > 1) {
         // A value used in several places gets a share back along each edge: its gradient is their sum.
         const total = `<FONT COLOR="${GRADIENT_COLOR}">∂ ${number(graph.grad(node))}</FONT>`;
-        yield `  n${node} [label=<${html(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];\n`;
+        yield `  n${node} [label=<${text(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];\n`;
       } else {
-        yield `  n${node} [label="${name}", shape=plaintext${nodeWidth(name)}];\n`;
+        yield `  n${node} [label="${text(name)}", shape=plaintext${nodeWidth(name)}];\n`;
       }
       continue;
     }
     const symbol = drawnSymbol(graph.operation(node)!);
     // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
-    yield `  n${node} [label="${symbol}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];\n`;
+    yield `  n${node} [label="${text(symbol)}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];\n`;
     const grad = graph.grad(node);
     const shares = graph.sent(node, grad);
     for (const [position, arg] of graph.args(node).entries()) {
@@ -81,13 +87,20 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
       yield edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);
     }
   }
-  yield `  out [label="${outputName}", shape=plaintext${nodeWidth(outputName)}];\n`;
+  yield `  out [label="${text(outputName)}", shape=plaintext${nodeWidth(outputName)}];\n`;
   yield `${edge(output, 'out', 'e_out', result.value, graph.grad(output))}}\n`;
 }
 
-/** Text for an HTML-like label: names are letters, digits and _, but say so to Graphviz anyway. */
-function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\\': '\\\\' };
+
+/**
+ * Text as it reads inside a quoted label or an HTML-like one alike: Graphviz decodes entities
+ * in both, and takes a backslash in both as the start of an escape of its own (\N is the
+ * node's name), so a name from the library can neither end its label nor add attributes
+ * (URL="javascript:…"), and shows as it is.
+ */
+function text(plain: string): string {
+  return plain.replace(/[&<>"\\]/g, (c) => ESCAPES[c]);
 }
 
 /**

@@ -12,6 +12,8 @@ import { formatNumber } from '../numbers.js';
 import { evaluate, type Result } from '../result.js';
 import { trace } from '../trace.js';
 import { programOf, type PageData } from './page-data.js';
+import { drawn } from './picture.js';
+import { grownRange } from './slider.js';
 import { renderSteps } from './steps.js';
 import { CATALOGUES } from '../messages/index.js';
 
@@ -20,6 +22,7 @@ const program = programOf(data);
 const { graph } = program;
 const words = CATALOGUES[data.language];
 const number = (x: number) => formatNumber(x, data.digits, words.undefinedNumber);
+const drawnNumber = (x: number) => formatNumber(x, data.pictureDigits, words.undefinedNumber);
 const plain = new Chalk({ level: 0 });
 
 const output = document.querySelector('[data-output]')!;
@@ -40,7 +43,8 @@ interface Drawn {
   prefix: string;
   current: () => number;
 }
-const drawn = new Map<Element, Drawn[]>();
+/** The numbers drawn in each group of the picture. */
+const drawnIn = new Map<Element, Drawn[]>();
 /**
  * The numbers written at each change: at first all of them, then only those of the groups in
  * sight, the others as they come into sight. The picture of a large graph reaches far past
@@ -134,7 +138,7 @@ function findInPicture(): void {
       pointable(group, at);
       // A button: focusing or pressing it (or pointing at it) shows the node's steps below the table.
       group.setAttribute('role', 'button');
-      group.setAttribute('aria-label', at === output ? outputName : label(graph, at));
+      group.setAttribute('aria-label', drawn(at === output ? outputName : label(graph, at)));
       group.setAttribute('tabindex', buttons.length === 0 ? '0' : '-1');
       buttons.push(group);
     }
@@ -165,18 +169,18 @@ function share(node: number, position: number): number {
 /** Keeps a drawn number for updates, if it reads as the number the page would write there. */
 function track(group: Element, element: Element | undefined, current: () => number): void {
   const text = element?.textContent ?? '';
-  const now = number(current());
+  const now = drawnNumber(current());
   if (element === undefined || !text.endsWith(now)) return;
-  if (!drawn.has(group)) {
-    drawn.set(group, []);
+  if (!drawnIn.has(group)) {
+    drawnIn.set(group, []);
     inSight.add(group);
     sight.observe(group);
   }
-  drawn.get(group)!.push({ element, prefix: text.slice(0, -now.length), current });
+  drawnIn.get(group)!.push({ element, prefix: text.slice(0, -now.length), current });
 }
 
 function redraw(group: Element): void {
-  for (const { element, prefix, current } of drawn.get(group) ?? []) write(element, prefix + number(current()));
+  for (const { element, prefix, current } of drawnIn.get(group) ?? []) write(element, prefix + drawnNumber(current()));
 }
 
 for (const row of rows) {
@@ -184,13 +188,18 @@ for (const row of rows) {
   pointable(row, node);
   const [field, slider] = row.querySelectorAll('input');
   if (field === undefined) continue;
+  const needs = row.querySelector('.needs')!;
   field.addEventListener('input', () => {
     const x = field.valueAsNumber;
-    field.toggleAttribute('aria-invalid', !Number.isFinite(x));
-    if (!Number.isFinite(x)) return;
-    // A value past the slider's ends moves the end, so that the slider still shows it.
-    if (x < Number(slider.min)) slider.min = String(x);
-    if (x > Number(slider.max)) slider.max = String(x);
+    const typed = Number.isFinite(x);
+    // An emptied field (or one holding no number) says so; the numbers stay those of the last value.
+    field.toggleAttribute('aria-invalid', !typed);
+    write(needs, typed ? '' : words.pageNeedsNumber);
+    if (!typed) return;
+    const { min, max, step } = grownRange({ min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) }, x);
+    slider.min = String(min);
+    slider.max = String(max);
+    slider.step = String(step);
     slider.value = String(x);
     graph.setValue(node, x);
     update();
@@ -198,6 +207,7 @@ for (const row of rows) {
   slider.addEventListener('input', () => {
     field.value = slider.value;
     field.removeAttribute('aria-invalid');
+    write(needs, '');
     graph.setValue(node, slider.valueAsNumber);
     update();
   });

@@ -2,6 +2,7 @@ import { drawnSymbol, shownName } from '../notation.js';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
+import { drawn } from './picture.js';
 
 /**
  * The graph as a Mermaid flowchart, which renders inside a Markdown page. What ∂ means is the
@@ -14,12 +15,13 @@ export function renderMermaid(result: Result, digits: number, words: Messages = 
 /** The same lines one at a time, each with its line break, to be written as they are made. */
 export function* mermaidLines(result: Result, digits: number, words: Messages = en): Generator<string> {
   const shapes = { input: ['[', ']'], constant: ['([', '])'], operation: ['(', ')'], output: ['((', '))'] };
-  yield `---\ntitle: "${words.mermaidTitle(result.outputName)}"\n---\nflowchart LR\n`;
+  // A string of JSON is one of YAML too: a quote or a backslash in the name cannot end it.
+  yield `---\ntitle: ${JSON.stringify(words.mermaidTitle(drawn(result.outputName)))}\n---\nflowchart LR\n`;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   for (let node = 0; node < result.graph.size; node++) {
     const { id, kind, text, args } = diagramNode(result, node, number);
     const [open, close] = shapes[kind];
-    yield `  n${id}${open}"${text.join('<br>').replace(/"/g, '#quot;')}"${close}\n`;
+    yield `  n${id}${open}"${text.map(escaped).join('<br>')}"${close}\n`;
     for (const arg of args) yield `  n${arg} --> n${id}\n`;
   }
 }
@@ -37,7 +39,8 @@ function diagramNode(result: Result, id: number, number: (x: number) => string):
   const { graph, output } = result;
   const op = graph.operation(id);
   // A lone input is the output: it keeps its own name.
-  const name = graph.name(id) ?? shownName(result, id);
+  const given = graph.name(id) ?? shownName(result, id);
+  const name = given === undefined ? undefined : drawn(given);
   if (op === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
   const symbol = op === undefined ? '' : drawnSymbol(op);
   return {
@@ -46,4 +49,14 @@ function diagramNode(result: Result, id: number, number: (x: number) => string):
     text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
     args: op === undefined ? [] : graph.args(id),
   };
+}
+
+const ESCAPES: Record<string, string> = { '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '"': '#quot;' };
+
+/**
+ * A line of a node's text in Mermaid's own escapes, which it turns into HTML's: Mermaid draws
+ * a label as HTML, so a name from the library could otherwise end the label or add markup.
+ */
+function escaped(line: string): string {
+  return line.replace(/[#&<>"]/g, (c) => ESCAPES[c]);
 }

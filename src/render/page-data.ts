@@ -10,7 +10,9 @@ import { operationNamed } from '../operations.js';
 export interface PageData {
   output: number;
   outputName: string;
+  /** Significant digits of the table's numbers, and of the picture's. */
   digits: number;
+  pictureDigits: number;
   /** The language of the page's words, its steps included. */
   language: Language;
   /** Node by node, in tape order: an input, a constant, or an operation on earlier nodes. */
@@ -22,7 +24,7 @@ export type PageNode =
   | { constant: number }
   | { operation: string; args: number[]; name?: string };
 
-export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en'): PageData {
+export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en', pictureDigits = digits): PageData {
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
     const op = graph.operation(node);
     if (op === undefined) {
@@ -32,7 +34,7 @@ export function pageData({ graph, output, outputName }: Program, digits: number,
     const name = graph.name(node);
     return name === undefined ? { operation, args: graph.args(node) } : { operation, args: graph.args(node), name };
   });
-  return { output, outputName, digits, language, nodes };
+  return { output, outputName, digits, pictureDigits, language, nodes };
 }
 
 /** The program the data describes, not yet run. */

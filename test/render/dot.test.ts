@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { fromDot } from 'ts-graphviz';
 import { expect, test } from 'vitest';
 import { drawnSymbol } from '../../src/notation.js';
+import { parseExpression } from '../../src/parse/expression.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
 import { FONTS, renderDot } from '../../src/render/dot.js';
 import { evaluate } from '../../src/result.js';
-import { examples } from '../views.js';
+import { runInProcess } from '../io.js';
+import { examples, hostile, HOSTILE } from '../views.js';
 
 const hasGraphviz = spawnSync('dot', ['-V']).status === 0;
 
@@ -71,4 +73,45 @@ test.skipIf(!hasGraphviz)('Graphviz draws it as SVG', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('<svg');
   }
+});
+
+test('a name from the library stays text in its label: it adds no attribute (no URL) and starts no escape', () => {
+  const dot = renderDot(hostile(), 6);
+  const graph = fromDot(dot);
+  const attributes = new Set(graph.nodes.flatMap((node) => node.attributes.values.map(([name]) => name)));
+  expect([...attributes].sort()).toEqual(['fontsize', 'label', 'margin', 'shape']);
+  const label = (id: string) => String(graph.nodes.find((node) => node.id === id)!.attributes.get('label'));
+  expect(label('n0')).toBe('a&quot;, URL=&quot;javascript:alert(1)');
+  expect(label('n1')).toBe('&lt;img src=x onerror=alert(2)&gt;');
+  // Graphviz's own escapes (\N is the node's name) are written as the backslash they show.
+  expect(label('n3')).toBe('c\\\\N &amp; #quot; ]&quot;] \\\\n');
+  expect(label('e4_0')).toContain('<FONT COLOR="gray40">p&lt;b&gt;&quot;&amp;amp;\\\\G</FONT>');
+  expect(label('out')).toBe('y&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;');
+});
+
+test.skipIf(!hasGraphviz)('Graphviz shows such a name as it is, and links nowhere', () => {
+  const run = spawnSync('dot', ['-Tsvg'], { input: renderDot(hostile(), 6), encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  expect(run.stdout).not.toMatch(/<a |href|javascript:alert\(1\)"/);
+  const texts = [...run.stdout.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text);
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  for (const name of [HOSTILE.a, HOSTILE.b, HOSTILE.product, HOSTILE.output]) expect(texts).toContain(xml(name));
+  expect(texts).toContain(xml('c\\N & #quot; ]"] \\n'));
+});
+
+test('a long name is cut as an error message cuts it, and the picture stays quick to draw', async () => {
+  const name = 'n'.repeat(1_000_000);
+  const dot = renderDot(evaluate(parseExpression(`${name} = 2; y = ${name} * 3`, [])), 6);
+  expect(dot.length).toBeLessThan(3000);
+  expect(dot).toContain(`  n0 [label="${'n'.repeat(40)}…", shape=plaintext, width=`);
+  // The JSON keeps it whole.
+  const json = JSON.parse((await runInProcess(['-f', 'p.txt', '--json'], { files: { 'p.txt': `${name} = 2\ny = ${name} * 3\n` } })).stdout);
+  expect(Object.keys(json.inputs)).toEqual([name]);
+});
+
+test('six significant digits unless --precision says otherwise', async () => {
+  const dot = async (...argv: string[]) => (await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--format', 'dot', ...argv])).stdout;
+  expect(await dot()).toContain('<FONT COLOR="red">0.196612</FONT>');
+  expect(await dot()).not.toContain('0.1966119');
+  expect(await dot('--precision', '12')).toContain('<FONT COLOR="red">0.196611933241</FONT>');
 });

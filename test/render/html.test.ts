@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
-import { renderHtml, sliderRange } from '../../src/render/html.js';
+import { renderHtml } from '../../src/render/html.js';
 import { runInProcess } from '../io.js';
-import { examples } from '../views.js';
+import { readme } from '../readme.js';
+import { examples, hostile, HOSTILE } from '../views.js';
 
 /**
  * The page read by an HTML parser, with the one kind of query these tests make: a tag, an
@@ -60,6 +62,15 @@ describe('the receipt’s page', async () => {
     expect(policy).not.toMatch(/https?:|connect-src|img-src|font-src/);
   });
 
+  test('runs its own script and style and nothing else: the policy names them by their hashes', () => {
+    const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const script = document.querySelectorAll('script').find((element) => !element.hasAttribute('type'))!.textContent!;
+    const style = document.querySelector('style')!.textContent!;
+    expect(policy).toBe(`default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; base-uri 'none'; form-action 'none'`);
+    expect(policy).not.toContain('unsafe');
+  });
+
   test('draws the graph as --format svg draws it', async () => {
     const svg = (await runInProcess([...RECEIPT, '--format', 'svg'])).stdout;
     expect(svg).toMatch(/^<\?xml[^]*<svg /);
@@ -95,7 +106,62 @@ test('--precision sets the digits shown', async () => {
   const run = await runInProcess(['y = x/3', 'x=1', '--format', 'html', '--precision', '3']);
   const { document } = parseHTML(run.stdout);
   expect(document.querySelector('[data-output]')?.textContent).toBe('0.333');
-  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!).digits).toBe(3);
+  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!)).toMatchObject({ digits: 3, pictureDigits: 3 });
+  expect(document.querySelectorAll('text').map((text) => text.textContent)).toContain('0.333');
+});
+
+test('by default the table shows 12 significant digits and the picture 6, as --format svg draws it', async () => {
+  const run = await runInProcess(['y = x/3', 'x=1', '--format', 'html']);
+  const { document } = parseHTML(run.stdout);
+  expect(document.querySelector('[data-output]')?.textContent).toBe('0.333333333333');
+  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!)).toMatchObject({ digits: 12, pictureDigits: 6 });
+  const svg = (await runInProcess(['y = x/3', 'x=1', '--format', 'svg'])).stdout;
+  expect(run.stdout).toContain(svg.slice(svg.indexOf('<svg')));
+  expect(svg).toContain('>0.333333</text>');
+});
+
+test('a name from the library is text on the page, in its picture, its table and its title', async () => {
+  const page = await renderHtml(hostile(), { digits: 12, all: true });
+  const { document } = parseHTML(page);
+  expect(document.querySelectorAll('script')).toHaveLength(2);
+  expect(document.querySelectorAll('img')).toHaveLength(0);
+  expect(document.querySelectorAll('a')).toHaveLength(0);
+  expect(page.slice(page.indexOf('<svg'), page.indexOf('</svg>'))).not.toMatch(/href|<a /);
+  expect(document.querySelector('title')?.textContent).toBe(`backprop: ${HOSTILE.output}`);
+  expect(document.querySelectorAll('label').map((label) => label.textContent)).toEqual([HOSTILE.a, HOSTILE.b, 'c\\N & #quot; ]"] \\n']);
+  expect(document.querySelectorAll('th[scope="row"]').at(-1)?.textContent).toBe(HOSTILE.product);
+  // Kept whole where a tool looks for it.
+  expect(document.querySelectorAll('[data-grad]').map((cell) => cell.getAttribute('data-grad'))).toContain(HOSTILE.a);
+  expect(document.querySelectorAll('text').map((text) => text.textContent)).toContain(HOSTILE.a);
+});
+
+test('a long name is cut where the page shows it, as in its picture, and kept whole in its data', async () => {
+  const name = 'n'.repeat(100_000);
+  const run = await runInProcess(['-f', 'p.txt', '--format', 'html'], { files: { 'p.txt': `${name} = 2\ny = ${name} * 3\n` } });
+  expect(run.status).toBe(0);
+  const { document } = parseHTML(run.stdout);
+  expect(document.querySelector('label')?.textContent).toBe(`${'n'.repeat(40)}…`);
+  expect(document.querySelector('input[type="range"]')?.getAttribute('aria-label')).toBe(`${'n'.repeat(40)}…, slider`);
+  expect(document.querySelector('input[type="range"]')?.getAttribute('data-input')).toBe(name);
+  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!).nodes[0]).toEqual({ input: name, value: 2 });
+});
+
+test('a page past BACKPROP_VIEW_MB is refused with status 2, before its first byte', async () => {
+  const names = Array.from({ length: 20 }, (_, i) => `${'n'.repeat(20_000)}${i}`);
+  const program = `${names.map((name, i) => `${name} = ${i}`).join('\n')}\ny = ${names.join(' + ')}\n`;
+  const run = await runInProcess(['-f', 'p.txt', '--format', 'html'], { files: { 'p.txt': program }, env: { BACKPROP_VIEW_MB: '1' } });
+  expect(run).toEqual({
+    status: 2,
+    stdout: '',
+    stderr:
+      'error: --format html would print more than 1 MB for this program (long names on many lines): shorten the names, leave --format html out, or raise the limit with BACKPROP_VIEW_MB\n',
+  });
+});
+
+test('the README gives the receipt’s page its size, to within 5%', async () => {
+  const [, stated] = /script are all inline \((\d+) KiB for the receipt\)/.exec(readme)!;
+  const size = Buffer.byteLength((await runInProcess([...RECEIPT, '--format', 'html'])).stdout) / 1024;
+  expect(Math.abs(size - Number(stated)) / size).toBeLessThan(0.05);
 });
 
 test('text in the page’s data cannot end its script', async () => {
@@ -108,16 +174,6 @@ test('--steps, --graph and --check print text: not with --format html', async ()
     const run = await runInProcess([...RECEIPT, '--format', 'html', view]);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `error: ${view} shows text or JSON: it does not go with --format html\n` });
   }
-});
-
-test.each([
-  [100, { min: 0, max: 200, step: 1 }],
-  [1.1, { min: 0, max: 2.2, step: 0.01 }],
-  [0, { min: -5, max: 5, step: 0.1 }],
-  [-1, { min: -2, max: 0, step: 0.01 }],
-  [3e6, { min: 0, max: 6e6, step: 10_000 }],
-])('a slider for %d spans %o', (value, range) => {
-  expect(sliderRange(value)).toEqual(range);
 });
 
 test.each([

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
+import { renderSvg } from '../../src/render/svg.js';
 import { type Browser, hasChromium, launch, NO_CHROMIUM, type Opened } from '../browser.js';
 import { runInProcess } from '../io.js';
+import { hostile, HOSTILE } from '../views.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
@@ -119,7 +122,8 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   test('axe-core finds nothing against WCAG 2 A and AA, nor its best practices', async () => {
     const opened = await browser.open(await html([...RECEIPT, '--all']));
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await opened.page.addScriptTag({ content: axe });
+    // Run as the browser's own tools run a script: the page's policy lets no other script in.
+    await opened.page.evaluate(axe);
     const { violations, incomplete, passes } = await opened.page.evaluate(() =>
       (window as unknown as { axe: { run(options: object): Promise<Record<string, { id: string }[]>> } }).axe.run({
         runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
@@ -162,6 +166,104 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     await japanese.page.fill('input[type="number"][data-input="x"]', '-2');
     expect(await text(japanese, '[data-grad="n"]')).toBe('未定義');
     expect([...korean.errors, ...japanese.errors]).toEqual([]);
+  });
+
+  test('a name from the library that once made a link is text: clicking it in the picture or in the page runs nothing', async () => {
+    const svg = await browser.open(await renderSvg(hostile(), 6), 'svg');
+    const page = await browser.open(await renderHtml(hostile(), { digits: 12, all: true }));
+    for (const opened of [svg, page]) {
+      const name = opened.page.locator('svg text', { hasText: HOSTILE.a });
+      await expect(name.count()).resolves.toBe(1);
+      await name.click();
+      await opened.page.locator('svg text', { hasText: HOSTILE.b }).click();
+      expect(await opened.page.locator('svg a, img').count()).toBe(0);
+      expect(opened.dialogs).toEqual([]);
+      expect(opened.errors).toEqual([]);
+    }
+    expect(await page.page.title()).toBe(`backprop: ${HOSTILE.output}`);
+    expect(await page.page.locator('label').allTextContents()).toEqual([HOSTILE.a, HOSTILE.b, 'c\\N & #quot; ]"] \\n']);
+    // The page's own script still runs: a change is computed and shown.
+    await page.page.fill(`input[type="number"][data-input="${HOSTILE.a.replace(/"/g, '\\"')}"]`, '5');
+    expect(await text(page, '[data-output]')).toBe('19');
+  });
+
+  test('the policy lets the page run only its own script and style: anything written into it does not run', async () => {
+    const page = await html(RECEIPT);
+    const tampered = page.replace(
+      '</main>',
+      `<script>document.title = 'ran'</script><p id="clickable" onclick="document.title = 'clicked'">x</p><style>main { padding: 7px }</style></main>`,
+    );
+    const opened = await browser.open(tampered);
+    await opened.page.locator('#clickable').click();
+    expect(await opened.page.title()).toBe('backprop: price');
+    expect(await opened.page.evaluate(() => getComputedStyle(document.querySelector('main')!).paddingTop)).not.toBe('7px');
+    // Its own style and script do run: main has its padding of 1rem, and a change is shown.
+    expect(await opened.page.evaluate(() => getComputedStyle(document.querySelector('main')!).paddingTop)).toBe('16px');
+    await opened.page.fill('input[type="number"][data-input="apple"]', '120');
+    expect(await text(opened, '[data-output]')).toBe('759');
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('a value typed at an end of the slider (or past it) widens the slider, which then moves both ways from it', async () => {
+    const opened = await browser.open(await html(RECEIPT));
+    const field = 'input[type="number"][data-input="apple"]';
+    const range = async () => {
+      const slider = opened.page.locator('input[type="range"][data-input="apple"]');
+      return Promise.all(['min', 'max', 'step'].map((name) => slider.getAttribute(name)).concat(slider.inputValue()));
+    };
+    expect(await range()).toEqual(['0', '200', '1', '100']);
+    await opened.page.fill(field, '150');
+    expect(await range()).toEqual(['0', '200', '1', '150']);
+    await opened.page.fill(field, '200');
+    expect(await range()).toEqual(['0', '400', '1', '200']);
+    await opened.page.fill(field, '1000');
+    expect(await range()).toEqual(['0', '2000', '10', '1000']);
+    expect(await text(opened, '[data-output]')).toBe('2695');
+    await opened.page.focus('input[type="range"][data-input="apple"]');
+    await opened.page.keyboard.press('ArrowRight');
+    expect(await opened.page.inputValue(field)).toBe('1010');
+  });
+
+  test('an emptied field says it needs a number, in the page’s language, and the numbers stay', async () => {
+    for (const [language, said] of [['en', 'type a number'], ['ko', '숫자를 입력하세요'], ['ja', '数値を入力する']]) {
+      const opened = await browser.open(await html([...RECEIPT, '--lang', language]));
+      const field = opened.page.locator('input[type="number"][data-input="apple"]');
+      await field.fill('');
+      expect(await opened.page.locator('#needs-0').textContent()).toBe(said);
+      expect(await field.getAttribute('aria-invalid')).toBe('');
+      expect(await field.getAttribute('aria-describedby')).toBe('needs-0');
+      expect(await text(opened, '[data-output]')).toBe('715');
+      await field.fill('120');
+      expect(await opened.page.locator('#needs-0').textContent()).toBe('');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      expect(await text(opened, '[data-output]')).toBe('759');
+    }
+  });
+
+  test('the picture fills the window’s width, for a projector, and no more than the screen’s height', async () => {
+    const opened = await browser.open(await html(RECEIPT));
+    for (const width of [1000, 1600, 2400]) {
+      await opened.page.setViewportSize({ width, height: 900 });
+      const [window, svgWidth, svgHeight, drawn] = await opened.page.evaluate(() => {
+        const svg = document.querySelector('figure svg')!;
+        const box = svg.getBoundingClientRect();
+        const graph = svg.querySelector('g')!.getBoundingClientRect();
+        return [document.documentElement.clientWidth, box.width, box.height, graph.width];
+      });
+      // All of it but the margins at each side, the body's 8px and the page's 1rem.
+      expect(svgWidth).toBe(window - 48);
+      expect(svgHeight).toBeLessThanOrEqual(0.8 * 900 + 1);
+      // Drawn larger than Graphviz drew it (706 pt, 941 px) where the window has room.
+      expect(drawn).toBeGreaterThan(width >= 1600 ? 1300 : 900);
+    }
+  });
+
+  test('the picture shows six significant digits, the table twelve, as the command line does', async () => {
+    const opened = await browser.open(await html(['y = x/3', 'x=1']));
+    await opened.page.fill('input[type="number"][data-input="x"]', '2');
+    expect(await text(opened, '[data-output]')).toBe('0.666666666667');
+    expect(await opened.page.locator('figure svg text').allTextContents()).toContain('0.666667');
+    expect(await opened.page.locator('figure svg text').allTextContents()).not.toContain('0.666666666667');
   });
 
   test('a graph of a thousand nodes gives the same numbers as the command line after a change', async () => {

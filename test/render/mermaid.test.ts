@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
+import { Graph } from '../../src/graph.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { renderMermaid } from '../../src/render/mermaid.js';
 import { evaluate } from '../../src/result.js';
-import { examples } from '../views.js';
+import { runInProcess } from '../io.js';
+import { examples, hostile } from '../views.js';
 
 /**
  * The problems Mermaid would find in a flowchart of the kind backprop writes, none if it is
@@ -19,7 +21,7 @@ function mermaidProblems(text: string): string[] {
     const end = lines.indexOf('---', 1);
     if (end < 0) return ['front matter never closed'];
     for (const line of lines.splice(0, end + 1).slice(1, -1)) {
-      if (!/^[a-z]+: (?:"[^"]*"|[^"]*)$/.test(line)) problems.push(`bad front matter: ${line}`);
+      if (!/^[a-z]+: (?:"(?:[^"\\]|\\.)*"|[^"]*)$/.test(line)) problems.push(`bad front matter: ${line}`);
     }
   }
   if (!/^flowchart (?:LR|RL|TB|TD|BT)$/.test(lines.shift() ?? '')) problems.push('no flowchart line');
@@ -88,4 +90,31 @@ flowchart LR
   n7 --> n8
   n4 --> n8
 `);
+});
+
+test('a name from the library is text in its label, in Mermaid’s escapes: no quote ends it, no markup is made', () => {
+  const text = renderMermaid(hostile(), 6);
+  expect(mermaidProblems(text)).toEqual([]);
+  // Mermaid sets the title as text, not HTML.
+  expect(text).toContain('title: "∂ = ∂y</title><script>alert(3)</script>/∂node"\n');
+  expect(text).toContain('n0["a#quot;, URL=#quot;javascript:alert(1)<br>= 2<br>∂ 3"]');
+  expect(text).toContain('n1["#lt;img src=x onerror=alert(2)#gt;<br>= 3<br>∂ 2"]');
+  expect(text).toContain('n2("× p#lt;b#gt;#quot;#amp;amp;\\G<br>= 6<br>∂ 1")');
+  // # begins an escape of Mermaid's: a name's own is one too, and the line break an escape as an error shows it.
+  expect(text).toContain('n3["c\\N #amp; #35;quot; ]#quot;] \\n<br>= 4<br>∂ 1"]');
+  expect(text.split('flowchart LR\n')[1].match(/<(?!br>)/g)).toBeNull();
+});
+
+test('the title is a YAML string whatever the output’s name', () => {
+  const graph = new Graph();
+  const x = graph.input('x', 3);
+  const text = renderMermaid(evaluate({ graph, output: x, outputName: 'say "\\n"' }), 6);
+  expect(text).toMatch(/^---\ntitle: "∂ = ∂say \\"\\\\n\\"\/∂node"\n/);
+  expect(mermaidProblems(text)).toEqual([]);
+});
+
+test('six significant digits unless --precision says otherwise', async () => {
+  const mermaid = async (...argv: string[]) => (await runInProcess(['y = sigmoid(x)', 'x=1', '--format', 'mermaid', ...argv])).stdout;
+  expect(await mermaid()).toContain('n1(("sigmoid y<br>= 0.731059<br>∂ 1"))');
+  expect(await mermaid('--precision', '12')).toContain('<br>= 0.73105857863<br>');
 });

@@ -12,8 +12,9 @@ import { MAX_DRAWN_NODES, renderSvg } from '../../src/render/svg.js';
 import type { Result } from '../../src/result.js';
 import { evaluate } from '../../src/result.js';
 import { BIN } from '../run.js';
-import { examples } from '../views.js';
+import { examples, hostile, HOSTILE } from '../views.js';
 import { temporaryFolder } from '../folder.js';
+import { runInProcess } from '../io.js';
 
 /** The SVG read by a strict XML parser, which throws on anything malformed. */
 function parse(svg: string): Document {
@@ -152,4 +153,31 @@ test('the built backprop draws with no `dot` anywhere on PATH', () => {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(edgesInPicture(parse(run.stdout)).get('e8_1')).toEqual({ value: '1.1', grad: '650' });
+});
+
+test('a name from the library is drawn as the text it is: no link, no markup, no escape of Graphviz', async () => {
+  const document = parse(await renderSvg(hostile(), 6));
+  expect(all(document, 'a')).toEqual([]);
+  expect(all(document, 'script')).toEqual([]);
+  const texts = all(document, 'text').map((text) => text.textContent);
+  for (const name of [HOSTILE.a, HOSTILE.b, HOSTILE.product, HOSTILE.output]) expect(texts).toContain(name);
+  // A line break is shown as an escape, as an error message shows it.
+  expect(texts).toContain('c\\N & #quot; ]"] \\n');
+});
+
+test('a name of a megabyte is drawn cut, as an error message cuts it: Graphviz would take seconds over it', async () => {
+  const name = 'n'.repeat(2 ** 20);
+  const run = await runInProcess(['-f', 'p.txt', '--format', 'svg'], { files: { 'p.txt': `${name} = 2\ny = ${name} * 3\n` } });
+  expect(run.status).toBe(0);
+  const texts = all(parse(run.stdout), 'text').map((text) => text.textContent);
+  expect(texts).toContain(`${'n'.repeat(40)}…`);
+});
+
+test('six significant digits by default, as many as --precision says', async () => {
+  const svg = async (...argv: string[]) => {
+    const run = await runInProcess(['y = sigmoid(x)', 'x=1', '--expand', '--format', 'svg', ...argv]);
+    return all(parse(run.stdout), 'text').map((text) => text.textContent);
+  };
+  expect(await svg()).toEqual(expect.arrayContaining(['0.196612', '-0.534447', '0.367879']));
+  expect(await svg('--precision', '12')).toEqual(expect.arrayContaining(['0.196611933241', '-0.534446645389']));
 });
