@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LIVE_SCRIPT, liveScript } from './scripts/live-script.mjs';
 
 /**
  * Two suites. `unit` (npm test) is what a change is checked with, in seconds: everything in
@@ -8,6 +9,14 @@ import { defineConfig } from 'vitest/config';
  * package, the README's class demo and its library and Python examples. CI runs both.
  */
 export default defineConfig({
+  // The page's script, bundled from the source as the build bundles it.
+  plugins: [
+    {
+      name: 'live-script',
+      resolveId: (id: string) => (id === LIVE_SCRIPT ? `\0${LIVE_SCRIPT}` : undefined),
+      load: async (id: string) => (id === `\0${LIVE_SCRIPT}` ? `export default ${JSON.stringify(await liveScript())};` : undefined),
+    },
+  ],
   test: {
     // Many tests wait on a child process, so even a two-core machine runs two files at once.
     maxWorkers: Math.max(2, availableParallelism()),

@@ -123,7 +123,7 @@ export async function* batch(program: Program, lines: AsyncIterable<string | rea
 /** A line's text: bytes are checked to be UTF-8, and a line too long to keep is refused. */
 function lineText(line: string | Line): string {
   if (typeof line === 'string') return line;
-  if (!Buffer.isBuffer(line)) throw new InputError(text('lineTooLong', Math.round(line.tooLong / 2 ** 20), MAX_LINE_BYTES / 2 ** 20));
+  if (!(line instanceof Uint8Array)) throw new InputError(text('lineTooLong', Math.round(line.tooLong / 2 ** 20), MAX_LINE_BYTES / 2 ** 20));
   return decodeUtf8(line, text('theLine'));
 }
 

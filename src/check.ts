@@ -13,7 +13,7 @@ export const STEP = 1e-4;
 export const ABSOLUTE = 1e-5;
 export const RELATIVE = 1e-3;
 /** 2N forward passes of the whole graph: past this many node evaluations, --check refuses. */
-export const MAX_WORK = 2e8;
+const MAX_WORK = 2e8;
 /** Each method is run again and again for at least this long, and its median time reported. */
 const TIMING_MILLISECONDS = 10;
 

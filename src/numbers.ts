@@ -20,7 +20,7 @@ export function formatNumber(x: number, digits: number, nan = 'undefined'): stri
 }
 
 /** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
-export const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
+const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
 /** The most places after the point that plainDecimal writes. */
 const MOST_PLACES = 6;
 /**

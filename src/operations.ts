@@ -25,8 +25,8 @@ import {
  * unary minus, then ^, then what stands alone (a name, a number, a call). The parser reads
  * by it, and the formula printer puts parentheses exactly where it needs them.
  */
-export const SUM = 1;
-export const PRODUCT = 2;
+const SUM = 1;
+const PRODUCT = 2;
 export const UNARY = 3;
 export const POWER = 4;
 export const ATOM = 5;

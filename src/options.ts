@@ -20,7 +20,7 @@ import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.
  */
 
 /** The width of a screen that is not a terminal (a pipe, a file), in columns. */
-export const SCREEN_WIDTH = 80;
+const SCREEN_WIDTH = 80;
 const FORMATS: readonly Format[] = ['table', 'json', 'svg', 'dot', 'mermaid', 'html'];
 const NAME_ONLY = new RegExp(`^${NAME}$`);
 

@@ -11,7 +11,7 @@ export interface ValuesLine {
 }
 
 /** Whether a key of a line is the caller's, to be echoed rather than read as an input. */
-export function isEchoed(key: string): boolean {
+function isEchoed(key: string): boolean {
   return key === 'id' || key.startsWith('_');
 }
 
@@ -93,7 +93,7 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
  * expected a value, found '}'`. A validating scan with a stack of its own, no recursion, so a
  * line nested a million deep is only data.
  */
-export function whereJsonFails(line: string): Said {
+function whereJsonFails(line: string): Said {
   /** The containers open, innermost last: '{' or '['. */
   const open: string[] = [];
   let at = 0;

@@ -4,7 +4,7 @@ export interface LongLine {
 }
 
 /** A line of --batch input: its bytes (not yet known to be UTF-8), or a line too long to keep. */
-export type Line = Buffer | LongLine;
+export type Line = Uint8Array | LongLine;
 
 /** The most bytes a line of --batch input may have: far more than any line of values needs. */
 export const MAX_LINE_BYTES = 64 * 2 ** 20;
@@ -17,7 +17,7 @@ export const MAX_LINE_BYTES = 64 * 2 ** 20;
  * counted up to its end, and it is given as a LongLine, so that a line of gigabytes costs no
  * memory and the lines after it are read as ever.
  */
-export async function* lineGroups(chunks: AsyncIterable<Buffer>, most = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+export async function* lineGroups(chunks: AsyncIterable<Uint8Array>, most = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
   /** The pieces of the line read so far, none kept once it is too long, and their length. */
   let pieces: Buffer[] | undefined = [];
   let length = 0;
@@ -32,7 +32,8 @@ export async function* lineGroups(chunks: AsyncIterable<Buffer>, most = MAX_LINE
     length = 0;
     return line;
   };
-  for await (const chunk of chunks) {
+  for await (const bytes of chunks) {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const group: Line[] = [];
     let start = 0;
     for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {

@@ -14,7 +14,7 @@ const REPLACEMENT = Buffer.from('\uFFFD');
  * UTF-8, refused at its first byte that is not; empty or too large, refused too. `where` names
  * the file in a message; `standardInput` says it is the pipe of -f -.
  */
-export function sourceText(bytes: Buffer, where: Said, standardInput = false): string {
+export function sourceText(bytes: Uint8Array, where: Said, standardInput = false): string {
   if (bytes.length > MAX_SOURCE_BYTES) throw new InputError(text('sourceTooLarge', where, MAX_SOURCE_BYTES / 2 ** 20));
   if (bytes.length === 0) throw new InputError(standardInput ? text('stdinEmpty') : text('sourceEmpty', where));
   return programText(decodeUtf8(bytes, where));
@@ -38,7 +38,8 @@ export function nfc(given: string): string {
 }
 
 /** The UTF-8 text of bytes (a file, a line); text that is not UTF-8 is refused at the first byte that is not. */
-export function decodeUtf8(bytes: Buffer, where: Said): string {
+export function decodeUtf8(given: Uint8Array, where: Said): string {
+  const bytes = Buffer.from(given.buffer, given.byteOffset, given.length);
   const decoded = bytes.toString('utf8');
   if (!decoded.includes('\uFFFD') || isUtf8(bytes)) return decoded;
   // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.

@@ -1,6 +1,6 @@
 /// <reference path="./live-script.d.ts" />
 import { createHash } from 'node:crypto';
-import script from '../../dist/live-script.js';
+import script from 'backprop:live-script';
 import { CATALOGUES, en, LANGUAGES, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';

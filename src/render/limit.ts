@@ -6,13 +6,13 @@ import { text, type Said } from '../messages/index.js';
  * it is drawn: a long name in a table of many rows could otherwise make a program of
  * megabytes print terabytes. A view of every node is held to MAX_NODE_VIEW instead.
  */
-export const MAX_VIEW_BYTES = 256 * 2 ** 20;
+const MAX_VIEW_BYTES = 256 * 2 ** 20;
 
 /**
  * The most a view of every node may print, in characters: far more than anyone reads, and
  * within seconds to count and to write.
  */
-export const MAX_NODE_VIEW = 64 * 2 ** 20;
+const MAX_NODE_VIEW = 64 * 2 ** 20;
 
 /** Throws the error that refuses `view` if it would print `bytes` bytes, more than a view may. */
 export function tooLarge(view: Said, bytes: number): void {

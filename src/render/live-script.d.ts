@@ -1,5 +1,5 @@
-/** The page's script, bundled by the build from live.ts and kept as one string. */
-declare module '*/live-script.js' {
+/** The page's script, bundled from live.ts for the browser by the build (scripts/live-script.mjs). */
+declare module 'backprop:live-script' {
   const script: string;
   export default script;
 }

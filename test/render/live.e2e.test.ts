@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('an emptied field says it needs a number, in the page’s language, and the numbers stay', async () => {
-    for (const [language, said] of [['en', 'type a number'], ['ko', '숫자를 입력하세요'], ['ja', '数値を入力する']]) {
+    for (const [language, said] of [['en', 'type a number'], ['ko', '숫자를 입력하세요'], ['ja', '数値を入力してください']]) {
       const opened = await browser.open(await html([...RECEIPT, '--lang', language]));
       const field = opened.page.locator('input[type="number"][data-input="apple"]');
       await field.fill('');

@@ -1,0 +1,3 @@
+export const LIVE_SCRIPT: 'backprop:live-script';
+export function liveScript(): Promise<string>;
+export const liveScriptPlugin: import('esbuild').Plugin;
