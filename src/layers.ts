@@ -430,6 +430,25 @@ export class CosLayer implements Layer {
   }
 }
 
+/** The arctangent, in radians: its slope 1 ÷ (1 + x²) is all of it there is. */
+export class AtanLayer implements Layer {
+  private x = NaN;
+
+  forward(x: number): number {
+    this.x = x;
+    return Math.atan(x);
+  }
+
+  backward(dout: number, grads = [0]): number[] {
+    grads[0] = dout / (1 + this.x * this.x);
+    return grads;
+  }
+
+  static slopes(x: string): string[] {
+    return [`(1 ÷ (1 + ${x} ^ 2))`];
+  }
+}
+
 /**
  * softplus(x) = log(1 + eˣ), a smooth relu; its derivative is sigmoid(x). Computed as
  * max(x, 0) + log1p(e^−|x|), which neither overflows for large x nor rounds 1 + eˣ to 1

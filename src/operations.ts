@@ -1,5 +1,6 @@
 import {
   AbsLayer,
+  AtanLayer,
   AddLayer,
   CosLayer,
   DivLayer,
@@ -84,6 +85,7 @@ export const OPERATIONS: readonly Operation[] = [
   call('min', MinLayer, 2),
   call('sin', SinLayer),
   call('cos', CosLayer),
+  call('atan', AtanLayer),
   call('relu', ReluLayer),
   call('sigmoid', SigmoidLayer),
   call('tanh', TanhLayer),
