@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
+import fc from 'fast-check';
 import { Names } from '../../src/parse/names.js';
+import { RUNS } from '../runs.js';
 
 /** Names whose `taken` throws, telling where the name added again is written. */
 function names(source: string): Names {
@@ -45,4 +47,40 @@ test('thousands of names, through the table growing and names waiting in batches
   expect(new Map(scope.entries()).get('n1234')).toBe(1234);
   scope.add(starts[42], words[42].length, -1);
   expect(() => scope.settle()).toThrow(`taken at ${starts[42]}: n42`);
+});
+
+/**
+ * The table against a plain Map, on random sequences of names that share their beginnings
+ * (a, ab, abc, b, ba, …) and so their hashes' first steps, added and looked up in any order,
+ * enough of them to make the table grow and to settle in batches: the table's answers are the
+ * Map's.
+ */
+test(`the table answers as a Map of strings does (${RUNS} cases)`, () => {
+  const name = fc.stringMatching(/^[ab_]{1,4}[0-9]?$/);
+  const step = fc.tuple(fc.boolean(), name);
+  fc.assert(
+    fc.property(fc.array(step, { minLength: 1, maxLength: 6000 }), (steps) => {
+      // Each name written once more in the source, where each step finds it.
+      const starts: number[] = [];
+      let source = '';
+      for (const [, written] of steps) {
+        starts.push(source.length);
+        source += `${written} `;
+      }
+      const map = new Map<string, number>();
+      const scope = new Names(source, () => {
+        throw new Error('taken');
+      });
+      steps.forEach(([adds, written], i) => {
+        if (adds && !map.has(written)) {
+          map.set(written, i);
+          scope.add(starts[i], written.length, i);
+        } else expect(scope.get(starts[i], written.length), written).toBe(map.get(written) ?? -1);
+      });
+      scope.settle();
+      for (const [written, node] of map) expect(scope.getText(written)).toBe(node);
+      expect(scope.getText('abab_')).toBe(map.get('abab_') ?? -1);
+    }),
+    { numRuns: RUNS },
+  );
 });
