@@ -1,4 +1,5 @@
-import type { Builder, Layer, LayerClass } from './layers.js';
+import { Exact } from './exact.js';
+import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
 import type { Said } from './messages/index.js';
 import { operationOf, type Operation } from './operations.js';
 
@@ -11,6 +12,13 @@ import { operationOf, type Operation } from './operations.js';
  * column by column, numbers in typed arrays, rather than as one object a node: a receipt of
  * a million items is four million nodes. Leaves have no layer: an input has a name and gets
  * a gradient, a constant (a number written in an expression) has neither.
+ *
+ * Where `exact` is on (the default), scalar arithmetic is exact where the math is: a value or
+ * gradient computed from exact ones by an operation with an exact rule (+ − × ÷, integer
+ * powers, the kinks) is an exact rational, and the double column holds its nearest double, so
+ * that what reads doubles needs to know nothing of it. A one-byte form a node says what is
+ * exact (see FORM), the decimal's digits being those of its nearest double; the rare
+ * fraction is kept aside. docs/design.md says why.
  */
 export class Graph implements Builder {
   /**
@@ -30,6 +38,8 @@ export class Graph implements Builder {
   /** The input nodes, in the order they were made. */
   private readonly inputNodes = new Numbers(() => new Int32Array(BLOCK));
   private inputCount = 0;
+  /** The operations with a kink (relu, abs, max, min), in the order they were made. */
+  private readonly kinkedNodes: number[] = [];
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
   /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
@@ -42,12 +52,32 @@ export class Graph implements Builder {
   private lastOutput = -1;
   /** Whether with() put back leaves that the values and gradients were not computed from. */
   private stale = false;
+  /** Which values and which gradients are exact, and what they are exactly. */
+  private readonly exactValues = new Exactness(this.values);
+  private readonly exactGrads = new Exactness(this.grads);
+  private exactness = true;
 
   /** `source`: the text that inputs made by inputAt() have their names in. */
   constructor(private readonly source = '') {}
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * Whether scalar arithmetic is exact where it can be (the default), or in IEEE doubles
+   * throughout, as PyTorch computes (--float, and gradient descent, whose steps are doubles).
+   */
+  get exact(): boolean {
+    return this.exactness;
+  }
+
+  set exact(on: boolean) {
+    if (on === this.exactness) return;
+    this.exactness = on;
+    // Every value is read again as the decimal its double stands for, or as a double.
+    if (on) this.exactValues.reset(FORM.unknown, this.count);
+    this.stale = true;
   }
 
   input(name: string, value: number): number {
@@ -87,7 +117,22 @@ export class Graph implements Builder {
   /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
   apply(layer: Layer, x: number, y = -1): number {
     this.firstOperation = Math.min(this.firstOperation, this.count);
+    if ((layer.constructor as LayerClass).kink !== undefined) this.kinkedNodes.push(this.count);
     return this.add(layer, x, y, NaN);
+  }
+
+  /** The operations with a kink (relu, abs, max, min), in the order they were made. */
+  kinked(): readonly number[] {
+    return this.kinkedNodes;
+  }
+
+  /**
+   * Where an operation with a kink is, by the sign of its kink (relu, abs: of x; max, min: of
+   * x − y): 0 exactly at the kink, where it has no derivative.
+   */
+  kinkSide(node: number): number {
+    const [x, y] = this.args(node).map((argument) => this.value(argument));
+    return Math.sign((this.layer(node)!.constructor as LayerClass).kink!(x, y));
   }
 
   name(node: number): string | undefined {
@@ -135,6 +180,32 @@ export class Graph implements Builder {
   /** Gives a leaf a new value, for the next forward(). */
   setValue(node: number, value: number): void {
     this.values.set(node, value);
+    // Read as exact, when it is, where it is used.
+    if (this.exactness) this.exactValues.forget(node);
+  }
+
+  /** A value as an exact rational, where it is one (and exact is on); undefined where it is a double. */
+  exactValue(node: number): Exact | undefined {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.exactness ? this.valueAsExact(node) : undefined;
+  }
+
+  /** Whether a value is exact (see exactValue), told without making it. */
+  isExact(node: number): boolean {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.exactness && (this.exactValues.known(node) || this.valueAsExact(node) !== undefined);
+  }
+
+  /** Whether ∂output/∂node is exact (see exactGrad), told without making it. */
+  isGradExact(node: number): boolean {
+    if (this.stale) this.refresh();
+    return this.exactness && node < this.graded && this.exactGrads.known(node);
+  }
+
+  /** ∂output/∂node as an exact rational, where it is one; undefined where it is a double. */
+  exactGrad(node: number): Exact | undefined {
+    if (this.stale) this.refresh();
+    return this.exactness && node < this.graded ? this.exactGrads.get(node) : undefined;
   }
 
   /** ∂output/∂node, from the last backward(); 0 before. */
@@ -155,11 +226,11 @@ export class Graph implements Builder {
     try {
       for (const [node, value] of leaves) {
         saved.push([node, this.values.get(node)]);
-        this.values.set(node, value);
+        this.setValue(node, value);
       }
       return run();
     } finally {
-      for (let i = saved.length - 1; i >= 0; i--) this.values.set(saved[i][0], saved[i][1]);
+      for (let i = saved.length - 1; i >= 0; i--) this.setValue(saved[i][0], saved[i][1]);
       this.stale = true;
     }
   }
@@ -188,6 +259,7 @@ export class Graph implements Builder {
   forward(): void {
     const { kinds, xs, ys, values } = this;
     this.stale = false;
+    if (this.exactness) return this.forwardExactly();
     for (let node = this.firstOperation; node < this.count; node++) {
       const layer = kinds.get(node);
       if (typeof layer !== 'object') continue;
@@ -217,6 +289,7 @@ export class Graph implements Builder {
     this.graded = this.count;
     grads.set(output, 1);
     this.lastOutput = output;
+    if (this.exactness) return this.backwardExactly(output);
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
       const layer = kinds.get(node);
@@ -231,6 +304,78 @@ export class Graph implements Builder {
       this.pass(node, x, shares[0]);
       if (y >= 0) this.pass(node, y, shares[1]);
     }
+  }
+
+  /** forward() where exact is on: each operation exactly where its arguments are exact and it has a rule, else in doubles. */
+  private forwardExactly(): void {
+    const { kinds, xs, ys, values, exactValues } = this;
+    for (let node = this.firstOperation; node < this.count; node++) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      const x = xs.get(node);
+      const y = ys.get(node);
+      const rule = ruleOf(layer);
+      const xe = rule === undefined ? undefined : this.valueAsExact(x);
+      const ye = xe === undefined || y < 0 ? undefined : this.valueAsExact(y);
+      const exact = xe === undefined || (y >= 0 && ye === undefined) ? undefined : rule!.forward(xe, ye);
+      // One past the largest double is left to the doubles, which say where it overflowed.
+      if (exact === undefined || !exactValues.set(node, exact)) {
+        values.set(node, y < 0 ? layer.forward(values.get(x)) : layer.forward(values.get(x), values.get(y)));
+        exactValues.setDouble(node);
+      }
+    }
+  }
+
+  /**
+   * backward() where exact is on: a share is exact where the gradient arriving and the local
+   * slope are, and a gradient is exact while every share it adds up is; what is not is done
+   * in doubles, as backward() does.
+   */
+  private backwardExactly(output: number): void {
+    const { kinds, xs, ys, grads, zeroPaths, exactValues, exactGrads } = this;
+    exactGrads.reset(FORM.places, this.count);
+    const shares = [0, 0];
+    for (let node = output; node >= this.firstOperation; node--) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      const dout = grads.get(node);
+      if (dout === 0 && !zeroPaths.has(node)) continue;
+      const x = xs.get(node);
+      const y = ys.get(node);
+      const rule = ruleOf(layer);
+      const exactDout = rule === undefined ? undefined : exactGrads.get(node);
+      // The output is read only for the slopes written with it (÷, ^, sqrt).
+      const slopes =
+        exactDout === undefined
+          ? NONE
+          : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
+      const toX = slopes[0] === undefined ? undefined : exactDout!.times(slopes[0]);
+      const toY = slopes[1] === undefined ? undefined : exactDout!.times(slopes[1]);
+      if (toX === undefined || (y >= 0 && toY === undefined)) {
+        this.replay(layer, x, y);
+        layer.backward(dout, shares);
+      }
+      this.passExactly(node, x, toX, shares[0]);
+      if (y >= 0) this.passExactly(node, y, toY, shares[1]);
+    }
+  }
+
+  /** Adds a share to an argument's gradient: exactly while the gradient and the share are exact. */
+  private passExactly(node: number, argument: number, exact: Exact | undefined, share: number): void {
+    const sum = exact === undefined ? undefined : this.exactGrads.get(argument)?.plus(exact);
+    // A share or a sum past the largest double is left to the doubles, which say where it overflowed.
+    if (sum === undefined || !this.exactGrads.set(argument, sum)) {
+      this.pass(node, argument, exact?.toNumber() ?? share);
+      this.exactGrads.setDouble(argument);
+    } else if (exact!.sign === 0) this.zeroPaths.add(argument);
+  }
+
+  /** A value as an exact rational: a leaf's read as the decimal its double stands for, the first time it is asked for. */
+  private valueAsExact(node: number): Exact | undefined {
+    if (!this.exactValues.unknown(node)) return this.exactValues.get(node);
+    const exact = Exact.of(this.values.get(node));
+    if (exact === undefined || !this.exactValues.set(node, exact)) this.exactValues.setDouble(node);
+    return exact;
   }
 
   /**
@@ -281,8 +426,11 @@ export class Graph implements Builder {
 
   private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
-    // The columns grow together, a block at a time.
-    if ((node & MASK) === 0) for (const column of [this.kinds, this.xs, this.ys, this.values]) column.reserve(this.count);
+    // The columns grow together, a block at a time; a new block's forms are FORM.unknown.
+    if ((node & MASK) === 0) {
+      for (const column of [this.kinds, this.xs, this.ys, this.values]) column.reserve(this.count);
+      if (this.exactness) this.exactValues.reserve(this.count);
+    }
     this.kinds.set(node, kind);
     this.xs.set(node, x);
     this.ys.set(node, y);
@@ -293,6 +441,89 @@ export class Graph implements Builder {
 
 /** The kind of an input made by inputAt(), whose name is in the source. */
 const WRITTEN = '';
+
+/**
+ * What a value or gradient is, by its form: not yet known (a leaf not yet read; 0, as a new
+ * block is); an exact decimal with p places after the point, form `places + p`, whose units
+ * are its double × 10^p rounded (exact below 2^50, as Exact keeps them); an exact fraction,
+ * kept aside; or a double.
+ */
+const FORM = { unknown: 0, places: 1, fraction: 100, double: -1 } as const;
+
+/** No slopes known exactly. */
+const NONE: readonly undefined[] = [];
+
+/**
+ * Which numbers of a column of doubles are exact, and what each is exactly: the double is its
+ * nearest, a form says how to read it (FORM), and the rare fraction that is no decimal is kept
+ * aside.
+ */
+class Exactness {
+  private readonly forms = new Numbers(() => new Int32Array(BLOCK));
+  private readonly fractions = new Map<number, Exact>();
+
+  constructor(private readonly doubles: Numbers) {}
+
+  get(node: number): Exact | undefined {
+    const form = this.forms.get(node);
+    if (form >= FORM.places && form < FORM.fraction) return Exact.atPlaces(this.doubles.get(node), form - FORM.places);
+    return form === FORM.fraction ? this.fractions.get(node) : undefined;
+  }
+
+  /** Whether the number is known to be exact. */
+  known(node: number): boolean {
+    return this.forms.get(node) >= FORM.places;
+  }
+
+  /** Whether a leaf's number is yet to be read as exact. */
+  unknown(node: number): boolean {
+    return this.forms.get(node) === FORM.unknown;
+  }
+
+  /** Keeps a number as its nearest double and its form; false, keeping nothing, where that double is not finite. */
+  set(node: number, exact: Exact): boolean {
+    const double = exact.toNumber();
+    if (!Number.isFinite(double)) return false;
+    this.doubles.set(node, double);
+    if (exact.fraction === undefined) this.setForm(node, FORM.places + exact.places);
+    else {
+      this.forms.set(node, FORM.fraction);
+      this.fractions.set(node, exact);
+    }
+    return true;
+  }
+
+  /** The number is a double, not exact. */
+  setDouble(node: number): void {
+    this.setForm(node, FORM.double);
+  }
+
+  /** A leaf's new number is to be read as exact again. */
+  forget(node: number): void {
+    this.setForm(node, FORM.unknown);
+  }
+
+  /** Every number up to `count` of one form, and no fraction. */
+  reset(form: number, count: number): void {
+    this.forms.reserve(count);
+    this.forms.fill(form, count);
+    this.fractions.clear();
+  }
+
+  reserve(count: number): void {
+    this.forms.reserve(count);
+  }
+
+  private setForm(node: number, form: number): void {
+    if (this.forms.get(node) === FORM.fraction) this.fractions.delete(node);
+    this.forms.set(node, form);
+  }
+}
+
+/** A layer's exact rule, from its class. */
+function ruleOf(layer: Layer): ExactRule | undefined {
+  return (layer.constructor as LayerClass).exact;
+}
 
 const SHIFT = 12;
 const BLOCK = 1 << SHIFT;

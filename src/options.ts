@@ -33,6 +33,8 @@ export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'mes
   file?: string;
   /** Build composites from primitive nodes. */
   expand: boolean;
+  /** Compute in IEEE doubles throughout rather than exactly where the math is. */
+  float: boolean;
   /** --batch's lines: where they are read from, whether they are CSV, and --fail-fast. */
   lines?: { path: string; csv: boolean; failFast: boolean };
   /** Whether errors are JSON objects: under --json, --format json and --batch. */
@@ -60,6 +62,7 @@ interface Given {
   steps?: boolean;
   graph?: boolean;
   expand?: boolean;
+  float?: boolean;
   check?: boolean;
   nudge?: NudgeRequest[];
   train?: string | true;
@@ -124,6 +127,7 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     expr: given.expr,
     file: given.file,
     expand: given.expand === true,
+    float: given.float === true,
     lines,
     json: format === 'json' || lines !== undefined,
     format,
@@ -247,6 +251,7 @@ function command(messages: Messages): Command {
     .option('--steps', messages.stepsOption)
     .option('--graph', messages.graphOption)
     .option('--expand', messages.expandOption(messages.and([...FUNCTIONS.values()].filter((op) => op.layer.expand !== undefined).map((op) => op.symbol))))
+    .option('--float', messages.floatOption)
     .option('--check', messages.checkOption(ABSOLUTE, RELATIVE))
     .addOption(valued('--nudge <NAME=+D>', messages.nudgeOption, nudges, messages))
     .option(`--train [${messages.inputsValue}]`, messages.trainOption)

@@ -16,7 +16,24 @@ export interface Result extends Program {
    * other gradients stand: the renderers print them all, these marked, and the status is 1.
    */
   undefinedGradients: Map<number, Said>;
+  /**
+   * The operations exactly at their kink (relu or abs of 0, max or min of equal arguments)
+   * with a gradient reaching them: there is no derivative there, and what backward sends on
+   * is its one-sided choice (the book's relu mask). Each with the inputs below it, the first
+   * few, and how many there are.
+   */
+  kinks: Kink[];
 }
+
+export interface Kink {
+  node: number;
+  inputs: number[];
+  count: number;
+}
+
+/** How many kinks a result names, and how many inputs below each. */
+const MOST_KINKS = 3;
+const MOST_KINK_INPUTS = 5;
 
 /**
  * Runs the program forward, then backward from its output. Throws a MathError naming the
@@ -40,7 +57,29 @@ export function evaluate(program: Program): Result {
       if (!Number.isFinite(graph.grad(node))) undefinedGradients.set(node, describeGradient(program, node));
     }
   }
-  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients };
+  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph) };
+}
+
+/** The operations at their kink with a gradient through them (Result.kinks), the first few. */
+function atKinks(graph: Graph): Kink[] {
+  const kinks: Kink[] = [];
+  for (const node of graph.kinked()) {
+    if (kinks.length === MOST_KINKS) break;
+    if (graph.grad(node) === 0 || graph.kinkSide(node) !== 0) continue;
+    // The inputs below it, found from it down, each once.
+    const seen = new Set<number>();
+    const inputs: number[] = [];
+    for (const stack = [node]; stack.length > 0; ) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      if (graph.isInput(at)) inputs.push(at);
+      stack.push(...graph.args(at));
+    }
+    inputs.sort((a, b) => a - b);
+    kinks.push({ node, inputs: inputs.slice(0, MOST_KINK_INPUTS), count: inputs.length });
+  }
+  return kinks;
 }
 
 /**

@@ -129,7 +129,7 @@ describe('--batch', () => {
     const run = await batch(['sigmoid(x)', '--batch', '--precision', '3', '--steps', '--graph', '--check'], '{"x": 1}\n');
     expect(run.status).toBe(0);
     expect(run.lines[0].value).toBe(0.731);
-    expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'steps', 'graph', 'check']);
+    expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'exact', 'steps', 'graph', 'check']);
     const disagreeing = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
     expect(disagreeing.lines[0].error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
   });

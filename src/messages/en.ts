@@ -42,6 +42,7 @@ export const en = {
   agrees: 'agrees',
   disagrees: 'disagrees',
   kinkAt: (node: string) => `kink at ${node}`,
+  atKink: (node: string, inputs: string) => `${node} is exactly at its kink, where it has no derivative: what reaches ${inputs} through it is backward's one-sided choice (as the book's relu mask), not a derivative`,
   leavesDomain: 'x ± h leaves the domain',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
   noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
@@ -154,6 +155,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   stepsOption: 'show the forward and backward passes step by step',
   graphOption: 'draw the computational graph as a tree',
   expandOption: (composites: string) => `build ${composites} from primitive nodes, so that every stage shows`,
+  floatOption: 'compute in IEEE doubles, as PyTorch does, rather than exactly where the math is exact (+ − × ÷ on decimals)',
   checkOption: (absolute: number, relative: number) =>
     `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
   nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
@@ -171,7 +173,7 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   noColorOption: 'never color (so does NO_COLOR=1 or TERM=dumb)',
   versionOption: 'print the version',
   helpOption: 'show this help',
-  and: (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
+  and: (items: string[]) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
 
   // Where an error is in the program, and what is wrong there.
   where: (line: number, column: number) => `line ${line}, column ${column}`,

@@ -11,6 +11,7 @@ export const ja: Messages = {
   agrees: '一致',
   disagrees: '不一致',
   kinkAt: (node) => `折れ点: ${node}`,
+  atKink: (node, inputs) => `${node} はちょうど折れ点にあり、微分がない: これを通って ${inputs} に届く値は微分ではなく、逆伝播の片側の選択 (本の relu のマスクと同じ)`,
   leavesDomain: 'x ± h が定義域の外',
   noInputs: '微分する入力がない: プログラムが数だけでできている (backprop "x*3" x=2 のように入力を指定してください)',
   undefinedNumber: '未定義',
@@ -112,6 +113,7 @@ $(npm root -g)/backprop/README.md
   stepsOption: '順伝播と逆伝播を一歩ずつ表示 (連鎖律)',
   graphOption: '計算グラフを木として描く',
   expandOption: (composites) => `${composites} を基本ノードで組み立て、すべての段階を見せる`,
+  floatOption: '数学が正確なところでも (小数の + − × ÷) 正確に計算せず、PyTorch のように IEEE 倍精度で計算する',
   checkOption: (absolute, relative) =>
     `勾配確認: 各勾配を中心差分と比べ、両方の時間を測る; 差が ${absolute} + ${relative} × |数値微分| を超えればステータス 1`,
   nudgeOption: '入力を D だけ動かす (-D、+1% も; 繰り返し可): 実際の変化を 勾配 × D の横に表示',

@@ -14,6 +14,7 @@ export const ko: Messages = {
   agrees: '일치',
   disagrees: '불일치',
   kinkAt: (node) => `꺾인 점: ${node}`,
+  atKink: (node, inputs) => `${node}: 정확히 꺾인 점이라 미분이 없음: 이를 거쳐 ${inputs}에 가는 값은 미분이 아니라 역전파의 한쪽 선택 (책의 relu 마스크처럼)`,
   leavesDomain: 'x ± h가 정의역을 벗어남',
   noInputs: '미분할 입력이 없음: 프로그램이 수로만 되어 있음 (backprop "x*3" x=2처럼 입력을 지정하세요)',
   undefinedNumber: '정의 안 됨',
@@ -114,6 +115,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   stepsOption: '순전파와 역전파를 단계별로 보여 줌 (연쇄법칙)',
   graphOption: '계산 그래프를 트리로 그림',
   expandOption: (composites) => `${composites}: 기본 노드로 풀어 만들어 모든 단계를 보여 줌`,
+  floatOption: '수학이 정확한 곳에서도 (소수의 + − × ÷) 정확히 계산하지 않고 PyTorch처럼 IEEE 배정밀도로 계산함',
   checkOption: (absolute, relative) =>
     `기울기 확인: 각 기울기를 중심 차분과 비교하고 둘의 시간을 잼; 차이가 ${absolute} + ${relative} × |수치 미분|을 넘으면 상태 1`,
   nudgeOption: '입력을 D만큼 움직임 (-D, +1%도; 여러 번 가능): 실제 변화를 기울기 × D 옆에 보여 줌',

@@ -67,8 +67,10 @@ interface Statement {
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
-export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false }: ParseOptions = {}): Program {
-  return new Parser(source, expand).program(bindings, unbound);
+export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false, float = false }: ParseOptions = {}): Program {
+  const program = new Parser(source, expand).program(bindings, unbound);
+  program.graph.exact = !float;
+  return program;
 }
 
 export interface ParseOptions {
@@ -79,6 +81,8 @@ export interface ParseOptions {
    * them their values line by line.
    */
   unbound?: boolean;
+  /** Compute in IEEE doubles throughout, as PyTorch does, rather than exactly where the math is (--float). */
+  float?: boolean;
 }
 
 /**

@@ -12,7 +12,7 @@ const AMOUNT_NAMES = /(?:^|_)(?:shipping|delivery|postage|fee|tip|coupon|voucher
  * quantity, the items are added up in order into all_price, then each factor multiplies and
  * each amount adds to the running total, in order. The last node is `price`.
  */
-export function parseReceipt(words: readonly string[]): Program {
+export function parseReceipt(words: readonly string[], { float = false }: { float?: boolean } = {}): Program {
   const parsed = words.map(parseWord);
   const items = parsed.filter((word) => word.kind === 'item');
   if (items.length === 0) {
@@ -22,6 +22,7 @@ export function parseReceipt(words: readonly string[]): Program {
   }
 
   const graph = new Graph();
+  graph.exact = !float;
   // Each name is claimed by a part of a word; the claim is put in words only when two parts
   // claim one name, as a receipt of a million items has millions of names.
   const claimed = new Map<string, number>();

@@ -95,6 +95,17 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
     text.addNumber(graph.grad(node), digits);
     text.add(close);
   });
+  // Which numbers are exact rationals (their nearest doubles above), and which doubles.
+  key('exact');
+  text.add(`${open}"value"${colon}${graph.isExact(result.output)}`);
+  text.add(`,${compact ? '' : ' '}"gradients"${colon}${which(result, result.inputs, (node) => graph.isGradExact(node))}`);
+  text.add(`,${compact ? '' : ' '}"intermediates"${colon}${which(result, result.intermediates, (node) => graph.isExact(node) && graph.isGradExact(node))}${close}`);
+  if (result.kinks.length > 0) {
+    extra(
+      'kinks',
+      result.kinks.map(({ node, inputs, count }) => ({ node: label(graph, node), inputs: inputs.map((input) => graph.name(input)), count })),
+    );
+  }
   // A gradient that is no finite number is null above; here is why.
   if (result.undefinedGradients.size > 0) {
     key('gradient_errors');
@@ -181,6 +192,17 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   text.add(end);
   yield text.take();
+}
+
+/**
+ * Which of `nodes` are exact, as JSON: true for all of them (or none to ask about), false for
+ * none (or all, in doubles: --float), else the names of those that are.
+ */
+function which({ graph }: Result, nodes: number[], exact: (node: number) => boolean): string {
+  if (!graph.exact) return 'false';
+  const exactly = nodes.filter(exact);
+  if (exactly.length === nodes.length) return 'true';
+  return exactly.length === 0 ? 'false' : JSON.stringify(exactly.map((node) => graph.name(node)));
 }
 
 /** Each item mapped when it is reached, as the list is written: never all at once. */

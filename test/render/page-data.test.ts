@@ -30,6 +30,6 @@ test('every operation an expression can write is built again with its own layer'
 });
 
 test('an operation the engine does not know is refused by name', () => {
-  const data = { output: 1, outputName: 'y', digits: 12, pictureDigits: 6, language: 'en' as const, nodes: [{ input: 'x', value: 1 }, { operation: 'cosh', args: [0] }] };
+  const data = { output: 1, outputName: 'y', digits: 12, pictureDigits: 6, language: 'en' as const, exact: true, nodes: [{ input: 'x', value: 1 }, { operation: 'cosh', args: [0] }] };
   expect(() => programOf(data)).toThrow("no layer for the operation 'cosh'");
 });
