@@ -1,7 +1,23 @@
+import type { ArrayLayer, ArrayLayerClass } from './arrays.js';
 import { Exact } from './exact.js';
 import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
-import type { Said } from './messages/index.js';
+import type { InputError } from './errors.js';
+import { text, type Said } from './messages/index.js';
 import { operationOf, type Operation } from './operations.js';
+import { broadcast, sameShape, shapeOf, shapeText, strides, Tensor, type Shape, type Value } from './tensor.js';
+
+/** A node's layer: one on numbers (applied element by element to arrays), or one on arrays. */
+export type AnyLayer = Layer | ArrayLayer;
+
+/** An operation whose arguments' shapes do not go together: the node, and why (see Graph.inferShapes). */
+export class ShapeProblem extends Error {
+  constructor(
+    readonly node: number,
+    readonly said: Said,
+  ) {
+    super('shapes');
+  }
+}
 
 /**
  * A computational graph kept as a tape: nodes in the order they were created. A node can
@@ -26,7 +42,7 @@ export class Graph implements Builder {
    * column serves both, as every input has a name and no layer; the names that operations are
    * given (`y = x * 2`, a receipt's apple_price) are kept aside.
    */
-  private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
+  private readonly kinds = new Column<AnyLayer | string | undefined>(() => new Array(BLOCK));
   private readonly operationNames = new Map<number, string>();
   /** The names of the constants that have one, as pi and e. */
   private readonly constantNames = new Map<number, string>();
@@ -52,10 +68,26 @@ export class Graph implements Builder {
   private lastOutput = -1;
   /** Whether with() put back leaves that the values and gradients were not computed from. */
   private stale = false;
+  /** Whether forward() has run: before, there is nothing computed to be stale. */
+  private ran = false;
   /** Which values and which gradients are exact, and what they are exactly. */
   private readonly exactValues = new Exactness(this.values);
   private readonly exactGrads = new Exactness(this.grads);
   private exactness = true;
+  /**
+   * Arrays (docs/design.md): the nodes whose value is one, with it, and their gradients; the
+   * third argument of the few operations that take three (affine); each operation's shape,
+   * and whether it takes the array path, once inferShapes() has run. All empty for a program
+   * of numbers, whose passes never look here.
+   */
+  private readonly tensors = new Map<number, Tensor>();
+  private readonly gradTensors = new Map<number, Tensor>();
+  private readonly thirds = new Map<number, number>();
+  private readonly shapes = new Map<number, Shape>();
+  private readonly arrayOperations = new Set<number>();
+  private arrays = false;
+  /** Whether the shapes are those of the leaves as they are. */
+  private shaped = true;
 
   /** `source`: the text that inputs made by inputAt() have their names in. */
   constructor(private readonly source = '') {}
@@ -77,11 +109,13 @@ export class Graph implements Builder {
     this.exactness = on;
     // Every value is read again as the decimal its double stands for, or as a double.
     if (on) this.exactValues.reset(FORM.unknown, this.count);
-    this.stale = true;
+    if (this.ran) this.stale = true;
   }
 
-  input(name: string, value: number): number {
-    return this.listInput(this.add(name, -1, -1, value));
+  input(name: string, value: Value): number {
+    const node = this.listInput(this.add(name, -1, -1, NaN));
+    this.setValue(node, value);
+    return node;
   }
 
   /**
@@ -90,8 +124,10 @@ export class Graph implements Builder {
    * for the collector to walk. Its kind is '' (no name is empty), and an input has no
    * arguments, so x and y keep where the name is.
    */
-  inputAt(start: number, end: number, value: number): number {
-    return this.listInput(this.add(WRITTEN, start, end, value));
+  inputAt(start: number, end: number, value: Value): number {
+    const node = this.listInput(this.add(WRITTEN, start, end, NaN));
+    this.setValue(node, value);
+    return node;
   }
 
   /** The inputs, in the order they were made: kept as they are, not searched for among millions of nodes. */
@@ -108,17 +144,34 @@ export class Graph implements Builder {
   }
 
   /** A number written in the program; `name` for one it calls by name (pi). */
-  constant(value: number, name?: string): number {
-    const node = this.add(undefined, -1, -1, value);
+  constant(value: Value, name?: string): number {
+    const node = this.add(undefined, -1, -1, NaN);
+    this.setValue(node, value);
     if (name !== undefined) this.constantNames.set(node, name);
     return node;
   }
 
-  /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
-  apply(layer: Layer, x: number, y = -1): number {
+  /** A node computing layer.forward(x), layer.forward(x, y) or layer.forward(x, y, z) from the nodes x, y and z. */
+  apply(layer: AnyLayer, x: number, y = -1, z = -1): number {
     this.firstOperation = Math.min(this.firstOperation, this.count);
-    if ((layer.constructor as LayerClass).kink !== undefined) this.kinkedNodes.push(this.count);
+    const Class = layer.constructor as LayerClass | ArrayLayerClass;
+    if ('kink' in Class && Class.kink !== undefined) this.kinkedNodes.push(this.count);
+    if ('arrays' in Class) this.arraysFound();
+    if (z >= 0) this.thirds.set(this.count, z);
+    this.shaped = false;
     return this.add(layer, x, y, NaN);
+  }
+
+  /** Whether the program has arrays: then its passes take the array path, in doubles. */
+  get hasArrays(): boolean {
+    return this.arrays;
+  }
+
+  private arraysFound(): void {
+    if (this.arrays) return;
+    this.arrays = true;
+    // Arrays stay doubles, as NumPy's do: exactness is for programs of numbers.
+    this.exact = false;
   }
 
   /** The operations with a kink (relu, abs, max, min), in the order they were made. */
@@ -152,7 +205,7 @@ export class Graph implements Builder {
     return this.operationNames.keys();
   }
 
-  layer(node: number): Layer | undefined {
+  layer(node: number): AnyLayer | undefined {
     const kind = this.kinds.get(node);
     return typeof kind === 'object' ? kind : undefined;
   }
@@ -163,11 +216,13 @@ export class Graph implements Builder {
     return layer === undefined ? undefined : operationOf(layer.constructor as LayerClass);
   }
 
-  /** The nodes a node is computed from: none for a leaf, then x, then y. */
+  /** The nodes a node is computed from: none for a leaf, then x, then y (and z). */
   args(node: number): number[] {
     if (this.layer(node) === undefined) return [];
     const y = this.ys.get(node);
-    return y < 0 ? [this.xs.get(node)] : [this.xs.get(node), y];
+    if (y < 0) return [this.xs.get(node)];
+    const z = this.thirds.get(node);
+    return z === undefined ? [this.xs.get(node), y] : [this.xs.get(node), y, z];
   }
 
   /** A leaf's given value, or what the last forward() computed. */
@@ -177,12 +232,110 @@ export class Graph implements Builder {
     return this.values.get(node);
   }
 
-  /** Gives a leaf a new value, for the next forward(). */
-  setValue(node: number, value: number): void {
-    this.values.set(node, value);
-    // Read as exact, when it is, where it is used.
-    if (this.exactness) this.exactValues.forget(node);
+  /** Gives a leaf a new value, for the next forward(): a number, or an array. */
+  setValue(node: number, value: Value): void {
+    if (typeof value === 'number') {
+      this.values.set(node, value);
+      // Read as exact, when it is, where it is used.
+      if (this.exactness) this.exactValues.forget(node);
+      if (this.arrays && this.tensors.delete(node)) this.shaped = false;
+      return;
+    }
+    this.arraysFound();
+    const before = this.tensors.get(node);
+    if (before === undefined || !sameShape(before.shape, value.shape)) this.shaped = false;
+    this.values.set(node, NaN);
+    this.tensors.set(node, value);
   }
+
+  /** A node's array, where its value is one (after forward() for an operation); undefined for a number. */
+  tensor(node: number): Tensor | undefined {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.tensors.get(node);
+  }
+
+  /** A node's value, a number or an array. */
+  valueOf(node: number): Value {
+    return this.tensor(node) ?? this.value(node);
+  }
+
+  /** ∂output/∂node where the node is an array: an array of its shape. */
+  gradTensor(node: number): Tensor | undefined {
+    if (this.stale) this.refresh();
+    return node < this.graded ? this.gradTensors.get(node) : undefined;
+  }
+
+  /** A node's shape: [] for a number; an operation's as inferShapes() found it. */
+  shape(node: number): Shape {
+    return this.tensors.get(node)?.shape ?? this.shapes.get(node) ?? [];
+  }
+
+  /**
+   * Each operation's shape, from its arguments', in the order of the tape: NumPy's
+   * broadcasting for the element-wise ones, each array layer's own rule for the others.
+   * Throws a ShapeProblem naming the first operation whose arguments do not go together, so
+   * that it is told before anything is computed. Runs again only when a leaf's shape changed.
+   */
+  inferShapes(describe: (node: number) => string = (node) => this.name(node) ?? '…'): void {
+    if (!this.arrays || this.shaped) return;
+    this.shapes.clear();
+    this.arrayOperations.clear();
+    this.shapeFrom(this.firstOperation, describe);
+    this.shaped = true;
+  }
+
+  /** The shapes of the operations from `from` on (see inferShapes). */
+  private shapeFrom(from: number, describe: (node: number) => string): void {
+    for (let node = from; node < this.count; node++) {
+      const layer = this.layer(node);
+      if (layer === undefined) continue;
+      const args = this.args(node);
+      const shapes = args.map((argument) => this.shape(argument));
+      const Class = layer.constructor as LayerClass | ArrayLayerClass;
+      let shape: Shape | Said | undefined;
+      if ('arrays' in Class) {
+        const known = (position: number) => (position < args.length && this.layer(args[position]) === undefined ? this.valueOf(args[position]) : undefined);
+        shape = Class.shape(shapes, { formula: describe(node), labels: args.map(describe), known });
+      } else {
+        shape = shapes.length === 1 ? shapes[0] : broadcast(shapes[0], shapes[1]);
+        const [x, y] = args.map(describe);
+        if (shape === undefined) throw new ShapeProblem(node, text('shapeBroadcast', describe(node), x, shapeText(shapes[0]), y, shapeText(shapes[1])));
+      }
+      if (!Array.isArray(shape)) throw new ShapeProblem(node, shape as Said);
+      if (shape.length > 0) this.shapes.set(node, shape);
+      if ('arrays' in Class || shape.length > 0 || shapes.some((argument) => argument.length > 0)) this.arrayOperations.add(node);
+    }
+  }
+
+  /** Whether the nodes from `mark` on use no node made before it: an expression of numbers and arrays written in it alone. */
+  usesNothingBefore(mark: number): boolean {
+    for (let node = mark; node < this.count; node++) if (this.isInput(node) || this.args(node).some((argument) => argument < mark)) return false;
+    return true;
+  }
+
+  /**
+   * The value of `node`, computed now from the nodes from `mark` on, which use none before it
+   * (usesNothingBefore): W = 0.01 * randn(784, 50), computed once as the parser reads it.
+   */
+  computeFrom(mark: number, node: number, describe: (node: number) => string): Value {
+    this.shapeFrom(mark, describe);
+    this.computeArrays(mark);
+    return this.valueOf(node);
+  }
+
+  /** Forgets the nodes from `mark` on, as if they had never been made. */
+  truncate(mark: number): void {
+    for (const map of [this.tensors, this.thirds, this.shapes, this.constantNames, this.operationNames]) {
+      for (const node of [...map.keys()]) if (node >= mark) map.delete(node);
+    }
+    for (const node of [...this.arrayOperations]) if (node >= mark) this.arrayOperations.delete(node);
+    while ((this.kinkedNodes.at(-1) ?? -1) >= mark) this.kinkedNodes.pop();
+    if (this.firstOperation >= mark) this.firstOperation = Infinity;
+    this.count = mark;
+    this.shaped = false;
+  }
+
+
 
   /** A value as an exact rational, where it is one (and exact is on); undefined where it is a double. */
   exactValue(node: number): Exact | undefined {
@@ -259,9 +412,11 @@ export class Graph implements Builder {
   forward(): void {
     const { kinds, xs, ys, values } = this;
     this.stale = false;
+    this.ran = true;
+    if (this.arrays) return this.forwardArrays();
     if (this.exactness) return this.forwardExactly();
     for (let node = this.firstOperation; node < this.count; node++) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const x = values.get(xs.get(node));
       const y = ys.get(node);
@@ -289,10 +444,11 @@ export class Graph implements Builder {
     this.graded = this.count;
     grads.set(output, 1);
     this.lastOutput = output;
+    if (this.arrays) return this.backwardArrays(output);
     if (this.exactness) return this.backwardExactly(output);
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
       if (dout === 0 && !zeroPaths.has(node)) continue;
@@ -306,11 +462,102 @@ export class Graph implements Builder {
     }
   }
 
+  /**
+   * forward() for a program with arrays: an operation on arrays computes with its array layer,
+   * or applies its layer on numbers element by element, broadcast; the others as ever.
+   */
+  private forwardArrays(): void {
+    this.inferShapes();
+    this.computeArrays(this.firstOperation);
+  }
+
+  /** forwardArrays() from `from` on. */
+  private computeArrays(from: number): void {
+    const { kinds, xs, ys, values } = this;
+    for (let node = from; node < this.count; node++) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      if (!this.arrayOperations.has(node)) {
+        const y = ys.get(node);
+        values.set(node, y < 0 ? (layer as Layer).forward(values.get(xs.get(node))) : (layer as Layer).forward(values.get(xs.get(node)), values.get(y)));
+        continue;
+      }
+      const args = this.args(node).map((argument) => this.tensors.get(argument) ?? values.get(argument));
+      const arrayLayer = arrayLayerOf(layer);
+      const out = arrayLayer !== undefined ? arrayLayer.forward(args[0], args[1], args[2]) : elementwise(layer as Layer, args, this.shape(node));
+      if (typeof out === 'number') {
+        values.set(node, out);
+        this.tensors.delete(node);
+      } else this.tensors.set(node, out);
+    }
+  }
+
+  /**
+   * backward() for a program with arrays: an array layer sends back what its backward gives
+   * (from the state its forward kept: a node has a layer of its own); a layer on numbers,
+   * element by element, each element's share added into the element of the argument it
+   * came from, so that what broadcasting spread in forward is summed in backward.
+   */
+  private backwardArrays(output: number): void {
+    const { kinds, xs, ys, grads, gradTensors } = this;
+    gradTensors.clear();
+    const shares = [0, 0];
+    for (let node = output; node >= this.firstOperation; node--) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      if (!this.arrayOperations.has(node)) {
+        const dout = grads.get(node);
+        if (dout === 0 && !this.zeroPaths.has(node)) continue;
+        const [x, y] = [xs.get(node), ys.get(node)];
+        this.replay(layer as Layer, x, y);
+        (layer as Layer).backward(dout, shares);
+        this.pass(node, x, shares[0]);
+        if (y >= 0) this.pass(node, y, shares[1]);
+        continue;
+      }
+      const dout = gradTensors.get(node) ?? grads.get(node);
+      if (dout === 0) continue;
+      const args = this.args(node);
+      const arrayLayer = arrayLayerOf(layer);
+      const sent =
+        arrayLayer !== undefined
+          ? arrayLayer.backward(dout)
+          : elementwiseBack(layer as Layer, args.map((argument) => this.tensors.get(argument) ?? this.values.get(argument)), dout);
+      args.forEach((argument, i) => {
+        const share = sent[i];
+        if (share === undefined || this.isConstant(argument)) return;
+        if (typeof share === 'number') this.pass(node, argument, share);
+        else {
+          const grad = gradTensors.get(argument);
+          if (grad === undefined) gradTensors.set(argument, share.copy());
+          else for (let k = 0; k < grad.size; k++) grad.data[k] += share.data[k];
+        }
+      });
+    }
+  }
+
+  /**
+   * What an operation sends back to each argument when ∂output/∂node is `dout` (a number or
+   * an array of the node's shape): as sent(), for an operation on arrays. Undefined for an
+   * argument that gets nothing (labels, an axis).
+   */
+  sentValues(node: number, dout: Value): (Value | undefined)[] {
+    if (this.stale) this.refresh();
+    const layer = this.layer(node)!;
+    if (!this.arrayOperations.has(node)) return this.sent(node, dout as number);
+    const args = this.args(node).map((argument) => this.valueOf(argument));
+    const arrayLayer = arrayLayerOf(layer);
+    if (arrayLayer === undefined) return elementwiseBack(layer as Layer, args, dout);
+    // The layer keeps the state of its last forward: run it at these values, as forward() did.
+    arrayLayer.forward(args[0], args[1], args[2]);
+    return arrayLayer.backward(dout);
+  }
+
   /** forward() where exact is on: each operation exactly where its arguments are exact and it has a rule, else in doubles. */
   private forwardExactly(): void {
     const { kinds, xs, ys, values, exactValues } = this;
     for (let node = this.firstOperation; node < this.count; node++) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const x = xs.get(node);
       const y = ys.get(node);
@@ -336,7 +583,7 @@ export class Graph implements Builder {
     exactGrads.reset(FORM.places, this.count);
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
       if (dout === 0 && !zeroPaths.has(node)) continue;
@@ -409,7 +656,7 @@ export class Graph implements Builder {
   sent(node: number, dout: number): number[] {
     if (this.stale) this.refresh();
     if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
-    const layer = this.layer(node)!;
+    const layer = this.layer(node) as Layer;
     this.replay(layer, this.xs.get(node), this.ys.get(node));
     return layer.backward(dout);
   }
@@ -424,7 +671,7 @@ export class Graph implements Builder {
     else layer.forward(this.values.get(x), this.values.get(y));
   }
 
-  private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
+  private add(kind: AnyLayer | string | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
     // The columns grow together, a block at a time; a new block's forms are FORM.unknown.
     if ((node & MASK) === 0) {
@@ -520,8 +767,66 @@ class Exactness {
   }
 }
 
+/** The layer as one on arrays; undefined for a layer on numbers. */
+function arrayLayerOf(layer: AnyLayer): ArrayLayer | undefined {
+  return 'arrays' in layer.constructor ? (layer as ArrayLayer) : undefined;
+}
+
+/** The rows and columns of a shape, a vector being one row and a number one element. */
+function grid(shape: Shape): [number, number] {
+  return [shape.length === 2 ? shape[0] : 1, shape.at(-1) ?? 1];
+}
+
+/** A layer on numbers applied to each element of arrays, broadcast to `shape` as NumPy does. */
+function elementwise(layer: Layer, [x, y]: Value[], shape: Shape): Tensor {
+  const out = Tensor.zeros(shape);
+  const [rows, columns] = grid(shape);
+  const [sx, sy] = [strides(shapeOf(x), shape), y === undefined ? undefined : strides(shapeOf(y), shape)];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const xi = typeof x === 'number' ? x : x.data[i * sx.row + j * sx.column];
+      if (y === undefined) out.data[i * columns + j] = layer.forward(xi);
+      else out.data[i * columns + j] = layer.forward(xi, typeof y === 'number' ? y : y.data[i * sy!.row + j * sy!.column]);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a layer on numbers sends back to arrays it was applied to element by element: each
+ * element's forward again, then its backward, each share added into the element of the
+ * argument it came from (into the number, for a number broadcast to every element).
+ */
+function elementwiseBack(layer: Layer, [x, y]: Value[], dout: Value): Value[] {
+  const shape = typeof dout === 'number' ? [] : dout.shape;
+  const [rows, columns] = grid(shape);
+  const sx = strides(shapeOf(x), shape);
+  const sy = y === undefined ? undefined : strides(shapeOf(y), shape);
+  const gx = typeof x === 'number' ? undefined : Tensor.zeros(x.shape);
+  const gy = y === undefined || typeof y === 'number' ? undefined : Tensor.zeros(y.shape);
+  let [sumX, sumY] = [0, 0];
+  const shares = [0, 0];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const ix = i * sx.row + j * sx.column;
+      const xi = typeof x === 'number' ? x : x.data[ix];
+      const d = typeof dout === 'number' ? dout : dout.data[i * columns + j];
+      if (y === undefined) layer.forward(xi);
+      else layer.forward(xi, typeof y === 'number' ? y : y.data[i * sy!.row + j * sy!.column]);
+      layer.backward(d, shares);
+      if (gx === undefined) sumX += shares[0];
+      else gx.data[ix] += shares[0];
+      if (y === undefined) continue;
+      if (gy === undefined) sumY += shares[1];
+      else gy.data[i * sy!.row + j * sy!.column] += shares[1];
+    }
+  }
+  const toX = gx ?? sumX;
+  return y === undefined ? [toX] : [toX, gy ?? sumY];
+}
+
 /** A layer's exact rule, from its class. */
-function ruleOf(layer: Layer): ExactRule | undefined {
+function ruleOf(layer: AnyLayer): ExactRule | undefined {
   return (layer.constructor as LayerClass).exact;
 }
 
@@ -593,6 +898,8 @@ export interface Program {
   output: number;
   /** How the output is called: its name, or `result` for an unnamed last expression. */
   outputName: string;
+  /** The error for an operation whose shapes do not go together, placed where it is written (the parser's). */
+  located?: (node: number, said: Said) => InputError;
   /** How an input was written where that is not its value alone: tax=+10% is 1.1. */
   written?: ReadonlyMap<number, string>;
   /** What the input may not say as its writer meant (shipping=5 multiplies): told, not refused. */

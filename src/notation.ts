@@ -24,6 +24,8 @@ function written(graph: Graph, node: number, term: (argument: number) => string,
   if (notation.form === 'call') return `${symbol}(${args.map(term).join(', ')})`;
   const within = (argument: number, loosest: number) => (binds(argument) < loosest ? `(${term(argument)})` : term(argument));
   const [x, y] = args;
+  // X.T binds tightest: anything but a name or a call goes in parentheses, (X @ W).T.
+  if (notation.form === 'postfix') return `${within(x, ATOM)}${symbol}`;
   // −(x ^ 2) keeps its parentheses, though −x ^ 2 reads the same: a reader need not know the rule.
   if (notation.form === 'prefix') return `${symbol}${within(x, binds(x) === POWER ? ATOM : UNARY)}`;
   const own = notation.precedence;

@@ -35,6 +35,8 @@ export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'mes
   expand: boolean;
   /** Compute in IEEE doubles throughout rather than exactly where the math is. */
   float: boolean;
+  /** The seed of rand and randn's numbers; one is drawn and told if none is given. */
+  seed?: number;
   /** --batch's lines: where they are read from, whether they are CSV, and --fail-fast. */
   lines?: { path: string; csv: boolean; failFast: boolean };
   /** Whether errors are JSON objects: under --json, --format json and --batch. */
@@ -63,6 +65,7 @@ interface Given {
   graph?: boolean;
   expand?: boolean;
   float?: boolean;
+  seed?: number;
   check?: boolean;
   nudge?: NudgeRequest[];
   train?: string | true;
@@ -128,6 +131,7 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     file: given.file,
     expand: given.expand === true,
     float: given.float === true,
+    seed: given.seed,
     lines,
     json: format === 'json' || lines !== undefined,
     format,
@@ -250,8 +254,9 @@ function command(messages: Messages): Command {
     .addOption(valued(`--precision <${messages.digitsValue}>`, messages.precisionOption(DIGITS, FULL_DIGITS), digits, messages))
     .option('--steps', messages.stepsOption)
     .option('--graph', messages.graphOption)
-    .option('--expand', messages.expandOption(messages.and([...FUNCTIONS.values()].filter((op) => op.layer.expand !== undefined).map((op) => op.symbol))))
+    .option('--expand', messages.expandOption(messages.and([...FUNCTIONS.values()].filter(({ layer }) => 'expand' in layer && layer.expand !== undefined).map((op) => op.symbol))))
     .option('--float', messages.floatOption)
+    .addOption(valued('--seed <n>', messages.seedOption, seed, messages))
     .option('--check', messages.checkOption(ABSOLUTE, RELATIVE))
     .addOption(valued('--nudge <NAME=+D>', messages.nudgeOption, nudges, messages))
     .option(`--train [${messages.inputsValue}]`, messages.trainOption)
@@ -284,9 +289,26 @@ function command(messages: Messages): Command {
 
 /** What --help says after the options: the words, the expressions, the exit status. */
 function reference(messages: Messages): string {
-  const functions = [...FUNCTIONS.values()];
+  const functions = [...FUNCTIONS.values()].filter(({ layer, notation }) => notation.form === 'call' && !('arrays' in layer));
   const pairs = functions.filter((op) => op.arity === 2).map((op) => `${op.symbol}(a, b)`);
-  return messages.reference(functions.map((op) => op.symbol).join(' '), pairs.join(', '));
+  return messages.reference(hanging(functions.map((op) => op.symbol)), pairs.join(', '), hanging(ARRAY_WORDS));
+}
+
+/** What --help says of arrays: how they are written, made and computed with. */
+const ARRAY_WORDS = [
+  '[1, 2],', '[[1, 2], [3, 4]];', 'X @ W', '(dot),', 'X.T', '(transpose),', 'sum(x[, axis]),', 'mean(x[, axis]),', 'softmax,',
+  'cross_entropy(y, t),', 'affine(X, W, b),', 'softmax_with_loss(x, t);', 'zeros(2, 3),', 'ones,', 'rand,', 'randn', '(--seed)',
+];
+
+/** Words on lines that fit the help's 80 columns after its column of headings, the lines after the first indented under it. */
+function hanging(words: string[], indent = 13): string {
+  const lines = [''];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (lines[last] !== '' && indent + stringWidth(`${lines[last]} ${word}`) > SCREEN_WIDTH) lines.push(word);
+    else lines[last] = lines[last] === '' ? word : `${lines[last]} ${word}`;
+  }
+  return lines.join(`\n${' '.repeat(indent)}`);
 }
 
 /** Commander's headings in the help, in the reader's words. */
@@ -325,6 +347,13 @@ function positive(value: string): number {
 function epochs(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
+  return n;
+}
+
+/** --seed: a whole number that fits 32 bits, as the generator's seed does. */
+function seed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 0xffffffff) throw new InputError(text('wholeNumber', 0, 0xffffffff));
   return n;
 }
 

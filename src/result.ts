@@ -1,6 +1,7 @@
-import { MathError } from './errors.js';
+import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
-import type { Graph, Program } from './graph.js';
+import { ShapeProblem, type Graph, type Program } from './graph.js';
+import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
 
@@ -42,9 +43,13 @@ const MOST_KINK_INPUTS = 5;
  */
 export function evaluate(program: Program): Result {
   const { graph, output } = program;
+  shapes(program);
   graph.forward();
   for (let node = 0; node < graph.size; node++) {
-    if (!Number.isFinite(graph.value(node))) throw new MathError(describeValue(graph, node), { name: graph.name(node) });
+    const tensor = graph.tensor(node);
+    if (tensor === undefined ? !Number.isFinite(graph.value(node)) : !tensor.data.every(Number.isFinite)) {
+      throw new MathError(tensor === undefined ? describeValue(graph, node) : text('arrayNotFinite', label(graph, node)), { name: graph.name(node) });
+    }
   }
   graph.backward(output);
 
@@ -54,10 +59,29 @@ export function evaluate(program: Program): Result {
   const undefinedGradients = new Map<number, Said>();
   for (const nodes of [inputs, intermediates]) {
     for (const node of nodes) {
-      if (!Number.isFinite(graph.grad(node))) undefinedGradients.set(node, describeGradient(program, node));
+      const tensor = graph.gradTensor(node);
+      if (tensor === undefined ? !Number.isFinite(graph.grad(node)) : !tensor.data.every(Number.isFinite)) {
+        undefinedGradients.set(node, tensor === undefined ? describeGradient(program, node) : text('arrayGradientNotFinite', `∂${program.outputName}/∂${label(graph, node)}`));
+      }
     }
   }
   return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph) };
+}
+
+/**
+ * The shapes of a program with arrays, checked before anything is computed: one that does not
+ * fit is an input error placed where its operation is written, and so is an output that is an
+ * array, as backward starts from one number.
+ */
+function shapes({ graph, output, outputName, located }: Program): void {
+  try {
+    graph.inferShapes((node) => label(graph, node));
+  } catch (error) {
+    if (!(error instanceof ShapeProblem)) throw error;
+    throw located?.(error.node, error.said) ?? new InputError(error.said);
+  }
+  const shape = graph.shape(output);
+  if (shape.length > 0) throw new InputError(text('outputArray', outputName, shapeText(shape)), { name: outputName });
 }
 
 /** The operations at their kink with a gradient through them (Result.kinks), the first few. */

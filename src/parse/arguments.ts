@@ -23,6 +23,8 @@ export interface ArgumentOptions {
   unbound?: boolean;
   /** Compute in doubles throughout (--float). */
   float?: boolean;
+  /** The seed of rand and randn (--seed). */
+  seed?: number;
 }
 
 /**
@@ -31,12 +33,12 @@ export interface ArgumentOptions {
  * with the other words as its inputs. The words a hurried user types (spaces around =, an
  * unquoted *, a whole receipt in quotes) are refused with what went wrong and how to write it.
  */
-export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound, float }: ArgumentOptions = {}): Program {
+export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound, float, seed }: ArgumentOptions = {}): Program {
   const loose = words.filter((word) => !isBinding(word));
   for (const word of loose) mistake(words, word, isFile);
   if (source !== undefined) {
     if (loose.length > 0) throw stray(loose[0], undefined, true);
-    return parseExpression(source, words, { expand, unbound, float });
+    return parseExpression(source, words, { expand, unbound, float, seed });
   }
   if (loose.length === 0) return parseReceipt(words, { float });
   // Several words that give no value: one is the expression, the others are mistakes.
@@ -45,7 +47,7 @@ export function parseArguments(words: readonly string[], { source, isFile = () =
   if (other !== undefined) throw stray(other, expression);
   const bindings = words.filter((word) => word !== expression);
   try {
-    return parseExpression(expression, bindings, { expand, unbound, float });
+    return parseExpression(expression, bindings, { expand, unbound, float, seed });
   } catch (error) {
     throw receiptWord(expression, bindings) ?? error;
   }

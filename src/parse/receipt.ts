@@ -14,6 +14,8 @@ const AMOUNT_NAMES = /(?:^|_)(?:shipping|delivery|postage|fee|tip|coupon|voucher
  */
 export function parseReceipt(words: readonly string[], { float = false }: { float?: boolean } = {}): Program {
   const parsed = words.map(parseWord);
+  const array = parsed.findIndex((word) => word.kind === 'array');
+  if (array >= 0) throw new InputError(text('arrayInReceipt', words[array]));
   const items = parsed.filter((word) => word.kind === 'item');
   if (items.length === 0) {
     throw new InputError(
@@ -38,6 +40,7 @@ export function parseReceipt(words: readonly string[], { float = false }: { floa
   // Inputs first, in the order given, so that tables and JSON list them in that order.
   const written = new Map<number, string>();
   const inputs = parsed.map((word, i) => {
+    if (word.kind === 'array') return [];
     if (word.kind !== 'item') {
       const input = graph.input(claim(word.name, GIVEN, i), word.value);
       if (word.kind === 'factor' && word.percent !== undefined) written.set(input, word.percent);
@@ -57,7 +60,7 @@ export function parseReceipt(words: readonly string[], { float = false }: { floa
   });
   if (items.length > 1) names.push({ node: total, name: 'all_price', part: SUM, index: 0 });
   parsed.forEach((word, i) => {
-    if (word.kind === 'item') return;
+    if (word.kind === 'item' || word.kind === 'array') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
     total = graph.apply(layerFor(Layer), total, inputs[i][0]);
     names.push({ node: total, name: `after_${word.name}`, part: AFTER, index: i });

@@ -1,7 +1,6 @@
 import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
-import { layerFor } from '../layers.js';
-import { operationNamed } from '../operations.js';
+import { newLayer, operationNamed } from '../operations.js';
 
 /**
  * A program's graph as plain data, written into the HTML page and built again there into a
@@ -51,7 +50,7 @@ export function programOf({ nodes, output, outputName, exact }: PageData): Progr
     else {
       const op = operationNamed(node.operation);
       if (op === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
-      const at = graph.apply(layerFor(op.layer), node.args[0], node.args[1]);
+      const at = graph.apply(newLayer(op), node.args[0], node.args[1], node.args[2]);
       if (node.name !== undefined) graph.rename(at, node.name);
     }
   }

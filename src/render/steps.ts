@@ -60,7 +60,8 @@ export function* stepLines(result: Result, steps: Step[], paint: ChalkInstance, 
     }
     const { node } = step;
     const [x, y] = graph.args(node).map(operand);
-    const slopes = graph.operation(node)!.layer.slopes(x, y ?? '', operand(node));
+    const { layer } = graph.operation(node)!;
+    const slopes = 'slopes' in layer ? layer.slopes(x, y ?? '', operand(node)) : [];
     const sent = step.shares.map(
       ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
     );
