@@ -36,6 +36,8 @@ export interface ArrayLayerClass {
    * arriving (dout), the arguments and the output are written. Undefined for one that gets nothing.
    */
   written(dout: string, args: string[], out: string): (string | undefined)[];
+  /** The positions of the arguments that are data, not parameters, and get no gradient: the labels, an axis. */
+  readonly data?: readonly number[];
 }
 
 /** A value as an array, a number being an array of no axes. */
@@ -132,6 +134,7 @@ function reduced(shape: Shape, axis: number | undefined): Shape {
  */
 export class SumLayer implements ArrayLayer {
   static readonly arrays = true;
+  static readonly data = [1];
   private shape: Shape = [];
   private axis: number | undefined;
 
@@ -158,6 +161,7 @@ export class SumLayer implements ArrayLayer {
 /** mean(x) and mean(x, axis): sum's, divided by how many were added. */
 export class MeanLayer implements ArrayLayer {
   static readonly arrays = true;
+  static readonly data = [1];
   private shape: Shape = [];
   private axis: number | undefined;
   private count = 1;
@@ -332,6 +336,7 @@ function labelProblem([y, t]: Shape[], { formula, labels, known }: ShapeContext)
  */
 export class CrossEntropyLayer implements ArrayLayer {
   static readonly arrays = true;
+  static readonly data = [1];
   private y = new Tensor([], new Float64Array(1));
   private t = new Tensor([], new Float64Array(1));
 
@@ -366,6 +371,7 @@ export class CrossEntropyLayer implements ArrayLayer {
  */
 export class SoftmaxWithLossLayer implements ArrayLayer {
   static readonly arrays = true;
+  static readonly data = [1];
   private y = new Tensor([], new Float64Array(1));
   private t = new Tensor([], new Float64Array(1));
 

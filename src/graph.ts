@@ -294,7 +294,7 @@ export class Graph implements Builder {
       const Class = layer.constructor as LayerClass | ArrayLayerClass;
       let shape: Shape | Said | undefined;
       if ('arrays' in Class) {
-        const known = (position: number) => (position < args.length && this.layer(args[position]) === undefined ? this.valueOf(args[position]) : undefined);
+        const known = (position: number) => (position < args.length ? this.constantOf(args[position]) : undefined);
         shape = Class.shape(shapes, { formula: describe(node), labels: args.map(describe), known });
       } else {
         shape = shapes.length === 1 ? shapes[0] : broadcast(shapes[0], shapes[1]);
@@ -305,6 +305,20 @@ export class Graph implements Builder {
       if (shape.length > 0) this.shapes.set(node, shape);
       if ('arrays' in Class || shape.length > 0 || shapes.some((argument) => argument.length > 0)) this.arrayOperations.add(node);
     }
+  }
+
+  /**
+   * The value of a node made of numbers written in the program alone (the axis of sum(x, -1),
+   * -1 being the negation of 1), computed now, before any forward pass; an input's value as
+   * given. Undefined for anything computed from an input.
+   */
+  private constantOf(node: number, depth = 0): Value | undefined {
+    const layer = this.layer(node);
+    if (layer === undefined) return this.valueOf(node);
+    if (depth > 8 || this.arrayOperations.has(node) || this.shape(node).length > 0) return undefined;
+    const args = this.args(node).map((argument) => (this.isInput(argument) ? undefined : this.constantOf(argument, depth + 1)));
+    if (args.some((argument) => typeof argument !== 'number')) return undefined;
+    return (layer as Layer).forward(args[0] as number, args[1] as number | undefined);
   }
 
   /** Whether the nodes from `mark` on use no node made before it: an expression of numbers and arrays written in it alone. */
@@ -374,11 +388,11 @@ export class Graph implements Builder {
    * is not copied back: the values and gradients are computed again at the leaves put back
    * when they are next read, so many runs in a row cost one pass more, not one each.
    */
-  with<T>(leaves: Iterable<readonly [node: number, value: number]>, run: () => T): T {
-    const saved: [number, number][] = [];
+  with<T>(leaves: Iterable<readonly [node: number, value: Value]>, run: () => T): T {
+    const saved: [number, Value][] = [];
     try {
       for (const [node, value] of leaves) {
-        saved.push([node, this.values.get(node)]);
+        saved.push([node, this.tensors.get(node) ?? this.values.get(node)]);
         this.setValue(node, value);
       }
       return run();

@@ -1,5 +1,6 @@
 import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
+import type { ArrayLayerClass } from './arrays.js';
 import { ShapeProblem, type Graph, type Program } from './graph.js';
 import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
@@ -24,6 +25,8 @@ export interface Result extends Program {
    * few, and how many there are.
    */
   kinks: Kink[];
+  /** The inputs that are data and get no gradient: labels (the t of softmax_with_loss(x, t)), in order. */
+  labels: Set<number>;
 }
 
 export interface Kink {
@@ -65,7 +68,21 @@ export function evaluate(program: Program): Result {
       }
     }
   }
-  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph) };
+  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph), labels: labels(graph, inputs) };
+}
+
+/** The inputs used only where an operation takes data, not a parameter (Result.labels). */
+function labels(graph: Graph, inputs: number[]): Set<number> {
+  if (!graph.hasArrays) return new Set();
+  const asData = new Set<number>();
+  const otherwise = new Set<number>();
+  for (let node = 0; node < graph.size; node++) {
+    const layer = graph.layer(node);
+    if (layer === undefined) continue;
+    const data = (layer.constructor as Partial<ArrayLayerClass>).data ?? [];
+    graph.args(node).forEach((argument, position) => (data.includes(position) ? asData : otherwise).add(argument));
+  }
+  return new Set(inputs.filter((input) => asData.has(input) && !otherwise.has(input)));
 }
 
 /**

@@ -166,7 +166,7 @@ describe('--batch', () => {
     const deep = (n: number) => `{"x": ${'['.repeat(n)}${']'.repeat(n)}}`;
     const objects = `{"x": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     const run = await batch(['x * 2', 'x=1', '--batch'], `${deep(20_000)}\n${objects}\n{"x": 3}\n`);
-    expect(run.lines.map((line) => line.error?.code ?? line.value)).toEqual(['not-finite-number', 'not-finite-number', 6]);
+    expect(run.lines.map((line) => line.error?.code ?? line.value)).toEqual(['not-array', 'not-finite-number', 6]);
   });
 
   test('a line’s id and keys that start with _ are echoed first in its answer, or in its error', async () => {

@@ -17,6 +17,8 @@ export const batchMessages = {
   noInputNamed: (name: string, inputs: string) => `the program has no input '${name}'${inputs}`,
   itsInputs: (inputs: string) => ` (its inputs: ${inputs})`,
   notFiniteNumber: (name: string, json: string) => `'${name}' is ${json}: give a finite number`,
+  notArray: (name: string, json: string) =>
+    `'${name}' is ${json}: give a number, a list of numbers (a vector) or a list of lists all as long (a matrix), as [[1, 2], [3, 4]]`,
   lineNoValue: (name: string) => `'${name}' has no value: give it in each line ({"${name}": 2}) or on the command line (${name}=2)`,
   csvUnknown: (name: string, inputs: string) => `the CSV header names '${name}', which is not an input of the program${inputs}`,
   csvTwice: (name: string) => `the CSV header names '${name}' twice`,
@@ -61,6 +63,7 @@ export const en = {
   nothingToCompute: (leaf: string) => `nothing to compute, ${leaf}`,
   isAnother: (output: string, leaf: string) => `${output} is ${leaf}`,
   backwardFrom: (start: string) => `backward, from ${start}`,
+  broadcastSum: (name: string, from: string, to: string) => `${name} (${from}) was spread over (${to}) in forward: backward sums its share back to (${from})`,
   usedTimes: (name: string, times: number, sum: string) => `${name} is used ${times} times: ${sum}`,
   zeroUpstream: (upstream: string) => `${upstream} is 0, so nothing flows back`,
   constantArguments: 'its arguments are numbers, so nothing flows back',

@@ -27,6 +27,7 @@ export const ja: Messages = {
   nothingToCompute: (leaf) => `計算するものはない、${leaf}`,
   isAnother: (output, leaf) => `${output} = ${leaf}`,
   backwardFrom: (start) => `逆伝播 (連鎖律: 上流の勾配 × 局所的な微分)、${start} から`,
+  broadcastSum: (name, from, to) => `${name} (${from}) は順伝播で (${to}) に広がった: 逆伝播はその分を (${from}) に足し戻す`,
   usedTimes: (name, times, sum) => `${name} は ${times} か所で使われる: ${sum}`,
   zeroUpstream: (upstream) => `${upstream} が 0 なので、何も逆に流れない`,
   constantArguments: '引数がすべて数なので、何も逆に流れない',

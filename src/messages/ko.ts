@@ -30,6 +30,7 @@ export const ko: Messages = {
   nothingToCompute: (leaf) => `계산할 것이 없음, ${leaf}`,
   isAnother: (output, leaf) => `${output} = ${leaf}`,
   backwardFrom: (start) => `역전파 (연쇄법칙: 상류 기울기 × 국소적 미분), ${start}부터`,
+  broadcastSum: (name, from, to) => `${name} (${from})는 순전파에서 (${to})로 퍼졌음: 역전파는 그 몫을 (${from})로 다시 더함`,
   usedTimes: (name, times, sum) => `${name}: ${times}곳에서 쓰임, ${sum}`,
   zeroUpstream: (upstream) => `${upstream} = 0이므로 거꾸로 흐르는 값이 없음`,
   constantArguments: '인수가 모두 수이므로 거꾸로 흐르는 값이 없음',

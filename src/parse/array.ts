@@ -12,6 +12,19 @@ export class ArrayTextProblem extends Error {
 }
 
 const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+
+/**
+ * An array from JSON's nested lists (a line of --batch): a list of numbers, or a list of such
+ * lists all as long; undefined for anything else, which the caller says what is wrong with
+ * (arrayProblem).
+ */
+export function tensorOf(value: unknown): Tensor | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const numbers = (row: unknown) => Array.isArray(row) && row.length > 0 && row.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (numbers(value)) return new Tensor([value.length], Float64Array.from(value as number[]));
+  if (!value.every(numbers) || !value.every((row: number[]) => row.length === value[0].length)) return undefined;
+  return new Tensor([value.length, value[0].length], Float64Array.from((value as number[][]).flat()));
+}
 const BLANKS = /[ \t\r\n]*/y;
 
 /**
