@@ -15,6 +15,12 @@ export interface ArrayLayer {
   forward(x: Value, y?: Value, z?: Value): Value;
   /** What each argument gets back; undefined for one that gets nothing (labels, an axis). */
   backward(dout: Value): (Value | undefined)[];
+  /**
+   * For a layer linear in its arguments: its output `out`, as the last forward made it, moved
+   * in place where one element of one argument moved by `delta` (the argument itself already
+   * moved); false where it cannot, and forward must run again. Graph.probe uses it.
+   */
+  moved?(position: number, index: number, delta: number, out: Tensor): boolean;
 }
 
 /** What a shape rule is told of the node: how its arguments are written, and the value of a leaf among them. */
@@ -71,6 +77,20 @@ export class MatMulLayer implements ArrayLayer {
     const [m, k] = dims(this.x.shape);
     const [, n] = dims(this.w.shape, true);
     return value(new Tensor(MatMulLayer.product(this.x.shape, this.w.shape), multiply(this.x.data, this.w.data, m, k, n)));
+  }
+
+  /** X[r][p] moves row r of X @ W by delta × W[p]; W[p][j] moves column j by delta × X[:, p]. */
+  moved(position: number, index: number, delta: number, out: Tensor): boolean {
+    const [m, k] = dims(this.x.shape);
+    const [, n] = dims(this.w.shape, true);
+    if (position === 0) {
+      const [r, p] = [Math.floor(index / k), index % k];
+      for (let j = 0; j < n; j++) out.data[r * n + j] += delta * this.w.data[p * n + j];
+    } else {
+      const [p, j] = [Math.floor(index / n), index % n];
+      for (let r = 0; r < m; r++) out.data[r * n + j] += delta * this.x.data[r * k + p];
+    }
+    return true;
   }
 
   // dX = dY · Wᵀ and dW = Xᵀ · dY: the chain rule of a product, in the order of the matrices.
@@ -211,6 +231,32 @@ function spread(dout: Tensor, shape: Shape, axis: number | undefined): Tensor {
     out.data[i] = dout.data[at];
   }
   return out;
+}
+
+/**
+ * detach(x) is x, as data: nothing flows back through it, as through the labels of a loss
+ * (PyTorch's detach). The book's gradient check moves the weights, not the batch of images:
+ * detach(x) says x is data, and --check leaves it.
+ */
+export class DetachLayer implements ArrayLayer {
+  static readonly arrays = true;
+  static readonly data = [0];
+
+  forward(x: Value): Value {
+    return x;
+  }
+
+  backward(): undefined[] {
+    return [undefined];
+  }
+
+  static shape([x]: Shape[]): Shape {
+    return x;
+  }
+
+  static written(): undefined[] {
+    return [undefined];
+  }
 }
 
 /** Xᵀ: rows become columns. A vector is its own transpose, as in NumPy. */
@@ -367,7 +413,10 @@ export class CrossEntropyLayer implements ArrayLayer {
 
 /**
  * The book's SoftmaxWithLoss: softmax, then the cross-entropy error, as one layer, whose
- * backward is simply (y − t) ÷ N — the reason the book fuses them.
+ * backward is simply (y − t) ÷ N — the reason the book fuses them. Fused, it needs no 1e-7:
+ * log y = x − max − log Σ exp(x − max) is never log 0. So the loss is the one whose exact
+ * derivative backward gives, and the gradient check agrees with it to 1e-10 rather than to
+ * the 1e-7 that the book's small number leaves on b2.
  */
 export class SoftmaxWithLossLayer implements ArrayLayer {
   static readonly arrays = true;
@@ -376,18 +425,40 @@ export class SoftmaxWithLossLayer implements ArrayLayer {
   private t = new Tensor([], new Float64Array(1));
 
   forward(x: Value, t: Value): Value {
-    this.y = softmax(array(x));
-    this.t = oneHot(array(t), this.y.shape);
+    const scores = array(x);
+    this.y = softmax(scores);
+    this.t = oneHot(array(t), scores.shape);
+    const columns = scores.columns;
     let sum = 0;
-    for (let i = 0; i < this.y.size; i++) if (this.t.data[i] !== 0) sum += this.t.data[i] * Math.log(this.y.data[i] + DELTA);
-    return -sum / batchSize(this.y.shape);
+    for (let row = 0; row < scores.rows; row++) {
+      const start = row * columns;
+      let largest = -Infinity;
+      for (let j = 0; j < columns; j++) largest = Math.max(largest, scores.data[start + j]);
+      let exps = 0;
+      for (let j = 0; j < columns; j++) exps += Math.exp(scores.data[start + j] - largest);
+      const logSum = largest + Math.log(exps);
+      for (let j = 0; j < columns; j++) {
+        const label = this.t.data[start + j];
+        if (label !== 0) sum += label * (scores.data[start + j] - logSum);
+      }
+    }
+    return -sum / batchSize(scores.shape);
   }
 
+  // (y − t) ÷ N for labels whose rows sum to 1, as one-hot rows and class indices do; for
+  // any other rows, y × Σt − t, the exact derivative.
   backward(dout: Value): (Value | undefined)[] {
     const scale = (dout as number) / batchSize(this.y.shape);
-    const dx = new Float64Array(this.y.size);
-    for (let i = 0; i < dx.length; i++) dx[i] = scale * (this.y.data[i] - this.t.data[i]);
-    return [value(new Tensor(this.y.shape, dx)), undefined];
+    const { y, t } = this;
+    const dx = new Float64Array(y.size);
+    const columns = y.columns;
+    for (let row = 0; row < y.rows; row++) {
+      const start = row * columns;
+      let labels = 0;
+      for (let j = 0; j < columns; j++) labels += t.data[start + j];
+      for (let j = 0; j < columns; j++) dx[start + j] = scale * (y.data[start + j] * labels - t.data[start + j]);
+    }
+    return [value(new Tensor(y.shape, dx)), undefined];
   }
 
   static shape(shapes: Shape[], context: ShapeContext): Shape | Said {
@@ -415,6 +486,14 @@ export class AffineLayer implements ArrayLayer {
     const columns = product.columns;
     for (let i = 0; i < product.size; i++) product.data[i] += bias.rank === 0 ? bias.data[0] : bias.data[i % columns];
     return value(product);
+  }
+
+  /** As the matrix product's; b[j] moves column j by delta. */
+  moved(position: number, index: number, delta: number, out: Tensor): boolean {
+    if (position < 2) return this.product.moved(position, index, delta, out);
+    if (this.b.length === 0) return false;
+    for (let i = index; i < out.size; i += out.columns) out.data[i] += delta;
+    return true;
   }
 
   backward(dout: Value): Value[] {

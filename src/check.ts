@@ -3,6 +3,7 @@ import { text } from './messages/index.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
 import type { Result } from './result.js';
+import { Tensor } from './tensor.js';
 
 /**
  * The step of the central difference: the book's numerical_gradient takes a fixed h = 1e-4;
@@ -22,9 +23,12 @@ export type Verdict = 'agrees' | 'disagrees' | 'kink' | 'domain';
 
 export interface InputCheck {
   node: number;
-  numerical: number;
-  /** |backprop − numerical| / max(|backprop|, |numerical|). */
+  /** The numerical gradient: a number, or for an array an array of its shape, element by element. */
+  numerical: number | Tensor;
+  /** |backprop − numerical| / max(|backprop|, |numerical|): for an array, its largest over the elements. */
   error: number;
+  /** For an array, the book's figure: the mean of |backprop − numerical| over its elements. */
+  difference?: number;
   verdict: Verdict;
   /** The node at whose kink the input is (a relu, abs, max, ...). */
   kink?: number;
@@ -43,19 +47,31 @@ export interface CheckOptions {
    * command line does, to show what each costs; --batch does not, a check a line.
    */
   timed?: boolean;
+  /** Told how many of the forward passes are done, now and then (every 100 ms at most), for a progress line. */
+  progress?: (done: number, total: number) => void;
 }
+
+/** How many disagreeing elements of an array are looked at for a kink: past that, it disagrees. */
+const MOST_KINK_LOOKS = 100;
+
+/** A progress report comes at most this often, in milliseconds. */
+const PROGRESS_EVERY = 100;
 
 /**
  * Why backpropagation exists, measured: every input's gradient again by central differences,
  * (f(x + h) − f(x − h)) / 2h, which costs two forward passes per input where backprop
  * needed one forward and one backward pass for all of them.
  */
-export function check(result: Result, { timed: timing = true }: CheckOptions = {}): Check {
-  const { graph, output, inputs } = result;
-  const passes = 2 * inputs.length;
+export function check(result: Result, { timed: timing = true, progress }: CheckOptions = {}): Check {
+  const { graph, output } = result;
+  // Labels are data: they have no gradient to check.
+  const inputs = result.inputs.filter((node) => !result.labels.has(node));
+  const elements = inputs.map((node) => graph.tensor(node)?.size ?? 1);
+  const passes = 2 * elements.reduce((a, b) => a + b, 0);
   if (passes * graph.size > MAX_WORK) {
     throw new InputError(text('checkTooLong', passes, graph.size));
   }
+  if (graph.hasArrays) return checkArrays(result, inputs, passes, { timed: timing, progress });
   // The nodes with a kink (relu, abs, max, ...): which side of it their arguments are on.
   const kinked = graph.kinked();
   const side = (node: number) => graph.kinkSide(node);
@@ -104,6 +120,74 @@ export function check(result: Result, { timed: timing = true }: CheckOptions = {
 }
 
 /**
+ * The check of a program with arrays, element by element as the book's numerical_gradient
+ * goes: each element of each array moved by ±h on its own (Graph.probe computes again only
+ * what it reaches), each input summed up by the book's figure, the mean of |backprop −
+ * numerical|, beside the largest relative error. The numerical side is timed once: it takes long enough.
+ */
+function checkArrays(result: Result, inputs: number[], passes: number, { timed: timing, progress }: CheckOptions): Check {
+  const { graph, output } = result;
+  const kinked = graph.kinked();
+  let done = 0;
+  let reported = -Infinity;
+  const started = performance.now();
+  const checks = inputs.map((node): InputCheck => {
+    const tensor = graph.tensor(node);
+    const values = tensor?.data ?? Float64Array.of(graph.value(node));
+    const gradients = graph.gradTensor(node)?.data ?? Float64Array.of(graph.grad(node));
+    const at = (i: number, moved: number, during?: () => void) =>
+      tensor === undefined ? graph.with([[node, moved]], () => (graph.forward(), during?.(), graph.value(output))) : graph.probe(node, i, moved, output, during);
+    const step = (i: number) => STEP * Math.max(1, Math.abs(values[i]));
+    const numerical = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const h = step(i);
+      numerical[i] = (at(i, values[i] + h) - at(i, values[i] - h)) / (2 * h);
+      done += 2;
+      if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
+        reported = performance.now();
+        progress(done, passes);
+      }
+    }
+    let [difference, error, finite] = [0, 0, true];
+    const disagreeing: number[] = [];
+    for (let i = 0; i < numerical.length; i++) {
+      const [grad, estimate] = [gradients[i], numerical[i]];
+      const scale = Math.max(Math.abs(grad), Math.abs(estimate));
+      difference += Math.abs(grad - estimate) / numerical.length;
+      error = Math.max(error, scale === 0 ? 0 : Math.abs(grad - estimate) / scale);
+      if (Math.abs(grad - estimate) > ABSOLUTE + RELATIVE * Math.abs(estimate)) disagreeing.push(i);
+      finite &&= Number.isFinite(estimate);
+    }
+    // An element whose two steps land on two sides of a kink has no derivative to agree with.
+    const sides = (i: number, moved: number) => {
+      let seen: Float64Array[] = [];
+      at(i, moved, () => (seen = kinked.map((k) => graph.kinkSides(k).slice())));
+      return seen;
+    };
+    const kinkOf = (i: number) => {
+      const [plus, minus] = [sides(i, values[i] + step(i)), sides(i, values[i] - step(i))];
+      return kinked.find((_, k) => plus[k].some((side, e) => side !== minus[k][e]));
+    };
+    const kinks = disagreeing.slice(0, MOST_KINK_LOOKS).map(kinkOf);
+    const kink = disagreeing.length <= MOST_KINK_LOOKS && kinks.every((k) => k !== undefined) ? kinks[0] : undefined;
+    const verdict: Verdict = !finite ? 'domain' : disagreeing.length === 0 ? 'agrees' : kink !== undefined ? 'kink' : 'disagrees';
+    return { node, numerical: tensor === undefined ? numerical[0] : new Tensor(tensor.shape, numerical), error, difference, verdict, kink };
+  });
+  const numericalMilliseconds = performance.now() - started;
+  const [, backpropMilliseconds] = timing
+    ? timed(() => {
+        graph.forward();
+        graph.backward(output);
+      })
+    : [];
+  return {
+    inputs: checks,
+    backprop: { forwardPasses: 1, backwardPasses: 1, milliseconds: backpropMilliseconds },
+    numerical: { forwardPasses: passes, milliseconds: timing ? numericalMilliseconds : undefined },
+  };
+}
+
+/**
  * Runs `work` in batches until it has run for TIMING_MILLISECONDS, and gives its last result
  * and the median time of one run. A run of a small graph takes microseconds, too few to time
  * alone, so a batch holds enough runs to take a fifth of a millisecond; the median of the
@@ -138,8 +222,9 @@ export function disagreement({ graph, outputName }: Result, { inputs }: Check): 
   const number = (x: number) => formatNumber(x, 6);
   const others = disagreeing.length > 1 ? text('andMore', disagreeing.length - 1) : '';
   const derivative = `∂${outputName}/∂${label(graph, worst.node)}`;
-  return new CheckError(
-    text('checkDisagrees', derivative, others, number(graph.grad(worst.node)), number(worst.numerical), ABSOLUTE, RELATIVE),
-    { name: graph.name(worst.node) },
-  );
+  const said =
+    typeof worst.numerical === 'number'
+      ? text('checkDisagrees', derivative, others, number(graph.grad(worst.node)), number(worst.numerical), ABSOLUTE, RELATIVE)
+      : text('checkDisagreesArray', derivative, others, number(worst.difference!), number(worst.error), ABSOLUTE, RELATIVE);
+  return new CheckError(said, { name: graph.name(worst.node), code: 'check-disagrees' });
 }

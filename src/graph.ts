@@ -88,6 +88,8 @@ export class Graph implements Builder {
   private arrays = false;
   /** Whether the shapes are those of the leaves as they are. */
   private shaped = true;
+  /** What probe() found of the input it moves last: kept while it moves that one's elements. */
+  private probed: ReturnType<Graph['reach']> | undefined;
 
   /** `source`: the text that inputs made by inputAt() have their names in. */
   constructor(private readonly source = '') {}
@@ -188,6 +190,13 @@ export class Graph implements Builder {
     return Math.sign((this.layer(node)!.constructor as LayerClass).kink!(x, y));
   }
 
+  /** kinkSide() element by element, for an operation on arrays: read as probe() leaves them. */
+  kinkSides(node: number): Float64Array {
+    const kink = (this.layer(node)!.constructor as LayerClass).kink!;
+    const args = this.args(node).map((argument) => this.tensors.get(argument) ?? this.values.get(argument));
+    return elementwise({ forward: (x: number, y: number) => Math.sign(kink(x, y)) } as Layer, args, this.shape(node)).data;
+  }
+
   name(node: number): string | undefined {
     const kind = this.kinds.get(node);
     if (kind === WRITTEN) return this.source.slice(this.xs.get(node), this.ys.get(node));
@@ -234,6 +243,7 @@ export class Graph implements Builder {
 
   /** Gives a leaf a new value, for the next forward(): a number, or an array. */
   setValue(node: number, value: Value): void {
+    this.probed = undefined;
     if (typeof value === 'number') {
       this.values.set(node, value);
       // Read as exact, when it is, where it is used.
@@ -426,6 +436,7 @@ export class Graph implements Builder {
   forward(): void {
     const { kinds, xs, ys, values } = this;
     this.stale = false;
+    this.probed = undefined;
     this.ran = true;
     if (this.arrays) return this.forwardArrays();
     if (this.exactness) return this.forwardExactly();
@@ -487,23 +498,81 @@ export class Graph implements Builder {
 
   /** forwardArrays() from `from` on. */
   private computeArrays(from: number): void {
-    const { kinds, xs, ys, values } = this;
-    for (let node = from; node < this.count; node++) {
-      const layer = kinds.get(node);
-      if (typeof layer !== 'object') continue;
-      if (!this.arrayOperations.has(node)) {
-        const y = ys.get(node);
-        values.set(node, y < 0 ? (layer as Layer).forward(values.get(xs.get(node))) : (layer as Layer).forward(values.get(xs.get(node)), values.get(y)));
-        continue;
-      }
-      const args = this.args(node).map((argument) => this.tensors.get(argument) ?? values.get(argument));
-      const arrayLayer = arrayLayerOf(layer);
-      const out = arrayLayer !== undefined ? arrayLayer.forward(args[0], args[1], args[2]) : elementwise(layer as Layer, args, this.shape(node));
-      if (typeof out === 'number') {
-        values.set(node, out);
-        this.tensors.delete(node);
-      } else this.tensors.set(node, out);
+    for (let node = from; node < this.count; node++) if (this.layer(node) !== undefined) this.compute(node);
+  }
+
+  /** One operation of a program with arrays, computed from its arguments as they are. */
+  private compute(node: number): void {
+    const { xs, ys, values } = this;
+    const layer = this.layer(node)!;
+    if (!this.arrayOperations.has(node)) {
+      const y = ys.get(node);
+      values.set(node, y < 0 ? (layer as Layer).forward(values.get(xs.get(node))) : (layer as Layer).forward(values.get(xs.get(node)), values.get(y)));
+      return;
     }
+    const args = this.args(node).map((argument) => this.tensors.get(argument) ?? values.get(argument));
+    const arrayLayer = arrayLayerOf(layer);
+    const out = arrayLayer !== undefined ? arrayLayer.forward(args[0], args[1], args[2]) : elementwise(layer as Layer, args, this.shape(node));
+    if (typeof out === 'number') {
+      values.set(node, out);
+      this.tensors.delete(node);
+    } else this.tensors.set(node, out);
+  }
+
+  /**
+   * The output's value with one element of an input array moved to `value`, the rest as it is:
+   * for --check on arrays, which moves each element of each array on its own, tens of thousands
+   * of times. Only what the element reaches is computed again, and an operation linear in it
+   * (a matrix product, affine) only where it changes: W[i][j] moves one column of X @ W. All of
+   * it is put back after, and the values and gradients are computed again when next read.
+   * `during` looks at the graph as moved, before it is put back.
+   */
+  probe(input: number, index: number, value: number, output: number, during?: () => void): number {
+    // Stale only because the last probe left its layers holding a moved value: what it saved is still right.
+    if (this.stale && this.probed === undefined) this.refresh();
+    if (this.probed?.input !== input) this.probed = this.reach(input);
+    const tensor = this.tensors.get(input)!;
+    const { order, saved } = this.probed;
+    const before = tensor.data[index];
+    tensor.data[index] = value;
+    for (const node of order) {
+      const args = this.args(node);
+      const position = args.indexOf(input);
+      // Linear in the element, and moved by nothing else: changed in place where it changes.
+      const changedOnlyThere = position >= 0 && args.every((argument, i) => i === position || !this.probed!.reached.has(argument));
+      const out = this.tensors.get(node);
+      const sparse = changedOnlyThere && out !== undefined ? arrayLayerOf(this.layer(node)!)?.moved : undefined;
+      if (sparse === undefined || !sparse.call(this.layer(node), position, index, value - before, out!)) this.compute(node);
+    }
+    const out = this.values.get(output);
+    during?.();
+    tensor.data[index] = before;
+    order.forEach((node, i) => {
+      const kept = saved[i];
+      if (typeof kept === 'number') this.values.set(node, kept);
+      else {
+        kept.tensor.data.set(kept.data);
+        this.tensors.set(node, kept.tensor);
+      }
+    });
+    this.stale = true;
+    return out;
+  }
+
+  /** What probe() needs of an input: the operations it reaches, in the order of the tape, and their values as they are. */
+  private reach(input: number) {
+    const reached = new Set([input]);
+    const order: number[] = [];
+    for (let node = input + 1; node < this.count; node++) {
+      if (this.layer(node) === undefined || !this.args(node).some((argument) => reached.has(argument))) continue;
+      reached.add(node);
+      order.push(node);
+    }
+    const saved = order.map((node) => {
+      const tensor = this.tensors.get(node);
+      return tensor === undefined ? this.values.get(node) : { tensor, data: tensor.data.slice() };
+    });
+    return { input, reached, order, saved };
   }
 
   /**

@@ -24,6 +24,7 @@ import {
 import {
   AffineLayer,
   CrossEntropyLayer,
+  DetachLayer,
   MatMulLayer,
   MeanLayer,
   SoftmaxLayer,
@@ -124,6 +125,7 @@ export const OPERATIONS: readonly Operation[] = [
   call('cross_entropy', CrossEntropyLayer, 2),
   call('affine', AffineLayer, 3),
   call('softmax_with_loss', SoftmaxWithLossLayer, 2),
+  call('detach', DetachLayer),
 ];
 
 /** The operations an expression calls by name, by that name: the functions, and what an operator may be called as too (dot, transpose). */

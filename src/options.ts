@@ -297,7 +297,7 @@ function reference(messages: Messages): string {
 /** What --help says of arrays: how they are written, made and computed with. */
 const ARRAY_WORDS = [
   '[1, 2],', '[[1, 2], [3, 4]];', 'X @ W', '(dot),', 'X.T', '(transpose),', 'sum(x[, axis]),', 'mean(x[, axis]),', 'softmax,',
-  'cross_entropy(y, t),', 'affine(X, W, b),', 'softmax_with_loss(x, t);', 'zeros(2, 3),', 'ones,', 'rand,', 'randn', '(--seed)',
+  'cross_entropy(y, t),', 'affine(X, W, b),', 'softmax_with_loss(x, t),', 'detach(x)', '(data);', 'zeros(2, 3),', 'ones,', 'rand,', 'randn', '(--seed)',
 ];
 
 /** Words on lines that fit the help's 80 columns after its column of headings, the lines after the first indented under it. */

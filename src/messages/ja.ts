@@ -281,6 +281,8 @@ $(npm root -g)/backprop/README.md
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value} で出力が ${output}: 動かす量を小さくしてください`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
     `--check: ${derivative} が不一致${others}: 逆伝播 ${backprop}、数値微分 ${numerical}、差が ${absolute} + ${relative} × |数値微分| を超える`,
+  checkDisagreesArray: (derivative, others, difference, error, absolute, relative) =>
+    `--check: ${derivative} が不一致${others}: 平均 |Δ| ${difference}、最大相対誤差 ${error}、ある要素で ${absolute} + ${relative} × |数値微分| を超える`,
   diverged: (epoch, what, rate) => `学習が ${epoch} エポックで発散: ${what} (--rate を ${rate} より小さくしてみてください)`,
   isValue: (name, value) => `${name} = ${value}`,
 

@@ -283,6 +283,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value}에서 출력이 ${output}: 움직임을 줄이세요`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
     `--check: ${derivative} 불일치${others}: 역전파 ${backprop}, 수치 미분 ${numerical}, 차이가 ${absolute} + ${relative} × |수치 미분|을 넘음`,
+  checkDisagreesArray: (derivative, others, difference, error, absolute, relative) =>
+    `--check: ${derivative} 불일치${others}: 평균 |Δ| ${difference}, 최대 상대 오차 ${error}, 어떤 원소에서 ${absolute} + ${relative} × |수치 미분|을 넘음`,
   diverged: (epoch, what, rate) => `학습이 ${epoch}에폭에서 발산함: ${what} (--rate를 ${rate}보다 작게 해 보세요)`,
   isValue: (name, value) => `${name} = ${value}`,
 

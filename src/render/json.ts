@@ -182,9 +182,12 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
       step: STEP,
       tolerance: { absolute: ABSOLUTE, relative: RELATIVE },
       inputs: Object.fromEntries(
-        check.inputs.map(({ node, numerical, error, verdict, kink }) => [
+        check.inputs.map(({ node, numerical, error, difference, verdict, kink }) => [
           graph.name(node),
-          { backprop: graph.grad(node), numerical, error, verdict, ...(kink === undefined ? {} : { kink: label(graph, kink) }) },
+          // An array: the book's figure, the mean difference, beside the largest error.
+          typeof numerical === 'number'
+            ? { backprop: graph.grad(node), numerical, error, verdict, ...(kink === undefined ? {} : { kink: label(graph, kink) }) }
+            : { shape: numerical.shape, difference, error, verdict },
         ]),
       ),
       // Not timed in --batch: undefined is left out.

@@ -54,7 +54,8 @@ export function renderTable(
       if (input === undefined) cells.push([''], [''], ['']);
       else {
         cells.push(
-          [Number.isFinite(input.numerical) ? number(input.numerical) : '–'],
+          // For an array, the book's figure: the mean difference of its elements.
+          [typeof input.numerical !== 'number' ? `Δ ${formatNumber(input.difference!, 2)}` : Number.isFinite(input.numerical) ? number(input.numerical) : '–'],
           [Number.isFinite(input.error) ? formatNumber(input.error, 2) : '–'],
           verdict(input),
         );
