@@ -176,13 +176,14 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
 
 /**
  * Color only on a terminal, unless said otherwise: --color/--no-color first, then
- * FORCE_COLOR, then NO_COLOR (any value) and TERM=dumb.
+ * FORCE_COLOR, then NO_COLOR (any value but the empty one, which no-color.org leaves unset)
+ * and TERM=dumb.
  */
 function useColor(flag: boolean | undefined, { env, terminal }: Surroundings): boolean {
   const { FORCE_COLOR, NO_COLOR, TERM } = env;
   if (flag !== undefined) return flag;
   if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
-  if (NO_COLOR !== undefined || TERM === 'dumb') return false;
+  if ((NO_COLOR !== undefined && NO_COLOR !== '') || TERM === 'dumb') return false;
   return terminal;
 }
 

@@ -123,13 +123,26 @@ describe('color', () => {
     expect(run.stdout.includes('\x1b')).toBe(colored);
   });
 
+  test.each([
+    [{}, true],
+    [{ NO_COLOR: '1' }, false],
+    [{ NO_COLOR: '0' }, false],
+    // An empty NO_COLOR is as good as none, as no-color.org asks.
+    [{ NO_COLOR: '' }, true],
+    [{ TERM: 'dumb' }, false],
+  ])('on a terminal, with %j: color %s', async (env, colored) => {
+    const run = await cli(RECEIPT, { env, terminal: true, columns: 80 });
+    expect(run.stdout.includes('\x1b')).toBe(colored);
+  });
+
   const hasScript = spawnSync('script', ['--version']).status === 0;
   // script(1) gives the command a terminal, as a teacher's shell does.
   const onTerminal = (env: string) => shell(`${env} script -qec "backprop ${RECEIPT.join(' ')}" /dev/null`).stdout;
 
-  test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (any value) or TERM=dumb', async () => {
+  test.skipIf(!hasScript)('on a terminal: color, unless NO_COLOR (not empty) or TERM=dumb', async () => {
     expect(onTerminal('TERM=xterm')).toContain('\x1b[');
-    expect(onTerminal('TERM=xterm NO_COLOR=')).not.toContain('\x1b[');
+    expect(onTerminal('TERM=xterm NO_COLOR=1')).not.toContain('\x1b[');
+    expect(onTerminal('TERM=xterm NO_COLOR=')).toContain('\x1b[');
     expect(onTerminal('TERM=dumb')).not.toContain('\x1b[');
     expect(onTerminal('TERM=xterm')).toContain('\x1b[2m┌');
   });
