@@ -282,7 +282,7 @@ function command(messages: Messages): Command {
 function reference(messages: Messages): string {
   const functions = [...FUNCTIONS.values()];
   const pairs = functions.filter((op) => op.arity === 2).map((op) => `${op.symbol}(a, b)`);
-  return messages.reference(functions.map((op) => op.symbol).join(' '), pairs.join(', '));
+  return messages.reference(functions.map((op) => op.symbol).join(' '), pairs.join(', '), pkg.name);
 }
 
 /** Commander's headings in the help, in the reader's words. */

@@ -594,6 +594,18 @@ describe('help and version', () => {
     expect(stdout.trimEnd().split('\n').slice(-2).join(' ')).toMatch(/^More: README\.md in the installed package/);
   });
 
+  test('--help points at the README where npm puts this package, by its own name', async () => {
+    const { name } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    // The public registry's `backprop` is an unrelated package: npx or npm install of that name runs someone else's code.
+    expect(name).not.toBe('backprop');
+    for (const lang of ['en', 'ko', 'ja']) {
+      const { stdout } = await cli(['--help', '--lang', lang]);
+      expect(stdout, lang).toContain(`$(npm root -g)/${name}/README.md`);
+      expect(stdout, lang).toContain(`node_modules/${name}/README.md`);
+      expect(stdout.match(/\/backprop[\w-]*\/README\.md/g)?.every((path) => path === `/${name}/README.md`), lang).toBe(true);
+    }
+  });
+
   test('--version prints the package’s version', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(await cli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });

@@ -53,7 +53,8 @@ describe('the demo for class', () => {
 });
 
 test('the library example runs and prints what the README says', () => {
-  const example = blocks.find(({ language, text }) => language === 'js' && text.includes("from 'backprop'"));
+  const { name } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const example = blocks.find(({ language, text }) => language === 'js' && text.includes(`from '${name}'`));
   // Run from the project itself, which imports itself by name through package.json's exports.
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', example!.text], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
