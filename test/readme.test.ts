@@ -3,18 +3,20 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { temporaryFolder } from './folder.js';
 import { runInProcess } from './io.js';
-import { examples, expectPrinted, has, readme } from './readme.js';
+import { examples, expectPrinted, readme, type Example } from './readme.js';
 import { shell } from './run.js';
+
+/** Whether a command needs a shell: a pipe, a redirection, a second command. */
+const inShell = (command: string) => /[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''));
 
 /**
  * What a command line prints, standard error first as a terminal shows it (notes and errors
  * come before the output), in `folder`. One that is only `backprop` and its words (after
  * variables of its environment, if any) runs in this process, with the files of the folder;
- * one with a pipe or the like runs in a shell.
+ * any other, which does not run backprop, in a shell.
  */
 async function run(command: string, folder: string): Promise<string> {
-  // As printed on a screen 80 columns wide: the width backprop assumes with no terminal.
-  if (/[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''))) return shell(`${command} 2>&1`, { COLUMNS: '80' }, folder).stdout;
+  if (inShell(command)) return shell(`${command} 2>&1`, {}, folder).stdout;
   const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare);
   const env: Record<string, string> = {};
   while (/^[A-Z_]+=/.test(words[0])) {
@@ -28,11 +30,14 @@ async function run(command: string, folder: string): Promise<string> {
 }
 
 describe('every example in the README prints what the README shows', () => {
-  test.each(examples.map((commands) => [commands.map(({ command }) => command).join(' … '), commands]))('%s', async (_, commands) => {
-    if (commands.some(({ command }) => command.includes('| jq')) && !has('jq')) return;
+  // backprop in a pipe or the like is the built bin's: those run after the Quick start, in
+  // the end-to-end tests (readme.e2e.test.ts), which run every example so.
+  const bins = ({ command }: Example) => inShell(command) && /\bbackprop\b/.test(command);
+  const here = examples.filter((commands) => !commands.every(bins));
+  test.each(here.map((commands) => [commands.map(({ command }) => command).join(' … '), commands]))('%s', async (_, commands) => {
     // The commands of a block run in turn in one folder: a file one writes, the next reads.
     const folder = temporaryFolder('backprop-readme-');
-    for (const example of commands) expectPrinted(await run(example.command, folder), example);
+    for (const example of commands) if (!bins(example)) expectPrinted(await run(example.command, folder), example);
   });
 
   test('there are examples of every view', () => {
