@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
-import { CATALOGUES, en, say, text, type Messages, type Said } from './messages/index.js';
+import { catalogue, en, say, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
 import { lineGroups, type Line } from './parse/lines.js';
@@ -24,7 +24,7 @@ export interface Io extends Surroundings {
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const messages = CATALOGUES[language(argv, io.env)];
+  const messages = await catalogue(language(argv, io.env));
   let json = asksForJson(argv);
   try {
     const request = readCommandLine(argv, messages, io, (output) => writeOutput(io, [output]));
