@@ -15,9 +15,9 @@ test('no user text is ever run as code: no eval, no Function, no import() of any
   for (const { path, text } of sources) {
     expect(text, path).not.toMatch(/\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(/);
     for (const [, specifier] of text.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)) {
-      // One of backprop's own modules, or a dependency named in package.json.
+      // One of backprop's own modules, one of Node's, or a dependency named in package.json.
       const dependency = /^'([^']+)'$/.exec(specifier)?.[1] ?? '';
-      if (!Object.hasOwn(dependencies, dependency)) expect(specifier, path).toMatch(/^'\.\/[\w/]+\.js'$/);
+      if (!Object.hasOwn(dependencies, dependency)) expect(specifier, path).toMatch(/^'(\.\/[\w/]+\.js|node:\w+)'$/);
     }
   }
 });
