@@ -480,6 +480,15 @@ describe('training', () => {
   });
 });
 
+test('commander is given only the options the words name, and reads them as with all of them', async () => {
+  // --opt=value, a value after --, one of a pair (--no-color), a value that starts with -.
+  expect(await cli(['--precision=4', ...RECEIPT, '--json'])).toEqual(await cli(['--json', '--precision', '4', ...RECEIPT]));
+  expect((await cli(['--', 'x*2', 'x=3'])).stdout).toContain('result = 6');
+  expect((await cli([...RECEIPT, '--no-color'], { terminal: true, columns: 80 })).stdout).not.toContain('\x1b');
+  expect((await cli(['-e', '-x', 'x=3', '--json'])).stdout).toContain('"value": -3');
+  expect((await cli(['--jsno', ...RECEIPT])).stderr).toBe("error: unknown option '--jsno' (Did you mean --json?) (see backprop --help)\n");
+});
+
 describe('help and version', () => {
   test('--help opens with examples and exits 0', async () => {
     const run = await cli(['--help']);
