@@ -65,7 +65,7 @@ describe('after the Quick start, in a fresh shell', () => {
   const bash = (lines: string, cwd = clone) =>
     spawnSync('bash', ['--noprofile', '--norc', '-c', lines], {
       cwd,
-      env: { HOME: process.env.HOME, PATH: bare, npm_config_prefer_offline: 'true', npm_config_cache: process.env.npm_config_cache ?? '' },
+      env: { HOME: process.env.HOME, PATH: bare, npm_config_prefer_offline: 'true', ...(process.env.npm_config_cache && { npm_config_cache: process.env.npm_config_cache }) },
       encoding: 'utf8',
     });
 
