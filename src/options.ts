@@ -267,7 +267,7 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
 const NAMES = new Set(OPTIONS.flatMap(([names]) => names));
 
 /**
- * The options the words name, or undefined for all of them: the card's receipt names none,
+ * The options the words name, or undefined for all of them: the book's receipt names none,
  * and --json one. For any other word that starts with - (a misspelt option, -Vxyz, a value
  * such as -1) or a request for help, commander is given every option, to parse, suggest and
  * list as it always has.
