@@ -3,7 +3,9 @@ import { BackpropError, cut, errorObject, InputError, printable } from './errors
 import type { Program } from './graph.js';
 import { text, type Said } from './messages/index.js';
 import { csvCells } from './parse/csv.js';
+import { tensorOf } from './parse/array.js';
 import { preview, readValuesLine, type ValuesLine } from './parse/json-line.js';
+import type { Value } from './tensor.js';
 import { NUMBER } from './parse/lexer.js';
 import { MAX_LINE_BYTES, type Line } from './parse/lines.js';
 import { decodeUtf8, nfc } from './parse/source.js';
@@ -41,14 +43,21 @@ export async function* batch(program: Program, lines: AsyncIterable<string | rea
   const inputs = new Map<string, number>();
   for (const node of graph.inputs()) inputs.set(graph.name(node)!, node);
   // NaN: an input of the program that only the lines give (--batch leaves it unbound).
-  const lineOnly = [...inputs].filter(([, node]) => Number.isNaN(graph.value(node))).map(([name]) => name);
+  const lineOnly = [...inputs].filter(([, node]) => graph.tensor(node) === undefined && Number.isNaN(graph.value(node))).map(([name]) => name);
 
   /** A line's values as the leaves of the graph to set, each checked. */
-  const leaves = ({ values }: ValuesLine): [number, number][] => {
+  const leaves = ({ values }: ValuesLine): [number, Value][] => {
     const given = new Set<string>();
-    const set = values.map(([name, value]): [number, number] => {
+    const set = values.map(([name, value]): [number, Value] => {
       const node = inputs.get(name);
       if (node === undefined) throw new InputError(text('noInputNamed', cut(name), itsInputs(inputs)), { name, code: 'unknown-name' });
+      // An array is nested lists of numbers: a vector, or a matrix of rows all as long.
+      const array = Array.isArray(value) ? tensorOf(value) : undefined;
+      if (array !== undefined) {
+        given.add(name);
+        return [node, array];
+      }
+      if (Array.isArray(value)) throw new InputError(text('notArray', cut(name), preview(value)), { name });
       if (typeof value !== 'number') throw new InputError(text('notFiniteNumber', cut(name), preview(value)), { name });
       // JSON reads 1e999 as Infinity.
       if (!Number.isFinite(value)) throw new InputError(text('tooLarge', `'${cut(name)}'`), { name });

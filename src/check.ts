@@ -56,26 +56,24 @@ export function check(result: Result, { timed: timing = true }: CheckOptions = {
   if (passes * graph.size > MAX_WORK) {
     throw new InputError(text('checkTooLong', passes, graph.size));
   }
-  // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
-  const kinkOf = (node: number) => graph.operation(node)?.layer.kink;
-  const kinked = Array.from({ length: graph.size }, (_, node) => node).filter((node) => kinkOf(node) !== undefined);
-  const side = (node: number) => {
-    const [x, y] = graph.args(node).map((argument) => graph.value(argument));
-    return Math.sign(kinkOf(node)!(x, y));
-  };
-
+  // The nodes with a kink (relu, abs, max, ...): which side of it their arguments are on.
+  const kinked = graph.kinked();
+  const side = (node: number) => graph.kinkSide(node);
   const estimate = () => inputs.map((node) => {
     const x = graph.value(node);
     const h = STEP * Math.max(1, Math.abs(x));
     const at = (value: number) =>
       graph.with([[node, value]], () => {
         graph.forward();
-        return { output: graph.value(output), sides: kinked.map(side) };
+        return { output: graph.value(output), exact: graph.exactValue(output), input: graph.exactValue(node), sides: kinked.map(side) };
       });
     const plus = at(x + h);
     const minus = at(x - h);
     const kink = kinked.find((_, i) => plus.sides[i] !== minus.sides[i]);
-    return { node, numerical: (plus.output - minus.output) / (2 * h), kink };
+    // Where the outputs are exact, so is their difference over the step: no rounding in the estimate itself.
+    const step = plus.input !== undefined && minus.input !== undefined ? plus.input.minus(minus.input) : undefined;
+    const exact = plus.exact !== undefined && minus.exact !== undefined && step !== undefined ? plus.exact.minus(minus.exact)?.over(step) : undefined;
+    return { node, numerical: exact?.toNumber() ?? (plus.output - minus.output) / (2 * h), kink };
   });
   const [estimates, numericalMilliseconds] = timing ? timed(estimate) : [estimate()];
   // Backprop again, on the same footing.

@@ -57,10 +57,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** The program the command line gives: an expression (from -e, -f or the words) or a receipt. */
 function program(request: Request, io: Io) {
-  const { expr, file, args, expand, lines } = request;
+  const { expr, file, args, expand, float, seed, lines } = request;
   const source = expr !== undefined ? programText(expr) : file === undefined ? undefined : readSource(file, io);
   // In batch mode the lines may give the inputs that the command line leaves out.
-  return parseArguments(args.map(nfc), { source, isFile: (word) => io.isFile(word), expand, unbound: lines !== undefined });
+  return parseArguments(args.map(nfc), { source, isFile: (word) => io.isFile(word), expand, float, seed, unbound: lines !== undefined });
 }
 
 /** A program file's text; one that cannot be read is an input error. */

@@ -1,6 +1,23 @@
-import type { Builder, Layer, LayerClass } from './layers.js';
-import type { Said } from './messages/index.js';
+import type { ArrayLayer, ArrayLayerClass } from './arrays.js';
+import { Exact } from './exact.js';
+import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
+import type { InputError } from './errors.js';
+import { text, type Said } from './messages/index.js';
 import { operationOf, type Operation } from './operations.js';
+import { broadcast, sameShape, shapeOf, shapeText, strides, Tensor, type Shape, type Value } from './tensor.js';
+
+/** A node's layer: one on numbers (applied element by element to arrays), or one on arrays. */
+export type AnyLayer = Layer | ArrayLayer;
+
+/** An operation whose arguments' shapes do not go together: the node, and why (see Graph.inferShapes). */
+export class ShapeProblem extends Error {
+  constructor(
+    readonly node: number,
+    readonly said: Said,
+  ) {
+    super('shapes');
+  }
+}
 
 /**
  * A computational graph kept as a tape: nodes in the order they were created. A node can
@@ -11,6 +28,13 @@ import { operationOf, type Operation } from './operations.js';
  * column by column, numbers in typed arrays, rather than as one object a node: a receipt of
  * a million items is four million nodes. Leaves have no layer: an input has a name and gets
  * a gradient, a constant (a number written in an expression) has neither.
+ *
+ * Where `exact` is on (the default), scalar arithmetic is exact where the math is: a value or
+ * gradient computed from exact ones by an operation with an exact rule (+ − × ÷, integer
+ * powers, the kinks) is an exact rational, and the double column holds its nearest double, so
+ * that what reads doubles needs to know nothing of it. A one-byte form a node says what is
+ * exact (see FORM), the decimal's digits being those of its nearest double; the rare
+ * fraction is kept aside. docs/design.md says why.
  */
 export class Graph implements Builder {
   /**
@@ -18,7 +42,7 @@ export class Graph implements Builder {
    * column serves both, as every input has a name and no layer; the names that operations are
    * given (`y = x * 2`, a receipt's apple_price) are kept aside.
    */
-  private readonly kinds = new Column<Layer | string | undefined>(() => new Array(BLOCK));
+  private readonly kinds = new Column<AnyLayer | string | undefined>(() => new Array(BLOCK));
   private readonly operationNames = new Map<number, string>();
   /** The names of the constants that have one, as pi and e. */
   private readonly constantNames = new Map<number, string>();
@@ -30,6 +54,8 @@ export class Graph implements Builder {
   /** The input nodes, in the order they were made. */
   private readonly inputNodes = new Numbers(() => new Int32Array(BLOCK));
   private inputCount = 0;
+  /** The operations with a kink (relu, abs, max, min), in the order they were made. */
+  private readonly kinkedNodes: number[] = [];
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
   /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
@@ -42,6 +68,26 @@ export class Graph implements Builder {
   private lastOutput = -1;
   /** Whether with() put back leaves that the values and gradients were not computed from. */
   private stale = false;
+  /** Whether forward() has run: before, there is nothing computed to be stale. */
+  private ran = false;
+  /** Which values and which gradients are exact, and what they are exactly. */
+  private readonly exactValues = new Exactness(this.values);
+  private readonly exactGrads = new Exactness(this.grads);
+  private exactness = true;
+  /**
+   * Arrays (docs/design.md): the nodes whose value is one, with it, and their gradients; the
+   * third argument of the few operations that take three (affine); each operation's shape,
+   * and whether it takes the array path, once inferShapes() has run. All empty for a program
+   * of numbers, whose passes never look here.
+   */
+  private readonly tensors = new Map<number, Tensor>();
+  private readonly gradTensors = new Map<number, Tensor>();
+  private readonly thirds = new Map<number, number>();
+  private readonly shapes = new Map<number, Shape>();
+  private readonly arrayOperations = new Set<number>();
+  private arrays = false;
+  /** Whether the shapes are those of the leaves as they are. */
+  private shaped = true;
 
   /** `source`: the text that inputs made by inputAt() have their names in. */
   constructor(private readonly source = '') {}
@@ -50,8 +96,26 @@ export class Graph implements Builder {
     return this.count;
   }
 
-  input(name: string, value: number): number {
-    return this.listInput(this.add(name, -1, -1, value));
+  /**
+   * Whether scalar arithmetic is exact where it can be (the default), or in IEEE doubles
+   * throughout, as PyTorch computes (--float, and gradient descent, whose steps are doubles).
+   */
+  get exact(): boolean {
+    return this.exactness;
+  }
+
+  set exact(on: boolean) {
+    if (on === this.exactness) return;
+    this.exactness = on;
+    // Every value is read again as the decimal its double stands for, or as a double.
+    if (on) this.exactValues.reset(FORM.unknown, this.count);
+    if (this.ran) this.stale = true;
+  }
+
+  input(name: string, value: Value): number {
+    const node = this.listInput(this.add(name, -1, -1, NaN));
+    this.setValue(node, value);
+    return node;
   }
 
   /**
@@ -60,8 +124,10 @@ export class Graph implements Builder {
    * for the collector to walk. Its kind is '' (no name is empty), and an input has no
    * arguments, so x and y keep where the name is.
    */
-  inputAt(start: number, end: number, value: number): number {
-    return this.listInput(this.add(WRITTEN, start, end, value));
+  inputAt(start: number, end: number, value: Value): number {
+    const node = this.listInput(this.add(WRITTEN, start, end, NaN));
+    this.setValue(node, value);
+    return node;
   }
 
   /** The inputs, in the order they were made: kept as they are, not searched for among millions of nodes. */
@@ -78,16 +144,48 @@ export class Graph implements Builder {
   }
 
   /** A number written in the program; `name` for one it calls by name (pi). */
-  constant(value: number, name?: string): number {
-    const node = this.add(undefined, -1, -1, value);
+  constant(value: Value, name?: string): number {
+    const node = this.add(undefined, -1, -1, NaN);
+    this.setValue(node, value);
     if (name !== undefined) this.constantNames.set(node, name);
     return node;
   }
 
-  /** A node computing layer.forward(x) or layer.forward(x, y) from the nodes x and y. */
-  apply(layer: Layer, x: number, y = -1): number {
+  /** A node computing layer.forward(x), layer.forward(x, y) or layer.forward(x, y, z) from the nodes x, y and z. */
+  apply(layer: AnyLayer, x: number, y = -1, z = -1): number {
     this.firstOperation = Math.min(this.firstOperation, this.count);
+    const Class = layer.constructor as LayerClass | ArrayLayerClass;
+    if ('kink' in Class && Class.kink !== undefined) this.kinkedNodes.push(this.count);
+    if ('arrays' in Class) this.arraysFound();
+    if (z >= 0) this.thirds.set(this.count, z);
+    this.shaped = false;
     return this.add(layer, x, y, NaN);
+  }
+
+  /** Whether the program has arrays: then its passes take the array path, in doubles. */
+  get hasArrays(): boolean {
+    return this.arrays;
+  }
+
+  private arraysFound(): void {
+    if (this.arrays) return;
+    this.arrays = true;
+    // Arrays stay doubles, as NumPy's do: exactness is for programs of numbers.
+    this.exact = false;
+  }
+
+  /** The operations with a kink (relu, abs, max, min), in the order they were made. */
+  kinked(): readonly number[] {
+    return this.kinkedNodes;
+  }
+
+  /**
+   * Where an operation with a kink is, by the sign of its kink (relu, abs: of x; max, min: of
+   * x − y): 0 exactly at the kink, where it has no derivative.
+   */
+  kinkSide(node: number): number {
+    const [x, y] = this.args(node).map((argument) => this.value(argument));
+    return Math.sign((this.layer(node)!.constructor as LayerClass).kink!(x, y));
   }
 
   name(node: number): string | undefined {
@@ -107,7 +205,7 @@ export class Graph implements Builder {
     return this.operationNames.keys();
   }
 
-  layer(node: number): Layer | undefined {
+  layer(node: number): AnyLayer | undefined {
     const kind = this.kinds.get(node);
     return typeof kind === 'object' ? kind : undefined;
   }
@@ -118,11 +216,13 @@ export class Graph implements Builder {
     return layer === undefined ? undefined : operationOf(layer.constructor as LayerClass);
   }
 
-  /** The nodes a node is computed from: none for a leaf, then x, then y. */
+  /** The nodes a node is computed from: none for a leaf, then x, then y (and z). */
   args(node: number): number[] {
     if (this.layer(node) === undefined) return [];
     const y = this.ys.get(node);
-    return y < 0 ? [this.xs.get(node)] : [this.xs.get(node), y];
+    if (y < 0) return [this.xs.get(node)];
+    const z = this.thirds.get(node);
+    return z === undefined ? [this.xs.get(node), y] : [this.xs.get(node), y, z];
   }
 
   /** A leaf's given value, or what the last forward() computed. */
@@ -132,9 +232,147 @@ export class Graph implements Builder {
     return this.values.get(node);
   }
 
-  /** Gives a leaf a new value, for the next forward(). */
-  setValue(node: number, value: number): void {
-    this.values.set(node, value);
+  /** Gives a leaf a new value, for the next forward(): a number, or an array. */
+  setValue(node: number, value: Value): void {
+    if (typeof value === 'number') {
+      this.values.set(node, value);
+      // Read as exact, when it is, where it is used.
+      if (this.exactness) this.exactValues.forget(node);
+      if (this.arrays && this.tensors.delete(node)) this.shaped = false;
+      return;
+    }
+    this.arraysFound();
+    const before = this.tensors.get(node);
+    if (before === undefined || !sameShape(before.shape, value.shape)) this.shaped = false;
+    this.values.set(node, NaN);
+    this.tensors.set(node, value);
+  }
+
+  /** A node's array, where its value is one (after forward() for an operation); undefined for a number. */
+  tensor(node: number): Tensor | undefined {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.tensors.get(node);
+  }
+
+  /** A node's value, a number or an array. */
+  valueOf(node: number): Value {
+    return this.tensor(node) ?? this.value(node);
+  }
+
+  /** ∂output/∂node where the node is an array: an array of its shape. */
+  gradTensor(node: number): Tensor | undefined {
+    if (this.stale) this.refresh();
+    return node < this.graded ? this.gradTensors.get(node) : undefined;
+  }
+
+  /** A node's shape: [] for a number; an operation's as inferShapes() found it. */
+  shape(node: number): Shape {
+    return this.tensors.get(node)?.shape ?? this.shapes.get(node) ?? [];
+  }
+
+  /**
+   * Each operation's shape, from its arguments', in the order of the tape: NumPy's
+   * broadcasting for the element-wise ones, each array layer's own rule for the others.
+   * Throws a ShapeProblem naming the first operation whose arguments do not go together, so
+   * that it is told before anything is computed. Runs again only when a leaf's shape changed.
+   */
+  inferShapes(describe: (node: number) => string = (node) => this.name(node) ?? '…'): void {
+    if (!this.arrays || this.shaped) return;
+    this.shapes.clear();
+    this.arrayOperations.clear();
+    this.shapeFrom(this.firstOperation, describe);
+    this.shaped = true;
+  }
+
+  /** The shapes of the operations from `from` on (see inferShapes). */
+  private shapeFrom(from: number, describe: (node: number) => string): void {
+    for (let node = from; node < this.count; node++) {
+      const layer = this.layer(node);
+      if (layer === undefined) continue;
+      const args = this.args(node);
+      const shapes = args.map((argument) => this.shape(argument));
+      const Class = layer.constructor as LayerClass | ArrayLayerClass;
+      let shape: Shape | Said | undefined;
+      if ('arrays' in Class) {
+        const known = (position: number) => (position < args.length ? this.constantOf(args[position]) : undefined);
+        shape = Class.shape(shapes, { formula: describe(node), labels: args.map(describe), known });
+      } else {
+        shape = shapes.length === 1 ? shapes[0] : broadcast(shapes[0], shapes[1]);
+        const [x, y] = args.map(describe);
+        if (shape === undefined) throw new ShapeProblem(node, text('shapeBroadcast', describe(node), x, shapeText(shapes[0]), y, shapeText(shapes[1])));
+      }
+      if (!Array.isArray(shape)) throw new ShapeProblem(node, shape as Said);
+      if (shape.length > 0) this.shapes.set(node, shape);
+      if ('arrays' in Class || shape.length > 0 || shapes.some((argument) => argument.length > 0)) this.arrayOperations.add(node);
+    }
+  }
+
+  /**
+   * The value of a node made of numbers written in the program alone (the axis of sum(x, -1),
+   * -1 being the negation of 1), computed now, before any forward pass; an input's value as
+   * given. Undefined for anything computed from an input.
+   */
+  private constantOf(node: number, depth = 0): Value | undefined {
+    const layer = this.layer(node);
+    if (layer === undefined) return this.valueOf(node);
+    if (depth > 8 || this.arrayOperations.has(node) || this.shape(node).length > 0) return undefined;
+    const args = this.args(node).map((argument) => (this.isInput(argument) ? undefined : this.constantOf(argument, depth + 1)));
+    if (args.some((argument) => typeof argument !== 'number')) return undefined;
+    return (layer as Layer).forward(args[0] as number, args[1] as number | undefined);
+  }
+
+  /** Whether the nodes from `mark` on use no node made before it: an expression of numbers and arrays written in it alone. */
+  usesNothingBefore(mark: number): boolean {
+    for (let node = mark; node < this.count; node++) if (this.isInput(node) || this.args(node).some((argument) => argument < mark)) return false;
+    return true;
+  }
+
+  /**
+   * The value of `node`, computed now from the nodes from `mark` on, which use none before it
+   * (usesNothingBefore): W = 0.01 * randn(784, 50), computed once as the parser reads it.
+   */
+  computeFrom(mark: number, node: number, describe: (node: number) => string): Value {
+    this.shapeFrom(mark, describe);
+    this.computeArrays(mark);
+    return this.valueOf(node);
+  }
+
+  /** Forgets the nodes from `mark` on, as if they had never been made. */
+  truncate(mark: number): void {
+    for (const map of [this.tensors, this.thirds, this.shapes, this.constantNames, this.operationNames]) {
+      for (const node of [...map.keys()]) if (node >= mark) map.delete(node);
+    }
+    for (const node of [...this.arrayOperations]) if (node >= mark) this.arrayOperations.delete(node);
+    while ((this.kinkedNodes.at(-1) ?? -1) >= mark) this.kinkedNodes.pop();
+    if (this.firstOperation >= mark) this.firstOperation = Infinity;
+    this.count = mark;
+    this.shaped = false;
+  }
+
+
+
+  /** A value as an exact rational, where it is one (and exact is on); undefined where it is a double. */
+  exactValue(node: number): Exact | undefined {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.exactness ? this.valueAsExact(node) : undefined;
+  }
+
+  /** Whether a value is exact (see exactValue), told without making it. */
+  isExact(node: number): boolean {
+    if (this.stale && this.layer(node) !== undefined) this.refresh();
+    return this.exactness && (this.exactValues.known(node) || this.valueAsExact(node) !== undefined);
+  }
+
+  /** Whether ∂output/∂node is exact (see exactGrad), told without making it. */
+  isGradExact(node: number): boolean {
+    if (this.stale) this.refresh();
+    return this.exactness && node < this.graded && this.exactGrads.known(node);
+  }
+
+  /** ∂output/∂node as an exact rational, where it is one; undefined where it is a double. */
+  exactGrad(node: number): Exact | undefined {
+    if (this.stale) this.refresh();
+    return this.exactness && node < this.graded ? this.exactGrads.get(node) : undefined;
   }
 
   /** ∂output/∂node, from the last backward(); 0 before. */
@@ -150,16 +388,16 @@ export class Graph implements Builder {
    * is not copied back: the values and gradients are computed again at the leaves put back
    * when they are next read, so many runs in a row cost one pass more, not one each.
    */
-  with<T>(leaves: Iterable<readonly [node: number, value: number]>, run: () => T): T {
-    const saved: [number, number][] = [];
+  with<T>(leaves: Iterable<readonly [node: number, value: Value]>, run: () => T): T {
+    const saved: [number, Value][] = [];
     try {
       for (const [node, value] of leaves) {
-        saved.push([node, this.values.get(node)]);
-        this.values.set(node, value);
+        saved.push([node, this.tensors.get(node) ?? this.values.get(node)]);
+        this.setValue(node, value);
       }
       return run();
     } finally {
-      for (let i = saved.length - 1; i >= 0; i--) this.values.set(saved[i][0], saved[i][1]);
+      for (let i = saved.length - 1; i >= 0; i--) this.setValue(saved[i][0], saved[i][1]);
       this.stale = true;
     }
   }
@@ -188,8 +426,11 @@ export class Graph implements Builder {
   forward(): void {
     const { kinds, xs, ys, values } = this;
     this.stale = false;
+    this.ran = true;
+    if (this.arrays) return this.forwardArrays();
+    if (this.exactness) return this.forwardExactly();
     for (let node = this.firstOperation; node < this.count; node++) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const x = values.get(xs.get(node));
       const y = ys.get(node);
@@ -217,9 +458,11 @@ export class Graph implements Builder {
     this.graded = this.count;
     grads.set(output, 1);
     this.lastOutput = output;
+    if (this.arrays) return this.backwardArrays(output);
+    if (this.exactness) return this.backwardExactly(output);
     const shares = [0, 0];
     for (let node = output; node >= this.firstOperation; node--) {
-      const layer = kinds.get(node);
+      const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
       if (dout === 0 && !zeroPaths.has(node)) continue;
@@ -231,6 +474,169 @@ export class Graph implements Builder {
       this.pass(node, x, shares[0]);
       if (y >= 0) this.pass(node, y, shares[1]);
     }
+  }
+
+  /**
+   * forward() for a program with arrays: an operation on arrays computes with its array layer,
+   * or applies its layer on numbers element by element, broadcast; the others as ever.
+   */
+  private forwardArrays(): void {
+    this.inferShapes();
+    this.computeArrays(this.firstOperation);
+  }
+
+  /** forwardArrays() from `from` on. */
+  private computeArrays(from: number): void {
+    const { kinds, xs, ys, values } = this;
+    for (let node = from; node < this.count; node++) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      if (!this.arrayOperations.has(node)) {
+        const y = ys.get(node);
+        values.set(node, y < 0 ? (layer as Layer).forward(values.get(xs.get(node))) : (layer as Layer).forward(values.get(xs.get(node)), values.get(y)));
+        continue;
+      }
+      const args = this.args(node).map((argument) => this.tensors.get(argument) ?? values.get(argument));
+      const arrayLayer = arrayLayerOf(layer);
+      const out = arrayLayer !== undefined ? arrayLayer.forward(args[0], args[1], args[2]) : elementwise(layer as Layer, args, this.shape(node));
+      if (typeof out === 'number') {
+        values.set(node, out);
+        this.tensors.delete(node);
+      } else this.tensors.set(node, out);
+    }
+  }
+
+  /**
+   * backward() for a program with arrays: an array layer sends back what its backward gives
+   * (from the state its forward kept: a node has a layer of its own); a layer on numbers,
+   * element by element, each element's share added into the element of the argument it
+   * came from, so that what broadcasting spread in forward is summed in backward.
+   */
+  private backwardArrays(output: number): void {
+    const { kinds, xs, ys, grads, gradTensors } = this;
+    gradTensors.clear();
+    const shares = [0, 0];
+    for (let node = output; node >= this.firstOperation; node--) {
+      const layer = kinds.get(node);
+      if (typeof layer !== 'object') continue;
+      if (!this.arrayOperations.has(node)) {
+        const dout = grads.get(node);
+        if (dout === 0 && !this.zeroPaths.has(node)) continue;
+        const [x, y] = [xs.get(node), ys.get(node)];
+        this.replay(layer as Layer, x, y);
+        (layer as Layer).backward(dout, shares);
+        this.pass(node, x, shares[0]);
+        if (y >= 0) this.pass(node, y, shares[1]);
+        continue;
+      }
+      const dout = gradTensors.get(node) ?? grads.get(node);
+      if (dout === 0) continue;
+      const args = this.args(node);
+      const arrayLayer = arrayLayerOf(layer);
+      const sent =
+        arrayLayer !== undefined
+          ? arrayLayer.backward(dout)
+          : elementwiseBack(layer as Layer, args.map((argument) => this.tensors.get(argument) ?? this.values.get(argument)), dout);
+      args.forEach((argument, i) => {
+        const share = sent[i];
+        if (share === undefined || this.isConstant(argument)) return;
+        if (typeof share === 'number') this.pass(node, argument, share);
+        else {
+          const grad = gradTensors.get(argument);
+          if (grad === undefined) gradTensors.set(argument, share.copy());
+          else for (let k = 0; k < grad.size; k++) grad.data[k] += share.data[k];
+        }
+      });
+    }
+  }
+
+  /**
+   * What an operation sends back to each argument when ∂output/∂node is `dout` (a number or
+   * an array of the node's shape): as sent(), for an operation on arrays. Undefined for an
+   * argument that gets nothing (labels, an axis).
+   */
+  sentValues(node: number, dout: Value): (Value | undefined)[] {
+    if (this.stale) this.refresh();
+    const layer = this.layer(node)!;
+    if (!this.arrayOperations.has(node)) return this.sent(node, dout as number);
+    const args = this.args(node).map((argument) => this.valueOf(argument));
+    const arrayLayer = arrayLayerOf(layer);
+    if (arrayLayer === undefined) return elementwiseBack(layer as Layer, args, dout);
+    // The layer keeps the state of its last forward: run it at these values, as forward() did.
+    arrayLayer.forward(args[0], args[1], args[2]);
+    return arrayLayer.backward(dout);
+  }
+
+  /** forward() where exact is on: each operation exactly where its arguments are exact and it has a rule, else in doubles. */
+  private forwardExactly(): void {
+    const { kinds, xs, ys, values, exactValues } = this;
+    for (let node = this.firstOperation; node < this.count; node++) {
+      const layer = kinds.get(node) as Layer | string | undefined;
+      if (typeof layer !== 'object') continue;
+      const x = xs.get(node);
+      const y = ys.get(node);
+      const rule = ruleOf(layer);
+      const xe = rule === undefined ? undefined : this.valueAsExact(x);
+      const ye = xe === undefined || y < 0 ? undefined : this.valueAsExact(y);
+      const exact = xe === undefined || (y >= 0 && ye === undefined) ? undefined : rule!.forward(xe, ye);
+      // One past the largest double is left to the doubles, which say where it overflowed.
+      if (exact === undefined || !exactValues.set(node, exact)) {
+        values.set(node, y < 0 ? layer.forward(values.get(x)) : layer.forward(values.get(x), values.get(y)));
+        exactValues.setDouble(node);
+      }
+    }
+  }
+
+  /**
+   * backward() where exact is on: a share is exact where the gradient arriving and the local
+   * slope are, and a gradient is exact while every share it adds up is; what is not is done
+   * in doubles, as backward() does.
+   */
+  private backwardExactly(output: number): void {
+    const { kinds, xs, ys, grads, zeroPaths, exactValues, exactGrads } = this;
+    exactGrads.reset(FORM.places, this.count);
+    const shares = [0, 0];
+    for (let node = output; node >= this.firstOperation; node--) {
+      const layer = kinds.get(node) as Layer | string | undefined;
+      if (typeof layer !== 'object') continue;
+      const dout = grads.get(node);
+      if (dout === 0 && !zeroPaths.has(node)) continue;
+      const x = xs.get(node);
+      const y = ys.get(node);
+      const rule = ruleOf(layer);
+      const exactDout = rule === undefined ? undefined : exactGrads.get(node);
+      // The output is read only for the slopes written with it (÷, ^, sqrt).
+      const slopes =
+        exactDout === undefined
+          ? NONE
+          : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
+      const toX = slopes[0] === undefined ? undefined : exactDout!.times(slopes[0]);
+      const toY = slopes[1] === undefined ? undefined : exactDout!.times(slopes[1]);
+      if (toX === undefined || (y >= 0 && toY === undefined)) {
+        this.replay(layer, x, y);
+        layer.backward(dout, shares);
+      }
+      this.passExactly(node, x, toX, shares[0]);
+      if (y >= 0) this.passExactly(node, y, toY, shares[1]);
+    }
+  }
+
+  /** Adds a share to an argument's gradient: exactly while the gradient and the share are exact. */
+  private passExactly(node: number, argument: number, exact: Exact | undefined, share: number): void {
+    const sum = exact === undefined ? undefined : this.exactGrads.get(argument)?.plus(exact);
+    // A share or a sum past the largest double is left to the doubles, which say where it overflowed.
+    if (sum === undefined || !this.exactGrads.set(argument, sum)) {
+      this.pass(node, argument, exact?.toNumber() ?? share);
+      this.exactGrads.setDouble(argument);
+    } else if (exact!.sign === 0) this.zeroPaths.add(argument);
+  }
+
+  /** A value as an exact rational: a leaf's read as the decimal its double stands for, the first time it is asked for. */
+  private valueAsExact(node: number): Exact | undefined {
+    if (!this.exactValues.unknown(node)) return this.exactValues.get(node);
+    const exact = Exact.of(this.values.get(node));
+    if (exact === undefined || !this.exactValues.set(node, exact)) this.exactValues.setDouble(node);
+    return exact;
   }
 
   /**
@@ -264,7 +670,7 @@ export class Graph implements Builder {
   sent(node: number, dout: number): number[] {
     if (this.stale) this.refresh();
     if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
-    const layer = this.layer(node)!;
+    const layer = this.layer(node) as Layer;
     this.replay(layer, this.xs.get(node), this.ys.get(node));
     return layer.backward(dout);
   }
@@ -279,10 +685,13 @@ export class Graph implements Builder {
     else layer.forward(this.values.get(x), this.values.get(y));
   }
 
-  private add(kind: Layer | string | undefined, x: number, y: number, value: number): number {
+  private add(kind: AnyLayer | string | undefined, x: number, y: number, value: number): number {
     const node = this.count++;
-    // The columns grow together, a block at a time.
-    if ((node & MASK) === 0) for (const column of [this.kinds, this.xs, this.ys, this.values]) column.reserve(this.count);
+    // The columns grow together, a block at a time; a new block's forms are FORM.unknown.
+    if ((node & MASK) === 0) {
+      for (const column of [this.kinds, this.xs, this.ys, this.values]) column.reserve(this.count);
+      if (this.exactness) this.exactValues.reserve(this.count);
+    }
     this.kinds.set(node, kind);
     this.xs.set(node, x);
     this.ys.set(node, y);
@@ -293,6 +702,147 @@ export class Graph implements Builder {
 
 /** The kind of an input made by inputAt(), whose name is in the source. */
 const WRITTEN = '';
+
+/**
+ * What a value or gradient is, by its form: not yet known (a leaf not yet read; 0, as a new
+ * block is); an exact decimal with p places after the point, form `places + p`, whose units
+ * are its double × 10^p rounded (exact below 2^50, as Exact keeps them); an exact fraction,
+ * kept aside; or a double.
+ */
+const FORM = { unknown: 0, places: 1, fraction: 100, double: -1 } as const;
+
+/** No slopes known exactly. */
+const NONE: readonly undefined[] = [];
+
+/**
+ * Which numbers of a column of doubles are exact, and what each is exactly: the double is its
+ * nearest, a form says how to read it (FORM), and the rare fraction that is no decimal is kept
+ * aside.
+ */
+class Exactness {
+  private readonly forms = new Numbers(() => new Int32Array(BLOCK));
+  private readonly fractions = new Map<number, Exact>();
+
+  constructor(private readonly doubles: Numbers) {}
+
+  get(node: number): Exact | undefined {
+    const form = this.forms.get(node);
+    if (form >= FORM.places && form < FORM.fraction) return Exact.atPlaces(this.doubles.get(node), form - FORM.places);
+    return form === FORM.fraction ? this.fractions.get(node) : undefined;
+  }
+
+  /** Whether the number is known to be exact. */
+  known(node: number): boolean {
+    return this.forms.get(node) >= FORM.places;
+  }
+
+  /** Whether a leaf's number is yet to be read as exact. */
+  unknown(node: number): boolean {
+    return this.forms.get(node) === FORM.unknown;
+  }
+
+  /** Keeps a number as its nearest double and its form; false, keeping nothing, where that double is not finite. */
+  set(node: number, exact: Exact): boolean {
+    const double = exact.toNumber();
+    if (!Number.isFinite(double)) return false;
+    this.doubles.set(node, double);
+    if (exact.fraction === undefined) this.setForm(node, FORM.places + exact.places);
+    else {
+      this.forms.set(node, FORM.fraction);
+      this.fractions.set(node, exact);
+    }
+    return true;
+  }
+
+  /** The number is a double, not exact. */
+  setDouble(node: number): void {
+    this.setForm(node, FORM.double);
+  }
+
+  /** A leaf's new number is to be read as exact again. */
+  forget(node: number): void {
+    this.setForm(node, FORM.unknown);
+  }
+
+  /** Every number up to `count` of one form, and no fraction. */
+  reset(form: number, count: number): void {
+    this.forms.reserve(count);
+    this.forms.fill(form, count);
+    this.fractions.clear();
+  }
+
+  reserve(count: number): void {
+    this.forms.reserve(count);
+  }
+
+  private setForm(node: number, form: number): void {
+    if (this.forms.get(node) === FORM.fraction) this.fractions.delete(node);
+    this.forms.set(node, form);
+  }
+}
+
+/** The layer as one on arrays; undefined for a layer on numbers. */
+function arrayLayerOf(layer: AnyLayer): ArrayLayer | undefined {
+  return 'arrays' in layer.constructor ? (layer as ArrayLayer) : undefined;
+}
+
+/** The rows and columns of a shape, a vector being one row and a number one element. */
+function grid(shape: Shape): [number, number] {
+  return [shape.length === 2 ? shape[0] : 1, shape.at(-1) ?? 1];
+}
+
+/** A layer on numbers applied to each element of arrays, broadcast to `shape` as NumPy does. */
+function elementwise(layer: Layer, [x, y]: Value[], shape: Shape): Tensor {
+  const out = Tensor.zeros(shape);
+  const [rows, columns] = grid(shape);
+  const [sx, sy] = [strides(shapeOf(x), shape), y === undefined ? undefined : strides(shapeOf(y), shape)];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const xi = typeof x === 'number' ? x : x.data[i * sx.row + j * sx.column];
+      if (y === undefined) out.data[i * columns + j] = layer.forward(xi);
+      else out.data[i * columns + j] = layer.forward(xi, typeof y === 'number' ? y : y.data[i * sy!.row + j * sy!.column]);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a layer on numbers sends back to arrays it was applied to element by element: each
+ * element's forward again, then its backward, each share added into the element of the
+ * argument it came from (into the number, for a number broadcast to every element).
+ */
+function elementwiseBack(layer: Layer, [x, y]: Value[], dout: Value): Value[] {
+  const shape = typeof dout === 'number' ? [] : dout.shape;
+  const [rows, columns] = grid(shape);
+  const sx = strides(shapeOf(x), shape);
+  const sy = y === undefined ? undefined : strides(shapeOf(y), shape);
+  const gx = typeof x === 'number' ? undefined : Tensor.zeros(x.shape);
+  const gy = y === undefined || typeof y === 'number' ? undefined : Tensor.zeros(y.shape);
+  let [sumX, sumY] = [0, 0];
+  const shares = [0, 0];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const ix = i * sx.row + j * sx.column;
+      const xi = typeof x === 'number' ? x : x.data[ix];
+      const d = typeof dout === 'number' ? dout : dout.data[i * columns + j];
+      if (y === undefined) layer.forward(xi);
+      else layer.forward(xi, typeof y === 'number' ? y : y.data[i * sy!.row + j * sy!.column]);
+      layer.backward(d, shares);
+      if (gx === undefined) sumX += shares[0];
+      else gx.data[ix] += shares[0];
+      if (y === undefined) continue;
+      if (gy === undefined) sumY += shares[1];
+      else gy.data[i * sy!.row + j * sy!.column] += shares[1];
+    }
+  }
+  const toX = gx ?? sumX;
+  return y === undefined ? [toX] : [toX, gy ?? sumY];
+}
+
+/** A layer's exact rule, from its class. */
+function ruleOf(layer: AnyLayer): ExactRule | undefined {
+  return (layer.constructor as LayerClass).exact;
+}
 
 const SHIFT = 12;
 const BLOCK = 1 << SHIFT;
@@ -362,6 +912,8 @@ export interface Program {
   output: number;
   /** How the output is called: its name, or `result` for an unnamed last expression. */
   outputName: string;
+  /** The error for an operation whose shapes do not go together, placed where it is written (the parser's). */
+  located?: (node: number, said: Said) => InputError;
   /** How an input was written where that is not its value alone: tax=+10% is 1.1. */
   written?: ReadonlyMap<number, string>;
   /** What the input may not say as its writer meant (shipping=5 multiplies): told, not refused. */

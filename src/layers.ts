@@ -1,3 +1,5 @@
+import { Exact } from './exact.js';
+
 /**
  * The layers of chapter 5 of Deep Learning from Scratch, one class per operation.
  *
@@ -19,6 +21,22 @@ export interface Layer {
 }
 
 /**
+ * An operation on exact rationals, beside its forward and backward on doubles: its value, and
+ * its local slopes (backward(1)), each undefined where it is not rational (log, or a power
+ * whose exponent is no whole number). The graph uses it where its arguments are exact.
+ */
+export interface ExactRule {
+  forward(x: Exact, y?: Exact): Exact | undefined;
+  /**
+   * The slopes from what is exact of the arguments and the output (undefined where a value is
+   * a double): a slope that needs no more than is exact is exact, as ∂(x × y)/∂y = x is while
+   * y is a double. `out` is read only for a rule written with it (withOutput).
+   */
+  slopes(x: Exact | undefined, y: Exact | undefined, out: Exact | undefined): (Exact | undefined)[];
+  readonly withOutput?: boolean;
+}
+
+/**
  * What a layer's class tells beside its forward and backward; what the operation is called
  * and how it is written is its entry in the table of operations (operations.ts).
  */
@@ -26,6 +44,8 @@ export interface LayerClass {
   new (): Layer;
   /** The local derivatives, written with how x, y and the output are written: what --steps prints. */
   slopes(x: string, y: string, out: string): string[];
+  /** Its rule on exact rationals, for an operation of rational arithmetic. */
+  readonly exact?: ExactRule;
   /**
    * Where the operation has a kink (relu and abs at 0, max where its arguments are equal), a
    * number whose sign tells the side of the kink the arguments are on: --check names an input
@@ -76,6 +96,11 @@ export class MulLayer implements Layer {
     return grads;
   }
 
+  static readonly exact: ExactRule = {
+    forward: (x, y) => x.times(y!),
+    slopes: (x, y) => [y, x],
+  };
+
   static slopes(x: string, y: string): string[] {
     return [y, x];
   }
@@ -94,6 +119,11 @@ export class AddLayer implements Layer {
     return grads;
   }
 
+  static readonly exact: ExactRule = {
+    forward: (x, y) => x.plus(y!),
+    slopes: () => [Exact.ONE, Exact.ONE],
+  };
+
   static slopes(): string[] {
     return ['1', '1'];
   }
@@ -110,6 +140,11 @@ export class SubLayer implements Layer {
     grads[1] = -dout;
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x, y) => x.minus(y!),
+    slopes: () => [Exact.ONE, Exact.ONE.negated()],
+  };
 
   static slopes(): string[] {
     return ['1', '(-1)'];
@@ -132,6 +167,12 @@ export class DivLayer implements Layer {
     grads[1] = (-dout * this.out) / this.y;
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x, y) => x.over(y!),
+    slopes: (_x, y, out) => [y && Exact.ONE.over(y), y && out?.negated().over(y)],
+    withOutput: true,
+  };
 
   static slopes(_x: string, y: string, out: string): string[] {
     return [`(1 ÷ ${y})`, `(−${out} ÷ ${y})`];
@@ -160,6 +201,17 @@ export class PowLayer implements Layer {
     return grads;
   }
 
+  // Exact where the exponent is a whole number; in y, only where the power is flat (out = 0)
+  // or log x is 0 (x = 1): elsewhere out × log x is no rational.
+  static readonly exact: ExactRule = {
+    forward: (x, y) => (y!.isInteger ? x.pow(y!.toNumber()) : undefined),
+    slopes: (x, y, out) => [
+      y?.sign === 0 ? Exact.ZERO : x && y?.isInteger ? x.pow(y.toNumber() - 1)?.times(y) : undefined,
+      out?.sign === 0 || x?.compare(Exact.ONE) === 0 ? Exact.ZERO : undefined,
+    ],
+    withOutput: true,
+  };
+
   static slopes(x: string, y: string, out: string): string[] {
     return [`${y} × ${x} ^ (${y} − 1)`, `${out} × log(${x})`];
   }
@@ -175,6 +227,11 @@ export class NegLayer implements Layer {
     grads[0] = -dout;
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x) => x.negated(),
+    slopes: () => [Exact.ONE.negated()],
+  };
 
   static slopes(): string[] {
     return ['(-1)'];
@@ -235,6 +292,11 @@ export class ReluLayer implements Layer {
     grads[0] = this.mask ? 0 : dout;
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x) => (x.sign > 0 ? x : Exact.ZERO),
+    slopes: (x) => [x && (x.sign > 0 ? Exact.ONE : Exact.ZERO)],
+  };
 
   static slopes(x: string): string[] {
     return [`(${x} > 0 ? 1 : 0)`];
@@ -318,6 +380,13 @@ export class SqrtLayer implements Layer {
     return grads;
   }
 
+  // Exact where the root is rational: √2.25 is 1.5.
+  static readonly exact: ExactRule = {
+    forward: (x) => x.sqrt(),
+    slopes: (_x, _y, out) => [out && Exact.ONE.over(out.times(TWO)!)],
+    withOutput: true,
+  };
+
   static slopes(_x: string, _y: string, out: string): string[] {
     return [`(1 ÷ (2 × ${out}))`];
   }
@@ -336,6 +405,11 @@ export class AbsLayer implements Layer {
     grads[0] = dout * Math.sign(this.x);
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x) => (x.sign < 0 ? x.negated() : x),
+    slopes: (x) => [x && SIGNS[x.sign + 1]],
+  };
 
   static slopes(x: string): string[] {
     return [`sign(${x})`];
@@ -361,6 +435,11 @@ export class MaxLayer implements Layer {
     return grads;
   }
 
+  static readonly exact: ExactRule = {
+    forward: (x, y) => (x.compare(y!) >= 0 ? x : y),
+    slopes: (x, y) => (x === undefined || y === undefined ? NONE : x.compare(y) >= 0 ? FIRST : SECOND),
+  };
+
   static slopes(x: string, y: string): string[] {
     return [`(${x} ≥ ${y} ? 1 : 0)`, `(${x} ≥ ${y} ? 0 : 1)`];
   }
@@ -384,6 +463,11 @@ export class MinLayer implements Layer {
     grads[1] = this.first ? 0 : dout;
     return grads;
   }
+
+  static readonly exact: ExactRule = {
+    forward: (x, y) => (x.compare(y!) <= 0 ? x : y),
+    slopes: (x, y) => (x === undefined || y === undefined ? NONE : x.compare(y) <= 0 ? FIRST : SECOND),
+  };
 
   static slopes(x: string, y: string): string[] {
     return [`(${x} ≤ ${y} ? 1 : 0)`, `(${x} ≤ ${y} ? 0 : 1)`];
@@ -478,6 +562,14 @@ export class SoftplusLayer implements Layer {
     return [`sigmoid(${x})`];
   }
 }
+
+const TWO = Exact.of(2)!;
+/** The slopes of max and min: all to the first argument or all to the second; none known. */
+const FIRST = [Exact.ONE, Exact.ZERO];
+const SECOND = [Exact.ZERO, Exact.ONE];
+const NONE: undefined[] = [];
+/** −1, 0 and 1, by a sign plus 1. */
+const SIGNS = [Exact.ONE.negated(), Exact.ZERO, Exact.ONE];
 
 /**
  * 1 / (1 + e^−x), with e^−x never overflowing: for x < 0 the same number is written

@@ -1,6 +1,7 @@
 import type { Graph, Program } from './graph.js';
 import { ATOM, POWER, UNARY, type Operation } from './operations.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
+import { shapeText } from './tensor.js';
 
 /**
  * How tightly a node binds when written by its label, by the table of operations: writing an
@@ -24,6 +25,8 @@ function written(graph: Graph, node: number, term: (argument: number) => string,
   if (notation.form === 'call') return `${symbol}(${args.map(term).join(', ')})`;
   const within = (argument: number, loosest: number) => (binds(argument) < loosest ? `(${term(argument)})` : term(argument));
   const [x, y] = args;
+  // X.T binds tightest: anything but a name or a call goes in parentheses, (X @ W).T.
+  if (notation.form === 'postfix') return `${within(x, ATOM)}${symbol}`;
   // −(x ^ 2) keeps its parentheses, though −x ^ 2 reads the same: a reader need not know the rule.
   if (notation.form === 'prefix') return `${symbol}${within(x, binds(x) === POWER ? ATOM : UNARY)}`;
   const own = notation.precedence;
@@ -62,12 +65,14 @@ export function expression(graph: Graph, node: number): string {
 
 /** An operation with its arguments' values in place of their names: `100 × 2`. */
 export function withValues(graph: Graph, node: number, digits: number): string {
+  // An array is written by its shape: X @ W is (2×4) @ (4×3).
+  const shape = (argument: number) => graph.shape(argument);
   return written(
     graph,
     node,
-    (argument) => formatNumber(graph.value(argument), digits),
+    (argument) => (shape(argument).length > 0 ? `(${shapeText(shape(argument))})` : formatNumber(graph.value(argument), digits)),
     // A negative number in parentheses everywhere, 100 × (-2), which is easier to read.
-    (argument) => (graph.value(argument) < 0 ? 0 : ATOM),
+    (argument) => (shape(argument).length === 0 && graph.value(argument) < 0 ? 0 : ATOM),
   );
 }
 

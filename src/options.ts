@@ -33,6 +33,10 @@ export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'mes
   file?: string;
   /** Build composites from primitive nodes. */
   expand: boolean;
+  /** Compute in IEEE doubles throughout rather than exactly where the math is. */
+  float: boolean;
+  /** The seed of rand and randn's numbers; one is drawn and told if none is given. */
+  seed?: number;
   /** --batch's lines: where they are read from, whether they are CSV, and --fail-fast. */
   lines?: { path: string; csv: boolean; failFast: boolean };
   /** Whether errors are JSON objects: under --json, --format json and --batch. */
@@ -60,6 +64,8 @@ interface Given {
   steps?: boolean;
   graph?: boolean;
   expand?: boolean;
+  float?: boolean;
+  seed?: number;
   check?: boolean;
   nudge?: NudgeRequest[];
   train?: string | true;
@@ -127,6 +133,8 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     expr: given.expr,
     file: given.file,
     expand: given.expand === true,
+    float: given.float === true,
+    seed: given.seed,
     lines,
     json: format === 'json' || lines !== undefined,
     format,
@@ -249,7 +257,9 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--precision'], (m) => valued(`--precision <${m.digitsValue}>`, m.precisionOption(DIGITS, FULL_DIGITS), digits, m)],
   [['--steps'], (m) => new Option('--steps', m.stepsOption)],
   [['--graph'], (m) => new Option('--graph', m.graphOption)],
-  [['--expand'], (m) => new Option('--expand', m.expandOption(m.and([...FUNCTIONS.values()].filter((op) => op.layer.expand !== undefined).map((op) => op.symbol))))],
+  [['--expand'], (m) => new Option('--expand', m.expandOption(m.and([...FUNCTIONS.values()].filter(({ layer }) => 'expand' in layer && layer.expand !== undefined).map((op) => op.symbol))))],
+  [['--float'], (m) => new Option('--float', m.floatOption)],
+  [['--seed'], (m) => valued('--seed <n>', m.seedOption, seed, m)],
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
@@ -308,9 +318,26 @@ function command(messages: Messages, wanted: Set<string> | undefined): Command {
 
 /** What --help says after the options: the words, the expressions, the exit status. */
 function reference(messages: Messages): string {
-  const functions = [...FUNCTIONS.values()];
+  const functions = [...FUNCTIONS.values()].filter(({ layer, notation }) => notation.form === 'call' && !('arrays' in layer));
   const pairs = functions.filter((op) => op.arity === 2).map((op) => `${op.symbol}(a, b)`);
-  return messages.reference(functions.map((op) => op.symbol).join(' '), pairs.join(', '), pkg.name);
+  return messages.reference(hanging(functions.map((op) => op.symbol)), pairs.join(', '), hanging(ARRAY_WORDS), pkg.name);
+}
+
+/** What --help says of arrays: how they are written, made and computed with. */
+const ARRAY_WORDS = [
+  '[1, 2],', '[[1, 2], [3, 4]];', 'X @ W', '(dot),', 'X.T', '(transpose),', 'sum(x[, axis]),', 'mean(x[, axis]),', 'softmax,',
+  'cross_entropy(y, t),', 'affine(X, W, b),', 'softmax_with_loss(x, t);', 'zeros(2, 3),', 'ones,', 'rand,', 'randn', '(--seed)',
+];
+
+/** Words on lines that fit the help's 80 columns after its column of headings, the lines after the first indented under it. */
+function hanging(words: string[], indent = 13): string {
+  const lines = [''];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (lines[last] !== '' && indent + stringWidth(`${lines[last]} ${word}`) > SCREEN_WIDTH) lines.push(word);
+    else lines[last] = lines[last] === '' ? word : `${lines[last]} ${word}`;
+  }
+  return lines.join(`\n${' '.repeat(indent)}`);
 }
 
 /** Commander's headings in the help, in the reader's words. */
@@ -349,6 +376,13 @@ function positive(value: string): number {
 function epochs(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
+  return n;
+}
+
+/** --seed: a whole number that fits 32 bits, as the generator's seed does. */
+function seed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 0xffffffff) throw new InputError(text('wholeNumber', 0, 0xffffffff));
   return n;
 }
 

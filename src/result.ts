@@ -1,6 +1,8 @@
-import { MathError } from './errors.js';
+import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
-import type { Graph, Program } from './graph.js';
+import type { ArrayLayerClass } from './arrays.js';
+import { ShapeProblem, type Graph, type Program } from './graph.js';
+import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
 
@@ -16,7 +18,26 @@ export interface Result extends Program {
    * other gradients stand: the renderers print them all, these marked, and the status is 1.
    */
   undefinedGradients: Map<number, Said>;
+  /**
+   * The operations exactly at their kink (relu or abs of 0, max or min of equal arguments)
+   * with a gradient reaching them: there is no derivative there, and what backward sends on
+   * is its one-sided choice (the book's relu mask). Each with the inputs below it, the first
+   * few, and how many there are.
+   */
+  kinks: Kink[];
+  /** The inputs that are data and get no gradient: labels (the t of softmax_with_loss(x, t)), in order. */
+  labels: Set<number>;
 }
+
+export interface Kink {
+  node: number;
+  inputs: number[];
+  count: number;
+}
+
+/** How many kinks a result names, and how many inputs below each. */
+const MOST_KINKS = 3;
+const MOST_KINK_INPUTS = 5;
 
 /**
  * Runs the program forward, then backward from its output. Throws a MathError naming the
@@ -25,9 +46,13 @@ export interface Result extends Program {
  */
 export function evaluate(program: Program): Result {
   const { graph, output } = program;
+  shapes(program);
   graph.forward();
   for (let node = 0; node < graph.size; node++) {
-    if (!Number.isFinite(graph.value(node))) throw new MathError(describeValue(graph, node), { name: graph.name(node) });
+    const tensor = graph.tensor(node);
+    if (tensor === undefined ? !Number.isFinite(graph.value(node)) : !tensor.data.every(Number.isFinite)) {
+      throw new MathError(tensor === undefined ? describeValue(graph, node) : text('arrayNotFinite', label(graph, node)), { name: graph.name(node) });
+    }
   }
   graph.backward(output);
 
@@ -37,10 +62,65 @@ export function evaluate(program: Program): Result {
   const undefinedGradients = new Map<number, Said>();
   for (const nodes of [inputs, intermediates]) {
     for (const node of nodes) {
-      if (!Number.isFinite(graph.grad(node))) undefinedGradients.set(node, describeGradient(program, node));
+      const tensor = graph.gradTensor(node);
+      if (tensor === undefined ? !Number.isFinite(graph.grad(node)) : !tensor.data.every(Number.isFinite)) {
+        undefinedGradients.set(node, tensor === undefined ? describeGradient(program, node) : text('arrayGradientNotFinite', `∂${program.outputName}/∂${label(graph, node)}`));
+      }
     }
   }
-  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients };
+  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph), labels: labels(graph, inputs) };
+}
+
+/** The inputs used only where an operation takes data, not a parameter (Result.labels). */
+function labels(graph: Graph, inputs: number[]): Set<number> {
+  if (!graph.hasArrays) return new Set();
+  const asData = new Set<number>();
+  const otherwise = new Set<number>();
+  for (let node = 0; node < graph.size; node++) {
+    const layer = graph.layer(node);
+    if (layer === undefined) continue;
+    const data = (layer.constructor as Partial<ArrayLayerClass>).data ?? [];
+    graph.args(node).forEach((argument, position) => (data.includes(position) ? asData : otherwise).add(argument));
+  }
+  return new Set(inputs.filter((input) => asData.has(input) && !otherwise.has(input)));
+}
+
+/**
+ * The shapes of a program with arrays, checked before anything is computed: one that does not
+ * fit is an input error placed where its operation is written, and so is an output that is an
+ * array, as backward starts from one number.
+ */
+function shapes({ graph, output, outputName, located }: Program): void {
+  try {
+    graph.inferShapes((node) => label(graph, node));
+  } catch (error) {
+    if (!(error instanceof ShapeProblem)) throw error;
+    throw located?.(error.node, error.said) ?? new InputError(error.said);
+  }
+  const shape = graph.shape(output);
+  if (shape.length > 0) throw new InputError(text('outputArray', outputName, shapeText(shape)), { name: outputName });
+}
+
+/** The operations at their kink with a gradient through them (Result.kinks), the first few. */
+function atKinks(graph: Graph): Kink[] {
+  const kinks: Kink[] = [];
+  for (const node of graph.kinked()) {
+    if (kinks.length === MOST_KINKS) break;
+    if (graph.grad(node) === 0 || graph.kinkSide(node) !== 0) continue;
+    // The inputs below it, found from it down, each once.
+    const seen = new Set<number>();
+    const inputs: number[] = [];
+    for (const stack = [node]; stack.length > 0; ) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      if (graph.isInput(at)) inputs.push(at);
+      stack.push(...graph.args(at));
+    }
+    inputs.sort((a, b) => a - b);
+    kinks.push({ node, inputs: inputs.slice(0, MOST_KINK_INPUTS), count: inputs.length });
+  }
+  return kinks;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Result } from './result.js';
+import { sameShape, shapeOf, type Shape, type Value } from './tensor.js';
 
 /** One step of the forward pass: the operation node computed, in order. */
 export interface ForwardStep {
@@ -8,22 +9,30 @@ export interface ForwardStep {
   node: number;
 }
 
-/** What backward sends to one argument: upstream gradient × local slope = share. */
+/**
+ * What backward sends to one argument: upstream gradient × local slope = share. Where the
+ * values are arrays the share is one, and the slope is no one number: undefined.
+ */
 export interface Share {
-  /** 0 for the first argument (x), 1 for the second (y). */
+  /** 0 for the first argument (x), 1 for the second (y), 2 for the third. */
   position: number;
   argument: number;
-  slope: number;
-  share: number;
+  slope: number | undefined;
+  share: Value;
+  /**
+   * Where the argument was broadcast to the node's shape in forward (a bias added to every
+   * row): its share is the sum over what it was spread to, a step of its own.
+   */
+  broadcast?: { from: Shape; to: Shape };
 }
 
 export interface BackwardStep {
   pass: 'backward';
   step: number;
   node: number;
-  /** The gradient arriving at the node: ∂output/∂node. */
-  grad: number;
-  /** One share per argument that is not a constant; none when grad is 0. */
+  /** The gradient arriving at the node: ∂output/∂node, a number or an array of the node's shape. */
+  grad: Value;
+  /** One share per argument that is not a constant (nor a label); none when grad is 0. */
   shares: Share[];
 }
 
@@ -31,8 +40,8 @@ export interface BackwardStep {
 export interface SumStep {
   pass: 'sum';
   node: number;
-  shares: number[];
-  grad: number;
+  shares: Value[];
+  grad: Value;
 }
 
 export type Step = ForwardStep | BackwardStep | SumStep;
@@ -52,26 +61,31 @@ export function trace({ graph, output }: Result): Step[] {
     steps.push({ pass: 'forward', step: numbers.size, node });
   }
 
-  const received = new Map<number, number[]>();
+  const received = new Map<number, Value[]>();
+  const gradOf = (node: number): Value => graph.gradTensor(node) ?? graph.grad(node);
   const sum = (node: number) => {
     const shares = received.get(node) ?? [];
-    if (shares.length > 1) steps.push({ pass: 'sum', node, shares, grad: graph.grad(node) });
+    if (shares.length > 1) steps.push({ pass: 'sum', node, shares, grad: gradOf(node) });
   };
   for (let node = output; node >= 0; node--) {
     if (graph.layer(node) === undefined) continue;
     if (node !== output) sum(node);
-    const grad = graph.grad(node);
+    const grad = gradOf(node);
     const shares: Share[] = [];
-    const sent = graph.sent(node, grad);
+    const arrays = typeof grad !== 'number' || graph.args(node).some((argument) => graph.shape(argument).length > 0);
+    const sent = arrays ? graph.sentValues(node, grad) : graph.sent(node, grad as number);
     // A gradient of 0 sends nothing back, unless it meets an infinite slope: 0 × ∞ is no number.
-    if (grad !== 0 || sent.some((share) => !Number.isFinite(share))) {
-      const slopes = graph.sent(node, 1);
-      const args = graph.args(node);
-      args.forEach((argument, position) => {
-        if (graph.isConstant(argument)) return;
-        shares.push({ position, argument, slope: slopes[position], share: sent[position] });
+    if (grad !== 0 || sent.some((share) => typeof share === 'number' && !Number.isFinite(share))) {
+      const slopes = arrays ? [] : graph.sent(node, 1);
+      graph.args(node).forEach((argument, position) => {
+        const share = sent[position];
+        if (graph.isConstant(argument) || share === undefined) return;
+        // An element-wise operation broadcast this argument: backward sums it back (an array layer says so in its own rule).
+        const [from, to] = [graph.shape(argument), shapeOf(grad)];
+        const broadcast = !sameShape(from, to) && !('arrays' in graph.layer(node)!.constructor) ? { from, to } : undefined;
+        shares.push({ position, argument, slope: slopes[position], share, ...(broadcast === undefined ? {} : { broadcast }) });
         if (!received.has(argument)) received.set(argument, []);
-        received.get(argument)!.push(sent[position]);
+        received.get(argument)!.push(share);
       });
     }
     steps.push({ pass: 'backward', step: numbers.get(node)!, node, grad, shares });

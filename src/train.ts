@@ -42,7 +42,7 @@ export interface Training {
 }
 
 /**
- * Gradient descent on the program's output: each epoch moves every trained input against
+ * Gradient descent on the program's output, in doubles: each epoch moves every trained input against
  * its gradient, x ← x − rate · ∂output/∂x, on the one graph the program built (a new value,
  * forward, backward; nothing parsed again). A value that stops being a finite number is a
  * math error naming the epoch.
@@ -50,6 +50,9 @@ export interface Training {
 export function train(program: Program, options: TrainOptions = {}): Training {
   const { rate = RATE, epochs = EPOCHS, tolerance = TOLERANCE, progress } = options;
   const { graph, output, outputName } = program;
+  // Each step's x − rate × gradient is a double with every digit it has: gradient descent
+  // computes in doubles, as PyTorch does, and leaves the graph so.
+  graph.exact = false;
   const start = evaluate(program);
   const nodes = trainedInputs(start, options.inputs);
   const starts = nodes.map((node) => graph.value(node));

@@ -126,7 +126,7 @@ describe('--batch', () => {
     const run = await batch(['sigmoid(x)', '--batch', '--precision', '3', '--steps', '--graph', '--check'], '{"x": 1}\n');
     expect(run.status).toBe(0);
     expect(run.lines[0].value).toBe(0.731);
-    expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'steps', 'graph', 'check']);
+    expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'exact', 'steps', 'graph', 'check']);
     const disagreeing = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
     expect(disagreeing.lines[0].error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
   });
@@ -163,7 +163,7 @@ describe('--batch', () => {
     const deep = (n: number) => `{"x": ${'['.repeat(n)}${']'.repeat(n)}}`;
     const objects = `{"x": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     const run = await batch(['x * 2', 'x=1', '--batch'], `${deep(20_000)}\n${objects}\n{"x": 3}\n`);
-    expect(run.lines.map((line) => line.error?.code ?? line.value)).toEqual(['not-finite-number', 'not-finite-number', 6]);
+    expect(run.lines.map((line) => line.error?.code ?? line.value)).toEqual(['not-array', 'not-finite-number', 6]);
   });
 
   test('a line’s id and keys that start with _ are echoed first in its answer, or in its error', async () => {

@@ -167,7 +167,7 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
 });
 
 /** Words of a grammar, a tool or a file format: the same in every language. */
-const KEPT = new Set([...FUNCTIONS.keys(), 'backprop', 'echo', 'jq', 'npm', 'root', 'node', 'modules', 'readme', 'md', 'txt', 'csv', 'json', 'table', 'svg', 'dot', 'mermaid', 'html', 'graphviz', 'expr', 'mib', 'mb', 'ms', 'infinity', 'nan', 'flowchart', 'lr', 'title', 'en', 'ko', 'ja']);
+const KEPT = new Set([...FUNCTIONS.keys(), 'backprop', 'echo', 'jq', 'npm', 'root', 'node', 'modules', 'readme', 'md', 'txt', 'csv', 'json', 'table', 'svg', 'dot', 'mermaid', 'html', 'graphviz', 'expr', 'mib', 'mb', 'ms', 'infinity', 'nan', 'flowchart', 'lr', 'title', 'en', 'ko', 'ja', 'axis', 'zeros', 'ones', 'rand', 'randn', 'seed', 'x', 'w', 't', 'b']);
 
 /**
  * The English words of a line, once what stays as typed is left out: quoted text (the user's

@@ -55,6 +55,7 @@ describe('receipts', () => {
         orange_price: { value: 450, grad: 1.1 },
         all_price: { value: 650, grad: 1.1 },
       },
+      exact: { value: true, gradients: true, intermediates: true },
     });
     expect(run.stdout).not.toContain('3.3000000000000003');
     expect((await cli([...RECEIPT, '--format', 'json'])).stdout).toBe(run.stdout);

@@ -15,6 +15,9 @@ const PASSED = [
   'valueNaN', 'valueInfinite', 'computedNaN', 'computedInfinite',
   'sharesOverflow', 'sharesOfOverflow', 'noDerivative', 'zeroTimesInfinity', 'noFiniteDerivative', 'overflowsAt', 'overflowsThrough',
   'unknownOption', 'unknownOptionMeant', 'optionMissing', 'notInName', 'noSuchInput', 'noSuchInputOf',
+  // Shapes that do not go together, told by each array layer's rule or by broadcasting; an array literal's text.
+  'shapeMatmul', 'shapeMatmulNumber', 'shapeBroadcast', 'axisConstant', 'axisMissing', 'shapeNeedsArray', 'shapeLabels', 'labelOutOfRange',
+  'shapeBias', 'emptyArray', 'arrayNumber', 'arrayComma', 'arrayRow', 'rankTooHigh', 'raggedArray', 'arrayNotFinite',
 ];
 const KINDS = ['input', 'math', 'check', 'output', 'internal'];
 

@@ -20,6 +20,10 @@ import {
   type LayerClass,
 } from '../src/layers.js';
 import { OPERATIONS, type Operation } from '../src/operations.js';
+
+/** The operations on numbers (the array layers are tested in test/arrays.test.ts). */
+type ScalarOperation = Omit<Operation, 'layer'> & { layer: LayerClass };
+const SCALARS = OPERATIONS.filter((op) => !('arrays' in op.layer)) as ScalarOperation[];
 import { Graph } from '../src/graph.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { evaluate } from '../src/result.js';
@@ -58,20 +62,20 @@ describe('the book’s buy_apple_orange, written as in the notebook', () => {
  * with no line of its own.
  */
 const GRID = [-2.3, -0.7, 0.3, 0.9, 1.7, 3.1];
-function smoothPoints({ layer: Layer, arity }: Operation): number[][] {
+function smoothPoints({ layer: Layer, arity }: ScalarOperation): number[][] {
   const points = arity === 1 ? GRID.map((x) => [x]) : GRID.flatMap((x) => GRID.map((y) => [x, y]));
   const near = (xs: number[]) => [-1e-3, 0, 1e-3].flatMap((dx) => [-1e-3, 0, 1e-3].map((dy) => [xs[0] + dx, xs[1] + dy]));
   return points.filter((xs) =>
     near(xs).every((p) => Number.isFinite(new Layer().forward(p[0], p[1])) && (Layer.kink === undefined || Math.sign(Layer.kink(p[0], p[1])) === Math.sign(Layer.kink(xs[0], xs[1])))),
   );
 }
-const cases = OPERATIONS.map((op): [string, Operation, number[][]] => [op.name, op, smoothPoints(op)]);
+const cases = SCALARS.map((op): [string, ScalarOperation, number[][]] => [op.name, op, smoothPoints(op)]);
 
 test('every operation has points to be tested at', () => {
   for (const [name, , points] of cases) expect(points.length, name).toBeGreaterThan(0);
 });
 
-describe.each(cases)('%s', (_, { layer: Layer, arity }, points) => {
+describe.each(cases)('%s', (_: string, { layer: Layer, arity }: ScalarOperation, points: number[][]) => {
   test.each(points)('backward agrees with a central difference at %o', (...xs) => {
     const f = (args: number[]) => new Layer().forward(args[0], args[1]);
     const layer = new Layer();
@@ -117,7 +121,7 @@ describe('where a formula would give 0·∞', () => {
 
 // The derivative as --steps writes it, kinks and all, is the number backward gives, at
 // smooth points and at the kinks themselves.
-describe.each(cases)('%s: the written derivative', (_, { layer: Layer, arity }, points) => {
+describe.each(cases)('%s: the written derivative', (_: string, { layer: Layer, arity }: ScalarOperation, points: number[][]) => {
   const kinks = Layer.kink === undefined ? [] : arity === 1 ? [[0]] : [[2, 2]];
   test.each([...points, ...kinks])('is the number backward gives at %o', (...xs) => {
     const layer = new Layer();
@@ -152,7 +156,7 @@ describe('a kink passes the gradient one way, as the book’s relu mask does', (
   });
 
   test('the layers with a kink say where it is', () => {
-    expect(OPERATIONS.filter((op) => op.layer.kink !== undefined).map((op) => op.name)).toEqual(['abs', 'max', 'min', 'relu']);
+    expect(SCALARS.filter((op) => op.layer.kink !== undefined).map((op) => op.name)).toEqual(['abs', 'max', 'min', 'relu']);
     expect(MaxLayer.kink!(2, 2)).toBe(0);
     expect(Math.sign(MinLayer.kink!(1, 2))).toBe(-1);
   });
@@ -213,7 +217,7 @@ describe('local derivatives are accurate to a few ulps, even in the tails', () =
 });
 
 describe('a composite built from primitive nodes (--expand) has the fused layer’s gradients', () => {
-  const composites = OPERATIONS.filter((op) => op.layer.expand !== undefined);
+  const composites = SCALARS.filter((op) => op.layer.expand !== undefined);
 
   test('sigmoid, tanh and softplus can be expanded', () => {
     expect(composites.map((op) => op.name)).toEqual(['sigmoid', 'tanh', 'softplus']);

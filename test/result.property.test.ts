@@ -1,3 +1,4 @@
+import type { LayerClass } from '../src/layers.js';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { MathError } from '../src/errors.js';
@@ -31,7 +32,7 @@ test(`every gradient agrees with a central difference where the function is smoo
       // Smooth only: no relu, abs or max near its kink. And well-conditioned only: a difference of
       // values near 10^3 carries rounding errors of some ulps, over 2h = 2·10^-6, of the order of atol.
       for (let node = 0; node < graph.size; node++) {
-        const kink = graph.operation(node)?.layer.kink;
+        const kink = (graph.operation(node)?.layer as LayerClass | undefined)?.kink;
         const [x, y] = graph.args(node).map((argument) => graph.value(argument));
         if (kink !== undefined) fc.pre(Math.abs(kink(x, y)) > 1e-3);
       }

@@ -1,3 +1,4 @@
+import type { Layer } from '../src/layers.js';
 import { FUNCTIONS } from '../src/operations.js';
 
 /**
@@ -50,7 +51,7 @@ export function evaluateWritten(written: string, values: Record<string, number>)
     if (token === 'sign') return Math.sign(args[0]);
     const op = FUNCTIONS.get(token);
     if (op === undefined) throw new Error(`unknown function ${token} in ${written}`);
-    return new op.layer().forward(args[0], args[1]);
+    return (new op.layer() as Layer).forward(args[0], args[1]);
   };
   const binary = (least: number): number => {
     let left = atom();

@@ -8,6 +8,8 @@ import { evaluate, type Result } from '../src/result.js';
 export const examples = {
   /** The book's receipt: its buy_apple_orange. */
   receipt: () => evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'])),
+  /** The same in doubles (--float), whose numerical gradients carry rounding to show. */
+  floatReceipt: () => evaluate(parseReceipt(['apple=100x2', 'orange=150x3', 'tax=1.1'], { float: true })),
   /** A value that feeds several places. */
   fanOut: () => evaluate(parseExpression('x*x + x', ['x=3'])),
   /** A neuron and its loss, in three statements. */

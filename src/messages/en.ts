@@ -17,6 +17,8 @@ export const batchMessages = {
   noInputNamed: (name: string, inputs: string) => `the program has no input '${name}'${inputs}`,
   itsInputs: (inputs: string) => ` (its inputs: ${inputs})`,
   notFiniteNumber: (name: string, json: string) => `'${name}' is ${json}: give a finite number`,
+  notArray: (name: string, json: string) =>
+    `'${name}' is ${json}: give a number, a list of numbers (a vector) or a list of lists all as long (a matrix), as [[1, 2], [3, 4]]`,
   lineNoValue: (name: string) => `'${name}' has no value: give it in each line ({"${name}": 2}) or on the command line (${name}=2)`,
   csvUnknown: (name: string, inputs: string) => `the CSV header names '${name}', which is not an input of the program${inputs}`,
   csvTwice: (name: string) => `the CSV header names '${name}' twice`,
@@ -42,6 +44,7 @@ export const en = {
   agrees: 'agrees',
   disagrees: 'disagrees',
   kinkAt: (node: string) => `kink at ${node}`,
+  atKink: (node: string, inputs: string) => `${node} is exactly at its kink, where it has no derivative: what reaches ${inputs} through it is backward's one-sided choice (as the book's relu mask), not a derivative`,
   leavesDomain: 'x ± h leaves the domain',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
   noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
@@ -60,6 +63,7 @@ export const en = {
   nothingToCompute: (leaf: string) => `nothing to compute, ${leaf}`,
   isAnother: (output: string, leaf: string) => `${output} is ${leaf}`,
   backwardFrom: (start: string) => `backward, from ${start}`,
+  broadcastSum: (name: string, from: string, to: string) => `${name} (${from}) was spread over (${to}) in forward: backward sums its share back to (${from})`,
   usedTimes: (name: string, times: number, sum: string) => `${name} is used ${times} times: ${sum}`,
   zeroUpstream: (upstream: string) => `${upstream} is 0, so nothing flows back`,
   constantArguments: 'its arguments are numbers, so nothing flows back',
@@ -115,7 +119,7 @@ export const en = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON lines in, JSON lines out
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
 `,
-  reference: (functions: string, pairs: string, pkg: string) => `
+  reference: (functions: string, pairs: string, arrays: string, pkg: string) => `
 Receipt words (no spaces inside a word):
   NAME=PRICExQTY        an item: apple=100x2 (x, X, * or × between)
   NAME=FACTOR           multiplies the total: tax=1.1
@@ -127,6 +131,7 @@ Expressions (one argument, in quotes; -e for one that starts with -):
              -x^2 is -(x^2), 2^3^2 is 2^9
   functions  ${functions}
              (${pairs}: two arguments)
+  arrays     ${arrays}
   statements NAME = expr, separated by ; or new lines; # starts a comment
   A word NAME=VALUE whose value is a number, PRICExQTY or a signed percent
   gives an input; any other word is the expression: "y=2*x" x=3.
@@ -154,6 +159,8 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   stepsOption: 'show the forward and backward passes step by step',
   graphOption: 'draw the computational graph as a tree',
   expandOption: (composites: string) => `build ${composites} from primitive nodes, so that every stage shows`,
+  floatOption: 'compute in IEEE doubles, as PyTorch does, rather than exactly where the math is exact (+ − × ÷ on decimals)',
+  seedOption: 'the seed of the random numbers of rand and randn, for the same numbers on every run and machine (default: one drawn, and told)',
   checkOption: (absolute: number, relative: number) =>
     `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
   nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
@@ -171,7 +178,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   noColorOption: 'never color (so does NO_COLOR=1 or TERM=dumb)',
   versionOption: 'print the version',
   helpOption: 'show this help',
-  and: (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
+  and: (items: string[]) => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
 
   // Where an error is in the program, and what is wrong there.
   where: (line: number, column: number) => `line ${line}, column ${column}`,
@@ -217,8 +224,22 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   tooLarge: (number: string) => `${number} is too large (the largest number is about 1.8e308)`,
   takesOne: (f: string) => `${f} takes one argument: ${f}(x)`,
   takesTwo: (f: string) => `${f} takes two arguments: ${f}(a, b)`,
+  takesThree: (f: string) => `${f} takes three arguments: ${f}(X, W, b)`,
+  takesOneOrTwo: (f: string) => `${f} takes one argument or two: ${f}(x), or ${f}(x, axis)`,
+  arrayTooLarge: (shape: string, most: number) => `an array of ${shape} is more than ${most} numbers: give a smaller one`,
+  arrayEnd: 'the array ends before its text does: give one array, [[1, 2], [3, 4]]',
+  arrayInReceipt: (word: string) => `'${word}' is an array, which no receipt has: give it to an expression (backprop "sum(x)" 'x=[1, 2]')`,
+  arrayNotFinite: (label: string) => `an element of ${label} is not a finite number (an overflow, or a log of 0 or less)`,
+  arrayGradientNotFinite: (derivative: string) => `an element of ${derivative} is not a finite number`,
+  emptyArray: 'an array needs numbers: write them between the brackets, [1, 2, 3]',
+  arrayNumber: 'expected a number of the array, as in [1, 2, 3]',
+  arrayComma: "expected ',' between the numbers of an array, or ']' after the last",
+  arrayRow: "expected a row, '[', as in [[1, 2], [3, 4]]",
+  generatorSize: (name: string) => `${name} takes the sizes of its axes, one or two whole numbers above 0: ${name}(3) or ${name}(2, 3)`,
+  randomSeed: (seed: number) => `random numbers from --seed ${seed} (give it to have the same ones again)`,
   endOfExpression: 'the end of the expression',
   endOfLine: 'the end of the line',
+  names: (names: string[]) => names.join(', '),
   listMore: (shown: string, more: number) => `${shown} and ${more} more`,
 
   // Command-line words and receipts.
@@ -355,6 +376,25 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   notNudgeable: (name: string, inputs: string) => `--nudge ${name}: not an input of this graph; nudge one of ${inputs}`,
 
   // Standard error's prefixes.
+  shapeMatmul: (formula: string, x: string, xShape: string, w: string, wShape: string, inner: number, rows: number) =>
+    `${formula}: ${x} is ${xShape} and ${w} is ${wShape}; the inner sizes ${inner} and ${rows} must be equal`,
+  shapeMatmulNumber: (formula: string, operand: string) => `${formula}: ${operand} is a number, and @ multiplies arrays: write * for a number`,
+  shapeBroadcast: (formula: string, x: string, xShape: string, y: string, yShape: string) =>
+    `${formula}: ${x} is ${xShape} and ${y} is ${yShape}, which do not broadcast: from the last axis on, each pair of sizes must be equal or one of them 1`,
+  axisConstant: (formula: string, axis: string) => `${formula}: the axis ${axis} must be a whole number written in the program: 0, 1 or -1`,
+  axisMissing: (formula: string, axis: number, shape: string, rank: number) =>
+    `${formula}: an array of shape ${shape} has no axis ${axis}: its axes are ${rank === 1 ? '0' : '0 (down the rows) and 1 (along each row)'}, or -1 for the last`,
+  shapeNeedsArray: (formula: string) => `${formula} takes an array, a vector or a matrix, not a number`,
+  shapeLabels: (formula: string, t: string, tShape: string, y: string, yShape: string, indices: string) =>
+    `${formula}: the labels ${t} are ${tShape} where the scores ${y} are ${yShape}: give one-hot rows of shape ${yShape}, or a class index a row (shape ${indices})`,
+  labelOutOfRange: (formula: string, t: string, label: number, most: number) => `${formula}: ${label} in ${t} is no class: give a whole number from 0 to ${most}`,
+  shapeBias: (formula: string, b: string, bShape: string, product: string, columns: number) =>
+    `${formula}: the bias ${b} is ${bShape} where X · W is ${product}: give it one number a column, shape ${columns}`,
+  outputArray: (output: string, shape: string) =>
+    `${output} is an array of shape ${shape}, and backward starts from one number: take a number of it, as sum(${output}) or a loss (softmax_with_loss)`,
+  rankTooHigh: (rank: number) => `an array of ${rank} axes: backprop takes numbers, vectors and matrices (2 axes at most)`,
+  raggedArray: (row: number, length: number, first: number) =>
+    `row ${row} has ${length} number${length === 1 ? '' : 's'} where the first row has ${first}: every row of a matrix has as many`,
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',
   note: 'note:',

@@ -11,6 +11,7 @@ export const ja: Messages = {
   agrees: '一致',
   disagrees: '不一致',
   kinkAt: (node) => `折れ点: ${node}`,
+  atKink: (node, inputs) => `${node} はちょうど折れ点にあり、微分がない: これを通って ${inputs} に届く値は微分ではなく、逆伝播の片側の選択 (本の relu のマスクと同じ)`,
   leavesDomain: 'x ± h が定義域の外',
   noInputs: '微分する入力がない: プログラムが数だけでできている (backprop "x*3" x=2 のように入力を指定してください)',
   undefinedNumber: '未定義',
@@ -26,6 +27,7 @@ export const ja: Messages = {
   nothingToCompute: (leaf) => `計算するものはない、${leaf}`,
   isAnother: (output, leaf) => `${output} = ${leaf}`,
   backwardFrom: (start) => `逆伝播 (連鎖律: 上流の勾配 × 局所的な微分)、${start} から`,
+  broadcastSum: (name, from, to) => `${name} (${from}) は順伝播で (${to}) に広がった: 逆伝播はその分を (${from}) に足し戻す`,
   usedTimes: (name, times, sum) => `${name} は ${times} か所で使われる: ${sum}`,
   zeroUpstream: (upstream) => `${upstream} が 0 なので、何も逆に流れない`,
   constantArguments: '引数がすべて数なので、何も逆に流れない',
@@ -75,7 +77,7 @@ export const ja: Messages = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 行を入れ、JSON 行を出す
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b の勾配降下法
 `,
-  reference: (functions, pairs, pkg) => `
+  reference: (functions, pairs, arrays, pkg) => `
 レシートの単語 (単語の中に空白なし):
   NAME=PRICExQTY        品目: apple=100x2 (間に x, X, * か ×)
   NAME=FACTOR           合計に掛ける: tax=1.1
@@ -87,6 +89,7 @@ export const ja: Messages = {
              -x^2 は -(x^2)、2^3^2 は 2^9
   関数       ${functions}
              (${pairs}: 引数 2 つ)
+  配列       ${arrays}
   文         NAME = expr、; か改行で区切る; # 以降はコメント
   値が数、PRICExQTY、符号付きパーセントの単語 NAME=VALUE は入力、
   それ以外の単語は式: "y=2*x" x=3。
@@ -112,6 +115,8 @@ $(npm root -g)/${pkg}/README.md
   stepsOption: '順伝播と逆伝播を一歩ずつ表示 (連鎖律)',
   graphOption: '計算グラフを木として描く',
   expandOption: (composites) => `${composites} を基本ノードで組み立て、すべての段階を見せる`,
+  floatOption: '数学が正確なところでも (小数の + − × ÷) 正確に計算せず、PyTorch のように IEEE 倍精度で計算する',
+  seedOption: 'rand と randn の乱数のシード: どの実行、どの機械でも同じ数 (既定: 引いて知らせる)',
   checkOption: (absolute, relative) =>
     `勾配確認: 各勾配を中心差分と比べ、両方の時間を測る; 差が ${absolute} + ${relative} × |数値微分| を超えればステータス 1`,
   nudgeOption: '入力を D だけ動かす (-D、+1% も; 繰り返し可): 実際の変化を 勾配 × D の横に表示',
@@ -169,8 +174,22 @@ $(npm root -g)/${pkg}/README.md
   tooLarge: (number) => `${number} は大きすぎる (最大の数は約 1.8e308)`,
   takesOne: (f) => `${f} の引数は 1 つ: ${f}(x)`,
   takesTwo: (f) => `${f} の引数は 2 つ: ${f}(a, b)`,
+  takesThree: (f) => `${f} の引数は 3 つ: ${f}(X, W, b)`,
+  takesOneOrTwo: (f) => `${f} の引数は 1 つか 2 つ: ${f}(x) か ${f}(x, axis)`,
+  arrayTooLarge: (shape, most) => `${shape} の配列は数が ${most} 個を超える: もっと小さく指定してください`,
+  arrayEnd: '配列がテキストより先に終わる: 配列を 1 つ書いてください、[[1, 2], [3, 4]]',
+  arrayInReceipt: (word) => `'${word}' は配列で、レシートに配列はない: 式に渡してください (backprop "sum(x)" 'x=[1, 2]')`,
+  arrayNotFinite: (label) => `${label} の要素が有限の数ではない (オーバーフローか、0 以下の log)`,
+  arrayGradientNotFinite: (derivative) => `${derivative} の要素が有限の数ではない`,
+  emptyArray: '配列には数が要る: 角括弧の中に書いてください、[1, 2, 3]',
+  arrayNumber: '配列の数が来るはず: [1, 2, 3] のように',
+  arrayComma: "配列の数の間には ','、最後の数の後には ']' が来るはず",
+  arrayRow: "行 '[' が来るはず: [[1, 2], [3, 4]] のように",
+  generatorSize: (name) => `${name} は軸の大きさを取る: 0 より大きい整数を 1 つか 2 つ書いてください、${name}(3) か ${name}(2, 3)`,
+  randomSeed: (seed) => `乱数は --seed ${seed} から (同じ数をもう一度得るには指定してください)`,
   endOfExpression: '式の終わり',
   endOfLine: '行の終わり',
+  names: (names) => names.join(', '),
   listMore: (shown, more) => `${shown} ほか ${more} 個`,
 
   forms: 'NAME=PRICExQTY (apple=100x2)、NAME=FACTOR (tax=1.1)、NAME=+AMOUNT (shipping=+5, coupon=-20)、NAME=±PERCENT (tax=+10%) のどれかで書いてください',
@@ -292,6 +311,18 @@ $(npm root -g)/${pkg}/README.md
   nudgeForm: 'NAME=+CHANGE か NAME=-CHANGE で、符号を付けて書いてください (apple=+1, x=-0.5, tax=+10%)',
   notNudgeable: (name, inputs) => `--nudge ${name}: このグラフの入力ではない; 次のどれかを動かしてください: ${inputs}`,
 
+  shapeMatmul: (formula, x, xShape, w, wShape, inner, rows) => `${formula}: ${x} は ${xShape}、${w} は ${wShape}: 内側の大きさ ${inner} と ${rows} は等しくなければならない`,
+  shapeMatmulNumber: (formula, operand) => `${formula}: ${operand} は数で、@ は配列を掛ける: 数には * を使ってください`,
+  shapeBroadcast: (formula, x, xShape, y, yShape) => `${formula}: ${x} は ${xShape}、${y} は ${yShape} で、ブロードキャストできない: 最後の軸から、各大きさが等しいかどちらかが 1 でなければならない`,
+  axisConstant: (formula, axis) => `${formula}: 軸 ${axis} はプログラムに書いた整数でなければならない: 0、1 か -1 を書いてください`,
+  axisMissing: (formula, axis, shape, rank) => `${formula}: 形 ${shape} の配列に軸 ${axis} はない: 軸は ${rank === 1 ? '0' : '0 (行を下へ) と 1 (各行に沿って)'}、最後は -1`,
+  shapeNeedsArray: (formula) => `${formula} は数ではなく配列 (ベクトルか行列) を取る`,
+  shapeLabels: (formula, t, tShape, y, yShape, indices) => `${formula}: ラベル ${t} は ${tShape}、スコア ${y} は ${yShape}: 形 ${yShape} の one-hot の行か、行ごとにクラス番号 1 つ (形 ${indices}) を指定してください`,
+  labelOutOfRange: (formula, t, label, most) => `${formula}: ${t} の ${label} はクラスではない: 0 から ${most} までの整数を指定してください`,
+  shapeBias: (formula, b, bShape, product, columns) => `${formula}: バイアス ${b} は ${bShape}、X · W は ${product}: 列ごとに数 1 つ、形 ${columns} で指定してください`,
+  outputArray: (output, shape) => `${output} は形 ${shape} の配列で、逆伝播は数 1 つから始まる: sum(${output}) や損失 (softmax_with_loss) のように数を求めてください`,
+  rankTooHigh: (rank) => `軸が ${rank} 個の配列: backprop が取るのは数、ベクトル、行列 (軸 2 個まで)`,
+  raggedArray: (row, length, first) => `${row} 行目の数は ${length} 個で、最初の行は ${first} 個: 行列の行はすべて同じ数の数を持たなければならない`,
   internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
   error: 'エラー:',
   note: '注意:',

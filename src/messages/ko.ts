@@ -14,6 +14,7 @@ export const ko: Messages = {
   agrees: '일치',
   disagrees: '불일치',
   kinkAt: (node) => `꺾인 점: ${node}`,
+  atKink: (node, inputs) => `${node}: 정확히 꺾인 점이라 미분이 없음: 이를 거쳐 ${inputs}에 가는 값은 미분이 아니라 역전파의 한쪽 선택 (책의 relu 마스크처럼)`,
   leavesDomain: 'x ± h가 정의역을 벗어남',
   noInputs: '미분할 입력이 없음: 프로그램이 수로만 되어 있음 (backprop "x*3" x=2처럼 입력을 지정하세요)',
   undefinedNumber: '정의 안 됨',
@@ -29,6 +30,7 @@ export const ko: Messages = {
   nothingToCompute: (leaf) => `계산할 것이 없음, ${leaf}`,
   isAnother: (output, leaf) => `${output} = ${leaf}`,
   backwardFrom: (start) => `역전파 (연쇄법칙: 상류 기울기 × 국소적 미분), ${start}부터`,
+  broadcastSum: (name, from, to) => `${name} (${from})는 순전파에서 (${to})로 퍼졌음: 역전파는 그 몫을 (${from})로 다시 더함`,
   usedTimes: (name, times, sum) => `${name}: ${times}곳에서 쓰임, ${sum}`,
   zeroUpstream: (upstream) => `${upstream} = 0이므로 거꾸로 흐르는 값이 없음`,
   constantArguments: '인수가 모두 수이므로 거꾸로 흐르는 값이 없음',
@@ -78,7 +80,7 @@ export const ko: Messages = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 줄을 넣으면 JSON 줄이 나옴
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b에 대한 경사 하강법
 `,
-  reference: (functions, pairs, pkg) => `
+  reference: (functions, pairs, arrays, pkg) => `
 영수증 단어 (단어 안에 공백 없이):
   NAME=PRICExQTY        품목: apple=100x2 (사이에 x, X, * 또는 ×)
   NAME=FACTOR           합계에 곱함: tax=1.1
@@ -90,6 +92,7 @@ export const ko: Messages = {
              -x^2은 -(x^2), 2^3^2은 2^9
   함수       ${functions}
              (${pairs}: 인수 두 개)
+  배열       ${arrays}
   문장       NAME = expr, ; 또는 줄바꿈으로 구분; # 뒤는 주석
   값이 수, PRICExQTY 또는 부호 있는 퍼센트인 단어 NAME=VALUE는 입력,
   그 밖의 단어는 식: "y=2*x" x=3.
@@ -114,6 +117,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   stepsOption: '순전파와 역전파를 단계별로 보여 줌 (연쇄법칙)',
   graphOption: '계산 그래프를 트리로 그림',
   expandOption: (composites) => `${composites}: 기본 노드로 풀어 만들어 모든 단계를 보여 줌`,
+  floatOption: '수학이 정확한 곳에서도 (소수의 + − × ÷) 정확히 계산하지 않고 PyTorch처럼 IEEE 배정밀도로 계산함',
+  seedOption: 'rand와 randn 난수의 시드: 어느 실행, 어느 기계에서나 같은 수 (기본: 새로 뽑아서 알려 줌)',
   checkOption: (absolute, relative) =>
     `기울기 확인: 각 기울기를 중심 차분과 비교하고 둘의 시간을 잼; 차이가 ${absolute} + ${relative} × |수치 미분|을 넘으면 상태 1`,
   nudgeOption: '입력을 D만큼 움직임 (-D, +1%도; 여러 번 가능): 실제 변화를 기울기 × D 옆에 보여 줌',
@@ -171,8 +176,22 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   tooLarge: (number) => `${number}: 너무 큼 (가장 큰 수는 약 1.8e308)`,
   takesOne: (f) => `${f}의 인수는 하나: ${f}(x)`,
   takesTwo: (f) => `${f}의 인수는 둘: ${f}(a, b)`,
+  takesThree: (f) => `${f}의 인수는 셋: ${f}(X, W, b)`,
+  takesOneOrTwo: (f) => `${f}의 인수는 하나나 둘: ${f}(x) 또는 ${f}(x, axis)`,
+  arrayTooLarge: (shape, most) => `${shape} 배열은 수가 ${most}개를 넘음: 더 작게 지정하세요`,
+  arrayEnd: '배열이 글보다 먼저 끝남: 배열 하나를 쓰세요, [[1, 2], [3, 4]]',
+  arrayInReceipt: (word) => `'${word}'는 배열인데 영수증에는 배열이 없음: 식에 주세요 (backprop "sum(x)" 'x=[1, 2]')`,
+  arrayNotFinite: (label) => `${label}의 원소가 유한한 수가 아님 (오버플로, 또는 0 이하의 log)`,
+  arrayGradientNotFinite: (derivative) => `${derivative}의 원소가 유한한 수가 아님`,
+  emptyArray: '배열에는 수가 있어야 함: 괄호 안에 쓰세요, [1, 2, 3]',
+  arrayNumber: '배열의 수가 와야 함: [1, 2, 3]처럼',
+  arrayComma: "배열의 수 사이에는 ',', 마지막 수 뒤에는 ']'가 와야 함",
+  arrayRow: "행 '['이 와야 함: [[1, 2], [3, 4]]처럼",
+  generatorSize: (name) => `${name}는 축의 크기를 받음: 0보다 큰 정수 하나나 둘을 쓰세요, ${name}(3) 또는 ${name}(2, 3)`,
+  randomSeed: (seed) => `난수는 --seed ${seed}에서 나옴 (같은 수를 다시 얻으려면 지정하세요)`,
   endOfExpression: '식의 끝',
   endOfLine: '줄의 끝',
+  names: (names) => names.join(', '),
   listMore: (shown, more) => `${shown} 외 ${more}개`,
 
   forms: 'NAME=PRICExQTY (apple=100x2), NAME=FACTOR (tax=1.1), NAME=+AMOUNT (shipping=+5, coupon=-20), NAME=±PERCENT (tax=+10%) 중 하나로 쓰세요',
@@ -294,6 +313,18 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   nudgeForm: 'NAME=+CHANGE나 NAME=-CHANGE로, 부호를 붙여 쓰세요 (apple=+1, x=-0.5, tax=+10%)',
   notNudgeable: (name, inputs) => `--nudge ${name}: 이 그래프의 입력이 아님; 다음 중 하나를 움직이세요: ${inputs}`,
 
+  shapeMatmul: (formula, x, xShape, w, wShape, inner, rows) => `${formula}: ${x}는 ${xShape}, ${w}는 ${wShape}: 안쪽 크기 ${inner}와 ${rows}가 같아야 함`,
+  shapeMatmulNumber: (formula, operand) => `${formula}: ${operand}는 수이고 @는 배열을 곱함: 수에는 *를 쓰세요`,
+  shapeBroadcast: (formula, x, xShape, y, yShape) => `${formula}: ${x}는 ${xShape}, ${y}는 ${yShape}라서 브로드캐스트할 수 없음: 마지막 축부터 각 크기가 같거나 한쪽이 1이어야 함`,
+  axisConstant: (formula, axis) => `${formula}: 축 ${axis}는 프로그램에 쓴 정수여야 함: 0, 1 또는 -1을 쓰세요`,
+  axisMissing: (formula, axis, shape, rank) => `${formula}: 모양 ${shape}인 배열에는 축 ${axis}가 없음: 축은 ${rank === 1 ? '0' : '0 (행을 따라 아래로)과 1 (각 행을 따라)'}, 마지막은 -1`,
+  shapeNeedsArray: (formula) => `${formula}: 수가 아니라 배열 (벡터나 행렬)을 받음`,
+  shapeLabels: (formula, t, tShape, y, yShape, indices) => `${formula}: 레이블 ${t}는 ${tShape}, 점수 ${y}는 ${yShape}: 모양 ${yShape}의 원-핫 행이나, 행마다 클래스 번호 하나 (모양 ${indices})를 지정하세요`,
+  labelOutOfRange: (formula, t, label, most) => `${formula}: ${t}의 ${label}은 클래스가 아님: 0부터 ${most}까지의 정수를 지정하세요`,
+  shapeBias: (formula, b, bShape, product, columns) => `${formula}: 편향 ${b}는 ${bShape}, X · W는 ${product}: 열마다 수 하나, 모양 ${columns}로 지정하세요`,
+  outputArray: (output, shape) => `${output}는 모양 ${shape}인 배열인데 역전파는 수 하나에서 시작함: sum(${output})이나 손실 (softmax_with_loss)처럼 수를 구하세요`,
+  rankTooHigh: (rank) => `축이 ${rank}개인 배열: backprop은 수, 벡터, 행렬 (축 2개까지)을 받음`,
+  raggedArray: (row, length, first) => `${row}행의 수가 ${length}개인데 첫 행은 ${first}개: 행렬의 행은 모두 같은 수의 수를 가져야 함`,
   internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
   error: '오류:',
   note: '참고:',

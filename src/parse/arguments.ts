@@ -22,6 +22,10 @@ export interface ArgumentOptions {
   expand?: boolean;
   /** Leave inputs that nothing binds without a value, for --batch to give. */
   unbound?: boolean;
+  /** Compute in doubles throughout (--float). */
+  float?: boolean;
+  /** The seed of rand and randn (--seed). */
+  seed?: number;
 }
 
 /**
@@ -30,21 +34,21 @@ export interface ArgumentOptions {
  * with the other words as its inputs. The words a hurried user types (spaces around =, an
  * unquoted *, a whole receipt in quotes) are refused with what went wrong and how to write it.
  */
-export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound }: ArgumentOptions = {}): Program {
+export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound, float, seed }: ArgumentOptions = {}): Program {
   const loose = words.filter((word) => !isBinding(word));
   for (const word of loose) mistake(words, word, isFile);
   if (source !== undefined) {
     if (loose.length > 0) throw stray(loose[0], undefined, true);
-    return parseExpression(source, words, { expand, unbound });
+    return parseExpression(source, words, { expand, unbound, float, seed });
   }
-  if (loose.length === 0) return parseReceipt(words);
+  if (loose.length === 0) return parseReceipt(words, { float });
   // Several words that give no value: one is the expression, the others are mistakes.
   const expression = loose.find((word) => !isNamed(word)) ?? loose[0];
   const other = loose.find((word) => word !== expression);
   if (other !== undefined) throw stray(other, expression);
   const bindings = words.filter((word) => word !== expression);
   try {
-    return parseExpression(expression, bindings, { expand, unbound });
+    return parseExpression(expression, bindings, { expand, unbound, float, seed });
   } catch (error) {
     throw receiptWord(expression, bindings) ?? error;
   }

@@ -1,7 +1,12 @@
 import { cut, InputError } from '../errors.js';
-import { Graph, type Program } from '../graph.js';
-import { layerFor, type Layer } from '../layers.js';
-import { FUNCTIONS, OPERATIONS, UNARY, type Operation } from '../operations.js';
+import { Graph, ShapeProblem, type Program } from '../graph.js';
+import type { AnyLayer } from '../graph.js';
+import { layerFor, type LayerClass } from '../layers.js';
+import { FUNCTIONS, newLayer, OPERATIONS, UNARY, type Operation } from '../operations.js';
+import { Random } from '../random.js';
+import { Tensor, type Shape, type Value } from '../tensor.js';
+import { label } from '../notation.js';
+import { ArrayTextProblem, readArray } from './array.js';
 import { text, type Said } from '../messages/index.js';
 import { Lexer, tokenAt } from './lexer.js';
 import { errorAt, where } from './source.js';
@@ -17,15 +22,23 @@ export const MAX_NESTING = 10_000;
 interface Infix {
   precedence: number;
   right: boolean;
-  layer: Layer;
+  /** The layer for a new node: the one a kind shares, or for @ a node's own. */
+  layer: () => AnyLayer;
+  /** Whether it is an operation on arrays (@). */
+  arrays: boolean;
 }
 
 /** The infix operators, from the table of operations: by their character's code, and the longer ones (**) by their text. */
 const INFIX = new Map<number, Infix>();
 const LONG_INFIX = new Map<string, Infix>();
-for (const { notation, layer } of OPERATIONS) {
+/** The postfix operators (.T), by their text. */
+const POSTFIX = new Map<string, Operation>();
+for (const operation of OPERATIONS) {
+  const { notation } = operation;
+  if (notation.form === 'postfix') for (const token of notation.tokens) POSTFIX.set(token, operation);
   if (notation.form !== 'infix') continue;
-  const op = { precedence: notation.precedence, right: notation.right, layer: layerFor(layer) };
+  const shared = 'arrays' in operation.layer ? undefined : newLayer(operation);
+  const op = { precedence: notation.precedence, right: notation.right, layer: () => shared ?? newLayer(operation), arrays: shared === undefined };
   for (const token of notation.tokens) {
     if (token.length === 1) INFIX.set(token.charCodeAt(0), op);
     else LONG_INFIX.set(token, op);
@@ -34,7 +47,7 @@ for (const { notation, layer } of OPERATIONS) {
 
 /** Unary minus, and the signs that may stand before an operand: its tokens, and a plus, which changes nothing. */
 const NEGATION = OPERATIONS.find(({ notation }) => notation.form === 'prefix')!;
-const NEGATE = layerFor(NEGATION.layer);
+const NEGATE = layerFor(NEGATION.layer as LayerClass);
 const SIGNS = new Set(['+', ...(NEGATION.notation.form === 'prefix' ? NEGATION.notation.tokens : [])]);
 
 /**
@@ -45,7 +58,7 @@ type Pending =
   | { kind: 'infix'; op: Infix; start: number }
   /** A run of unary minus signs waits as one entry: ------x costs one, not six. */
   | { kind: 'negate'; start: number; count: number }
-  | { kind: 'call'; op: Operation; start: number; commas: number }
+  | { kind: 'call'; op: Operation; name: string; start: number; commas: number }
   | { kind: 'paren'; start: number };
 
 /** The functions' names by length, compared where a name is written: a definition makes no string of its name. */
@@ -67,8 +80,10 @@ interface Statement {
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
-export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false }: ParseOptions = {}): Program {
-  return new Parser(source, expand).program(bindings, unbound);
+export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false, float = false, seed }: ParseOptions = {}): Program {
+  const program = new Parser(source, expand, seed, unbound || bindings.some((word) => word.includes('['))).program(bindings, unbound);
+  if (float) program.graph.exact = false;
+  return program;
 }
 
 export interface ParseOptions {
@@ -79,7 +94,32 @@ export interface ParseOptions {
    * them their values line by line.
    */
   unbound?: boolean;
+  /** Compute in IEEE doubles throughout, as PyTorch does, rather than exactly where the math is (--float). */
+  float?: boolean;
+  /** The seed of the random numbers of rand and randn (Random); one is drawn, and told in a note, if none is given. */
+  seed?: number;
 }
+
+/**
+ * What makes an array where an expression is read: zeros(2, 3), ones(3), rand(3, 784)
+ * (uniform in [0, 1)) and randn(784, 50) (standard normal), each given the sizes of its axes.
+ */
+const GENERATORS: ReadonlyMap<string, (random: () => Random) => () => number> = new Map([
+  ['zeros', () => () => 0],
+  ['ones', () => () => 1],
+  ['rand', (random: () => Random) => {
+    const r = random();
+    return () => r.uniform();
+  }],
+  ['randn', (random: () => Random) => {
+    const r = random();
+    return () => r.normal();
+  }],
+]);
+
+/** The most elements an array written in a program may have: 2^24, 128 MB of doubles. */
+const MAX_ELEMENTS = 2 ** 24;
+
 
 /**
  * The parser reads the lexer's tokens in place (lexer.kind, lexer.start, lexer.text): the
@@ -96,14 +136,27 @@ class Parser {
   private readonly unboundStarts: number[] = [];
   /** The names the command line binds: a constant's name among them (e, pi) is an input. */
   private bound = new Set<string>();
+  /**
+   * Where each operation is written, for a message about its shapes: kept from the first
+   * array the program writes (or from the start, where the command line gives one), so that a
+   * program of numbers pays nothing for it.
+   */
+  private positions: Map<number, number> | undefined;
+  /** The random numbers of rand and randn, made at the first of them. */
+  private random: Random | undefined;
+  /** How many arrays the program has written (literals and generators): an expression of them alone is an input. */
+  private arraysWritten = 0;
 
   constructor(
     private readonly source: string,
     private readonly expand: boolean,
+    private readonly seed: number | undefined,
+    arraysBound: boolean,
   ) {
     this.graph = new Graph(source);
     this.lexer = new Lexer(source);
     this.scope = new Names(source, (start, length, first) => this.taken(start, start + length, first));
+    if (arraysBound) this.positions = new Map();
   }
 
   program(bindings: readonly string[], unbound: boolean): Program {
@@ -127,7 +180,23 @@ class Parser {
       throw this.error(last.start, text('resultTaken'));
     }
     this.bind(bindings, unbound);
-    return { graph: this.graph, output: last.node, outputName: last.nameEnd < 0 ? 'result' : this.source.slice(last.start, last.nameEnd) };
+    const notes = this.random !== undefined && this.seed === undefined ? [text('randomSeed', this.random.seed)] : [];
+    return {
+      graph: this.graph,
+      output: last.node,
+      outputName: last.nameEnd < 0 ? 'result' : this.source.slice(last.start, last.nameEnd),
+      notes,
+      located: (node, said) => {
+        const at = this.positions?.get(node);
+        return at === undefined ? new InputError(said) : this.error(at, said);
+      },
+    };
+  }
+
+  /** Keeps where an operation is written, for a message about its shapes. */
+  private locate(node: number, start: number): number {
+    this.positions?.set(node, start);
+    return node;
   }
 
   private statement(): Statement {
@@ -137,18 +206,86 @@ class Parser {
     if (lexer.kind !== 'name' || !lexer.accept('=')) {
       return { node: this.expression(), start, nameEnd: -1 };
     }
-    const value = this.signedNumber();
+    const value = this.signedNumber() ?? this.arrayValue();
     let node: number;
     if (value !== undefined) node = this.graph.inputAt(start, nameEnd, value);
     else {
       lexer.next();
+      const [mark, arrays] = [this.graph.size, this.arraysWritten];
       node = this.expression();
-      if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
+      // W = 0.01 * randn(784, 50): numbers and arrays alone, computed once, as an input.
+      if (this.arraysWritten > arrays && this.graph.usesNothingBefore(mark)) {
+        const computed = this.constantValue(mark, node);
+        this.graph.truncate(mark);
+        node = this.graph.inputAt(start, nameEnd, computed);
+      } else if (this.graph.layer(node) !== undefined && this.graph.name(node) === undefined) {
         this.graph.rename(node, this.source.slice(start, nameEnd));
       }
     }
     this.define(start, nameEnd, node);
     return { node, start, nameEnd };
+  }
+
+  /** The value of an expression of numbers and arrays alone, from `mark` on: a shape that does not fit is told where. */
+  private constantValue(mark: number, node: number): Value {
+    try {
+      return this.graph.computeFrom(mark, node, (at) => label(this.graph, at));
+    } catch (error) {
+      if (error instanceof ShapeProblem) throw this.error(this.positions?.get(error.node) ?? mark, error.said);
+      throw error;
+    }
+  }
+
+  /**
+   * A statement `W = [[1, 2], [3, 4]]` defines an input, as a number does: reads the array,
+   * and the end of the statement after it, if that is what follows; else reads nothing.
+   */
+  private arrayValue(): Tensor | undefined {
+    const { lexer } = this;
+    const at = lexer.pos;
+    if (lexer.next() === '[') {
+      const tensor = this.arrayAt(lexer.start);
+      const end = lexer.next();
+      if (end === ';' || end === 'newline' || end === 'end') return tensor;
+    }
+    lexer.pos = at;
+    return undefined;
+  }
+
+  /** The array literal whose '[' is at `start`; the lexer goes on after its ']'. */
+  private arrayAt(start: number): Tensor {
+    try {
+      const { tensor, end } = readArray(this.source, start);
+      this.lexer.pos = end;
+      this.arraysWritten++;
+      this.positions ??= new Map();
+      return tensor;
+    } catch (error) {
+      if (error instanceof ArrayTextProblem) throw this.error(error.offset, error.said);
+      throw error;
+    }
+  }
+
+  /** zeros(2, 3) and the like: the sizes of the axes, in parentheses, read from the name on; gives the array. */
+  private generated(start: number, generate: (random: () => Random) => () => number): Tensor {
+    const { lexer } = this;
+    const name = lexer.text;
+    const sizes: number[] = [];
+    const problem = () => this.error(start, text('generatorSize', name));
+    if (lexer.next() !== '(') throw problem();
+    do {
+      if (lexer.next() !== 'number' || !Number.isInteger(lexer.number) || lexer.number < 1) throw problem();
+      sizes.push(lexer.number);
+    } while (lexer.next() === ',');
+    if (lexer.kind !== ')' || sizes.length > 2) throw problem();
+    const shape: Shape = sizes;
+    if (sizes.reduce((a, b) => a * b, 1) > MAX_ELEMENTS) throw this.error(start, text('arrayTooLarge', sizes.join('×'), MAX_ELEMENTS));
+    const next = generate(() => (this.random ??= new Random(this.seed ?? Random.seed())));
+    const tensor = Tensor.zeros(shape);
+    for (let i = 0; i < tensor.size; i++) tensor.data[i] = next();
+    this.arraysWritten++;
+    this.positions ??= new Map();
+    return tensor;
   }
 
   /**
@@ -192,11 +329,18 @@ class Parser {
         if (kind === 'number') {
           operands.push(this.graph.constant(this.number()));
           expectOperand = false;
+        } else if (kind === '[') {
+          operands.push(this.graph.constant(this.arrayAt(start)));
+          expectOperand = false;
         } else if (kind === 'name') {
           // A name the program knows is no function: define() refuses those.
           const known = this.scope.get(start, lexer.end - start);
           const op = known < 0 ? FUNCTIONS.get(lexer.text) : undefined;
-          if (op === undefined) {
+          const generator = known < 0 && op === undefined ? GENERATORS.get(lexer.text) : undefined;
+          if (generator !== undefined) {
+            operands.push(this.graph.constant(this.generated(start, generator)));
+            expectOperand = false;
+          } else if (op === undefined) {
             operands.push(known >= 0 ? known : this.newInput());
             expectOperand = false;
           } else {
@@ -204,7 +348,8 @@ class Parser {
               throw this.error(start, text('isFunctionCall', this.textAt(start)));
             }
             depth = this.open(depth, start);
-            pending.push({ kind: 'call', op, start, commas: 0 });
+            if ('arrays' in op.layer) this.positions ??= new Map();
+            pending.push({ kind: 'call', op, name: this.textAt(start), start, commas: 0 });
           }
         } else if (kind === '(') {
           depth = this.open(depth, start);
@@ -219,8 +364,14 @@ class Parser {
         }
         continue;
       }
-      if (kind === 'operator') {
+      const postfix = kind === 'operator' ? POSTFIX.get(lexer.text) : undefined;
+      if (postfix !== undefined) {
+        this.positions ??= new Map();
+        // X.T binds tightest: it applies to the operand just read.
+        operands.push(this.locate(this.graph.apply(newLayer(postfix), operands.pop()!), start));
+      } else if (kind === 'operator') {
         const op = (lexer.end - start === 1 ? INFIX.get(this.source.charCodeAt(start)) : LONG_INFIX.get(lexer.text))!;
+        if (op.arrays) this.positions ??= new Map();
         for (let top = pending.at(-1); top !== undefined; top = pending.at(-1)) {
           const precedence = top.kind === 'infix' ? top.op.precedence : top.kind === 'negate' ? UNARY : 0;
           if (precedence < op.precedence || (precedence === op.precedence && op.right)) break;
@@ -232,14 +383,14 @@ class Parser {
         this.reduceToGroup(pending, operands);
         const call = pending.at(-1);
         if (call?.kind !== 'call') throw this.error(start, text('commaOutside'));
-        if (++call.commas >= call.op.arity) throw this.error(start, text('extraComma', takes(call.op)));
+        if (++call.commas >= call.op.arity) throw this.error(start, text('extraComma', takes(call.op, call.name)));
         expectOperand = true;
       } else if (kind === ')') {
         if (depth === 0) throw this.error(start, text('noOpenParen'));
         this.reduceToGroup(pending, operands);
         const group = pending.at(-1)!;
-        if (group.kind === 'call' && group.commas + 1 < group.op.arity) {
-          throw this.error(start, text('moreArguments', this.textAt(group.start), takes(group.op)));
+        if (group.kind === 'call' && group.commas + 1 < group.op.arity - (group.op.optional ?? 0)) {
+          throw this.error(start, text('moreArguments', this.textAt(group.start), takes(group.op, group.name)));
         }
         if (group.kind === 'paren') pending.pop();
         else this.reduce(pending, operands);
@@ -282,19 +433,16 @@ class Parser {
     if (top.kind === 'infix') {
       const y = operands.pop()!;
       const x = operands.pop()!;
-      operands.push(this.graph.apply(top.op.layer, x, y));
+      operands.push(this.locate(this.graph.apply(top.op.layer(), x, y), top.start));
     } else if (top.kind === 'negate') {
       let node = operands.pop()!;
-      for (let i = 0; i < top.count; i++) node = this.graph.apply(NEGATE, node);
+      for (let i = 0; i < top.count; i++) node = this.locate(this.graph.apply(NEGATE, node), top.start);
       operands.push(node);
-    } else if (top.kind === 'call' && top.op.arity === 2) {
-      const y = operands.pop()!;
-      const x = operands.pop()!;
-      operands.push(this.graph.apply(layerFor(top.op.layer), x, y));
-    } else if (top.kind === 'call' && this.expand && top.op.layer.expand !== undefined) {
-      operands.push(top.op.layer.expand(this.graph, operands.pop()!));
     } else if (top.kind === 'call') {
-      operands.push(this.graph.apply(layerFor(top.op.layer), operands.pop()!));
+      const args = operands.splice(operands.length - top.commas - 1);
+      const { layer } = top.op;
+      const expanded = this.expand && 'expand' in layer && layer.expand !== undefined ? layer.expand(this.graph, args[0]) : undefined;
+      operands.push(expanded ?? this.locate(this.graph.apply(newLayer(top.op), args[0], args[1], args[2]), top.start));
     }
   }
 
@@ -305,7 +453,8 @@ class Parser {
     // Only a name the program does not know can be a misspelt function: it alone is peeked past.
     if (lexer.peek() === '(') {
       const name = lexer.text;
-      const functions = [...FUNCTIONS.keys()].join(', ');
+      // A list of names, not one long word: never cut short, as a word a message repeats is.
+      const functions = text('names', [...FUNCTIONS.keys()]);
       const meant = nearest(name, [...FUNCTIONS.keys()]);
       throw this.error(start, meant === undefined ? text('unknownFunction', cut(name), functions) : text('unknownFunctionMeant', cut(name), meant, functions));
     }
@@ -346,7 +495,7 @@ class Parser {
     const boundNodes = new Set<number>();
     for (const word of words) {
       const parsed = parseWord(word);
-      const pairs: [string, number][] =
+      const pairs: [string, Value][] =
         parsed.kind === 'item'
           ? [
               [parsed.name, parsed.price],
@@ -449,8 +598,9 @@ function isSign(operator: string): boolean {
 }
 
 /** How a function is called, for a message: `max takes two arguments: max(a, b)`. */
-function takes(op: Operation): Said {
-  return text(op.arity === 1 ? 'takesOne' : 'takesTwo', op.symbol);
+function takes(op: Operation, name: string): Said {
+  if (op.optional !== undefined) return text('takesOneOrTwo', name);
+  return text(op.arity === 1 ? 'takesOne' : op.arity === 2 ? 'takesTwo' : 'takesThree', name);
 }
 
 /**

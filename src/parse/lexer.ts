@@ -3,7 +3,7 @@ import { OPERATOR_TOKENS } from '../operations.js';
 import { describe, nameProblem } from './characters.js';
 import { errorAt } from './source.js';
 
-export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | ',' | '=' | ';' | 'newline' | 'end';
+export type TokenKind = 'number' | 'name' | 'operator' | '(' | ')' | '[' | ']' | ',' | '=' | ';' | 'newline' | 'end';
 
 export const NUMBER = String.raw`(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
 /** The operators' characters past ASCII (× ÷ − ·), which no name may hold. */
@@ -39,8 +39,8 @@ const NAME_TOKEN = new RegExp(NAME, 'y');
  * time on a large program.
  */
 const SINGLE = new Array<TokenKind | undefined>(128).fill(undefined);
-for (const [chars, kind] of [['(', '('], [')', ')'], [',', ','], ['=', '='], [';', ';'], ['\n', 'newline']] as const) SINGLE[chars.charCodeAt(0)] = kind;
-for (const token of OPERATOR_TOKENS) if (token.charCodeAt(0) < 0x80) SINGLE[token.charCodeAt(0)] = 'operator';
+for (const [chars, kind] of [['(', '('], [')', ')'], ['[', '['], [']', ']'], [',', ','], ['=', '='], [';', ';'], ['\n', 'newline']] as const) SINGLE[chars.charCodeAt(0)] = kind;
+for (const token of OPERATOR_TOKENS) if (token.length === 1 && token.charCodeAt(0) < 0x80) SINGLE[token.charCodeAt(0)] = 'operator';
 /** The operators written with two characters or more (**), by the code of their first character. */
 const LONG_OPERATORS = new Array<string[] | undefined>(128).fill(undefined);
 for (const token of OPERATOR_TOKENS) if (token.length > 1) (LONG_OPERATORS[token.charCodeAt(0)] ??= []).push(token);
@@ -139,9 +139,10 @@ export class Lexer {
       return 'end';
     }
     const code = source.charCodeAt(start);
-    const kind = single(code);
+    // An operator of two characters or more (**, .T) is read whole, even where its first is none (.5 is a number).
+    const long = code < 128 ? LONG_OPERATORS[code]?.find((token) => source.startsWith(token, start)) : undefined;
+    const kind = long === undefined ? single(code) : 'operator';
     if (kind !== undefined) {
-      const long = code < 128 ? LONG_OPERATORS[code]?.find((token) => source.startsWith(token, start)) : undefined;
       this.end = start + (long?.length ?? 1);
       return kind;
     }

@@ -12,8 +12,10 @@ const AMOUNT_NAMES = /(?:^|_)(?:shipping|delivery|postage|fee|tip|coupon|voucher
  * quantity, the items are added up in order into all_price, then each factor multiplies and
  * each amount adds to the running total, in order. The last node is `price`.
  */
-export function parseReceipt(words: readonly string[]): Program {
+export function parseReceipt(words: readonly string[], { float = false }: { float?: boolean } = {}): Program {
   const parsed = words.map(parseWord);
+  const array = parsed.findIndex((word) => word.kind === 'array');
+  if (array >= 0) throw new InputError(text('arrayInReceipt', words[array]));
   const items = parsed.filter((word) => word.kind === 'item');
   if (items.length === 0) {
     throw new InputError(
@@ -22,6 +24,7 @@ export function parseReceipt(words: readonly string[]): Program {
   }
 
   const graph = new Graph();
+  graph.exact = !float;
   // Each name is claimed by a part of a word; the claim is put in words only when two parts
   // claim one name, as a receipt of a million items has millions of names.
   const claimed = new Map<string, number>();
@@ -37,6 +40,7 @@ export function parseReceipt(words: readonly string[]): Program {
   // Inputs first, in the order given, so that tables and JSON list them in that order.
   const written = new Map<number, string>();
   const inputs = parsed.map((word, i) => {
+    if (word.kind === 'array') return [];
     if (word.kind !== 'item') {
       const input = graph.input(claim(word.name, GIVEN, i), word.value);
       if (word.kind === 'factor' && word.percent !== undefined) written.set(input, word.percent);
@@ -56,7 +60,7 @@ export function parseReceipt(words: readonly string[]): Program {
   });
   if (items.length > 1) names.push({ node: total, name: 'all_price', part: SUM, index: 0 });
   parsed.forEach((word, i) => {
-    if (word.kind === 'item') return;
+    if (word.kind === 'item' || word.kind === 'array') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
     total = graph.apply(layerFor(Layer), total, inputs[i][0]);
     names.push({ node: total, name: `after_${word.name}`, part: AFTER, index: i });

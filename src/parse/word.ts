@@ -2,6 +2,8 @@ import { InputError } from '../errors.js';
 import { nameProblem } from './characters.js';
 import { text } from '../messages/index.js';
 import { NAME } from './lexer.js';
+import { ArrayTextProblem, readArray } from './array.js';
+import type { Tensor } from '../tensor.js';
 
 /**
  * One NAME=VALUE word of the command line. A factor written as a percent (tax=+10%) keeps
@@ -9,6 +11,7 @@ import { NAME } from './lexer.js';
  */
 export type Word =
   | { kind: 'item'; name: string; price: number; quantity: number }
+  | { kind: 'array'; name: string; value: Tensor }
   | { kind: 'factor'; name: string; value: number; percent?: string }
   | { kind: 'amount'; name: string; value: number };
 
@@ -42,7 +45,7 @@ export function isBinding(word: string): boolean {
   const parts = split(word);
   if (parts === undefined) return false;
   const value = parts[1];
-  return ITEM.test(value) || FACTOR.test(value) || AMOUNT.test(value) || PERCENT.test(value) || NOT_FINITE.test(value);
+  return ITEM.test(value) || FACTOR.test(value) || AMOUNT.test(value) || PERCENT.test(value) || NOT_FINITE.test(value) || value.startsWith('[');
 }
 
 export function parseWord(word: string): Word {
@@ -51,6 +54,7 @@ export function parseWord(word: string): Word {
   const [name, value] = parts;
   const problem = nameProblem(name);
   if (problem !== undefined) throw new InputError(text('wordProblem', word, problem.message));
+  if (value.startsWith('[')) return { kind: 'array', name, value: arrayOf(value, word) };
   const item = ITEM.exec(value);
   if (item !== null) {
     return { kind: 'item', name, price: toNumber(item[1], word), quantity: toNumber(item[2], word) };
@@ -69,6 +73,18 @@ export function parseWord(word: string): Word {
   }
   if (NOT_FINITE.test(value)) throw new InputError(text('notFinite', word));
   throw new InputError(text('notNumber', word, value, FORMS));
+}
+
+/** An array written after NAME=, as in W=[[0.1, 0.2], [0.3, 0.4]]; its whole text must be the array. */
+function arrayOf(value: string, word: string): Tensor {
+  try {
+    const { tensor, end } = readArray(value, 0);
+    if (value.slice(end).trim() !== '') throw new ArrayTextProblem(end, text('arrayEnd'));
+    return tensor;
+  } catch (error) {
+    if (error instanceof ArrayTextProblem) throw new InputError(text('wordProblem', word, error.said));
+    throw error;
+  }
 }
 
 function toNumber(digits: string, word: string): number {

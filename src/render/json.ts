@@ -1,7 +1,8 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
 import { say } from '../messages/index.js';
-import { FULL_DIGITS, round } from '../numbers.js';
+import { FULL_DIGITS, jsonNumber, round } from '../numbers.js';
+import type { Tensor, Value } from '../tensor.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
@@ -77,6 +78,12 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
     text.add(empty ? ']' : `${indent}]`);
   }
 
+  /** A node's value (or gradient) as JSON: a number, or nested arrays of numbers; a label's gradient is null. */
+  const value = (node: number, grad: boolean, given = digits) => {
+    const tensor = grad ? graph.gradTensor(node) : graph.tensor(node);
+    if (tensor === undefined) text.addNumber(grad && result.labels.has(node) ? NaN : grad ? graph.grad(node) : graph.value(node), given);
+    else text.add(nested(tensor, given));
+  };
   text.add('{');
   for (const [name, json] of echoed) text.add(`${indent}${JSON.stringify(name)}${colon}${json},`);
   text.add(`${indent}"output"${colon}${JSON.stringify(outputName)}`);
@@ -84,17 +91,35 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   text.addNumber(result.value, digits);
   key('inputs');
   // Inputs as given: the precision asked for applies to computed values.
-  yield* object(result.inputs, (node) => text.addNumber(graph.value(node), 17));
+  yield* object(result.inputs, (node) => value(node, false, 17));
   key('gradients');
-  yield* object(result.inputs, (node) => text.addNumber(graph.grad(node), digits));
+  yield* object(result.inputs, (node) => value(node, true));
   key('intermediates');
   yield* object(result.intermediates, (node) => {
     text.add(`${open}"value"${colon}`);
-    text.addNumber(graph.value(node), digits);
+    value(node, false);
     text.add(`,${compact ? '' : ' '}"grad"${colon}`);
-    text.addNumber(graph.grad(node), digits);
+    value(node, true);
     text.add(close);
   });
+  // A program with arrays: each array's shape, and the inputs that are data (labels), which get no gradient.
+  if (graph.hasArrays) {
+    const arrays = [...result.inputs, ...result.intermediates].filter((node) => graph.shape(node).length > 0);
+    key('shapes');
+    yield* object(arrays, (node) => text.add(JSON.stringify(graph.shape(node))));
+    if (result.labels.size > 0) extra('labels', [...result.labels].map((node) => graph.name(node)));
+  }
+  // Which numbers are exact rationals (their nearest doubles above), and which doubles.
+  key('exact');
+  text.add(`${open}"value"${colon}${graph.isExact(result.output)}`);
+  text.add(`,${compact ? '' : ' '}"gradients"${colon}${which(result, result.inputs, (node) => graph.isGradExact(node))}`);
+  text.add(`,${compact ? '' : ' '}"intermediates"${colon}${which(result, result.intermediates, (node) => graph.isExact(node) && graph.isGradExact(node))}${close}`);
+  if (result.kinks.length > 0) {
+    extra(
+      'kinks',
+      result.kinks.map(({ node, inputs, count }) => ({ node: label(graph, node), inputs: inputs.map((input) => graph.name(input)), count })),
+    );
+  }
   // A gradient that is no finite number is null above; here is why.
   if (result.undefinedGradients.size > 0) {
     key('gradient_errors');
@@ -115,17 +140,22 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
             node: name(node),
             operation: graph.operation(node)!.name,
             expression: expression(graph, node),
-            arguments: args.map((arg) => graph.value(arg)),
-            value: graph.value(node),
+            arguments: args.map((arg) => plain(graph.valueOf(arg))),
+            value: plain(graph.valueOf(node)),
           };
         }
-        if (step.pass === 'sum') return { pass: 'sum', node: name(step.node), shares: step.shares, grad: step.grad };
+        if (step.pass === 'sum') return { pass: 'sum', node: name(step.node), shares: step.shares.map(plain), grad: plain(step.grad) };
         return {
           pass: 'backward',
           step: step.step,
           node: name(step.node),
-          grad: step.grad,
-          shares: step.shares.map(({ argument, slope, share }) => ({ to: name(argument), slope, share })),
+          grad: plain(step.grad),
+          shares: step.shares.map(({ argument, slope, share, broadcast }) => ({
+            to: name(argument),
+            ...(slope === undefined ? {} : { slope }),
+            share: plain(share),
+            ...(broadcast === undefined ? {} : { broadcast_from: broadcast.from }),
+          })),
         };
       }),
     );
@@ -141,8 +171,8 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
           name: name(node),
           kind,
           ...(op === undefined ? {} : { operation: op.name, arguments: graph.args(node) }),
-          value: graph.value(node),
-          grad: graph.grad(node),
+          value: plain(graph.valueOf(node)),
+          grad: plain(graph.gradTensor(node) ?? graph.grad(node)),
         };
       }),
     );
@@ -181,6 +211,29 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   text.add(end);
   yield text.take();
+}
+
+/**
+ * Which of `nodes` are exact, as JSON: true for all of them (or none to ask about), false for
+ * none (or all, in doubles: --float), else the names of those that are.
+ */
+function which({ graph }: Result, nodes: number[], exact: (node: number) => boolean): string {
+  if (!graph.exact) return 'false';
+  const exactly = nodes.filter(exact);
+  if (exactly.length === nodes.length) return 'true';
+  return exactly.length === 0 ? 'false' : JSON.stringify(exactly.map((node) => graph.name(node)));
+}
+
+/** A value as JSON.stringify takes it: a number, or an array as nested lists. */
+function plain(value: Value): number | number[] | number[][] {
+  return typeof value === 'number' ? value : value.toNested();
+}
+
+/** An array as JSON: nested lists of numbers, each written as jsonNumber writes it. */
+function nested(tensor: Tensor, digits: number): string {
+  const row = (start: number) => `[${Array.from(tensor.data.subarray(start, start + tensor.columns), (x) => jsonNumber(x, digits)).join(',')}]`;
+  if (tensor.rank < 2) return row(0);
+  return `[${Array.from({ length: tensor.rows }, (_, i) => row(i * tensor.columns)).join(',')}]`;
 }
 
 /** Each item mapped when it is reached, as the list is written: never all at once. */

@@ -1,7 +1,6 @@
 import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
-import { layerFor } from '../layers.js';
-import { operationNamed } from '../operations.js';
+import { newLayer, operationNamed } from '../operations.js';
 
 /**
  * A program's graph as plain data, written into the HTML page and built again there into a
@@ -15,38 +14,43 @@ export interface PageData {
   pictureDigits: number;
   /** The language of the page's words, its steps included. */
   language: Language;
+  /** Whether the graph computes exactly where the math is (see Graph.exact), or in doubles. */
+  exact: boolean;
   /** Node by node, in tape order: an input, a constant, or an operation on earlier nodes. */
   nodes: PageNode[];
 }
 
 export type PageNode =
   | { input: string; value: number }
-  | { constant: number }
+  | { constant: number; name?: string }
   | { operation: string; args: number[]; name?: string };
 
 export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en', pictureDigits = digits): PageData {
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
     const op = graph.operation(node);
     if (op === undefined) {
-      return graph.isInput(node) ? { input: graph.name(node)!, value: graph.value(node) } : { constant: graph.value(node) };
+      if (graph.isInput(node)) return { input: graph.name(node)!, value: graph.value(node) };
+      const name = graph.name(node);
+      return name === undefined ? { constant: graph.value(node) } : { constant: graph.value(node), name };
     }
     const operation = op.name;
     const name = graph.name(node);
     return name === undefined ? { operation, args: graph.args(node) } : { operation, args: graph.args(node), name };
   });
-  return { output, outputName, digits, pictureDigits, language, nodes };
+  return { output, outputName, digits, pictureDigits, language, exact: graph.exact, nodes };
 }
 
 /** The program the data describes, not yet run. */
-export function programOf({ nodes, output, outputName }: PageData): Program {
+export function programOf({ nodes, output, outputName, exact }: PageData): Program {
   const graph = new Graph();
+  graph.exact = exact;
   for (const node of nodes) {
     if ('input' in node) graph.input(node.input, node.value);
-    else if ('constant' in node) graph.constant(node.constant);
+    else if ('constant' in node) graph.constant(node.constant, node.name);
     else {
       const op = operationNamed(node.operation);
       if (op === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
-      const at = graph.apply(layerFor(op.layer), node.args[0], node.args[1]);
+      const at = graph.apply(newLayer(op), node.args[0], node.args[1], node.args[2]);
       if (node.name !== undefined) graph.rename(at, node.name);
     }
   }

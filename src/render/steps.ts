@@ -2,7 +2,9 @@ import { en, type Messages } from '../messages/index.js';
 import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
-import type { Step } from '../trace.js';
+import { shapeOf, shapeText, type Tensor, type Value } from '../tensor.js';
+import type { Share, Step } from '../trace.js';
+import { arrayInline, shapeLabel, SMALL } from './array-text.js';
 import { columns, fit, INDENT } from './wrap.js';
 import type { Paint } from './paint.js';
 
@@ -23,6 +25,8 @@ export function renderSteps(result: Result, steps: Step[], paint: Paint, digits:
 export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
+  /** A value as a step shows it: a number, a small array whole, a large one by its shape. */
+  const value = (x: Value) => (typeof x === 'number' ? number(x) : small(x) ? arrayInline(x, number) : shapeLabel(x));
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
   const head = (node: number) => {
     const names = [shownName(result, node), graph.name(node)].filter((name, i, all) => name !== undefined && all.indexOf(name) === i);
@@ -46,7 +50,10 @@ export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: 
       // With numbers for arguments (c = 2 × 3), the values would only say it again.
       const values = withValues(graph, node, digits);
       const computed = values === expression(graph, node) ? '' : ` = ${values}`;
-      yield line(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.value(node)))}`);
+      const tensor = graph.tensor(node);
+      // An array's shape comes first, as Y = X @ W: (2×3) = (2×4) @ (4×3); its numbers after, if few.
+      if (tensor !== undefined) yield line(`${paint.dim(`(${step.step})`)} ${head(node)}: ${shapeLabel(tensor)}${computed}${small(tensor) ? ` = ${paint.yellow(value(tensor))}` : ''}`);
+      else yield line(`${paint.dim(`(${step.step})`)} ${head(node)}${computed} = ${paint.yellow(number(graph.value(node)))}`);
       continue;
     }
     if (!backward) {
@@ -54,22 +61,39 @@ export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: 
       yield line(paint.bold(words.backwardFrom(`${d(output)} = 1`)));
     }
     if (step.pass === 'sum') {
-      const shares = step.shares.map(number).join(' + ');
-      yield line(`    ${words.usedTimes(operand(step.node), step.shares.length, `${d(step.node)} = ${shares} = ${paint.yellow(number(step.grad))}`)}`);
+      const shares = step.shares.map((share) => (typeof share === 'number' ? number(share) : shapeLabel(share))).join(' + ');
+      yield line(`    ${words.usedTimes(operand(step.node), step.shares.length, `${d(step.node)} = ${shares} = ${paint.yellow(value(step.grad))}`)}`);
       continue;
     }
     const { node } = step;
-    const [x, y] = graph.args(node).map(operand);
-    const slopes = graph.operation(node)!.layer.slopes(x, y ?? '', operand(node));
-    const sent = step.shares.map(
-      ({ position, argument, share }) => `${d(argument)} = ${number(step.grad)} × ${slopes[position]} = ${paint.yellow(number(share))}`,
+    const args = graph.args(node).map(operand);
+    const { layer } = graph.operation(node)!;
+    const slopes = 'slopes' in layer ? layer.slopes(args[0], args[1] ?? '', operand(node)) : [];
+    const arrays = typeof step.grad !== 'number' || step.shares.some((share) => typeof share.share !== 'number');
+    // On arrays: the rule of an array layer as the book writes it (∂L/∂Y @ Wᵀ), or an element-wise product, with the share's shape.
+    const rule = (share: Share) =>
+      'written' in layer ? layer.written(d(node), args, operand(node))[share.position]! : `${d(node)} × ${slopes[share.position]}`;
+    const sent = step.shares.map((share) =>
+      arrays
+        ? `${d(share.argument)} = ${rule(share)}: ${shapeLabel(share.share as Tensor)}${small(share.share) ? ` = ${paint.yellow(value(share.share))}` : ''}`
+        : `${d(share.argument)} = ${number(step.grad as number)} × ${slopes[share.position]} = ${paint.yellow(number(share.share as number))}`,
+    );
+    // What broadcasting spread in forward, backward sums: a line of its own.
+    const sums = step.shares.flatMap(({ argument, broadcast }) =>
+      broadcast === undefined ? [] : [`    ${words.broadcastSum(operand(argument), shapeText(broadcast.from), shapeText(broadcast.to))}`],
     );
     const why = step.grad === 0 ? words.zeroUpstream(d(node)) : words.constantArguments;
     const whole = `${paint.dim(`(${step.step})`)} ${head(node)}: ${sent.length > 0 ? sent.join(', ') : why}`;
-    if (sent.length === 0 || columns(whole) <= width) yield line(whole);
+    if (sent.length === 0 || (columns(whole) <= width && !arrays)) yield line(whole);
     else {
       yield line(`${paint.dim(`(${step.step})`)} ${head(node)}:`);
       for (const share of sent) yield line(INDENT + share);
     }
+    for (const sum of sums) yield line(sum);
   }
+}
+
+/** Whether an array is small enough for a step to show its numbers: a vector or a matrix of no more than SMALL a side. */
+function small(value: Value): boolean {
+  return shapeOf(value).every((n) => n <= SMALL);
 }

@@ -1,5 +1,6 @@
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { en, type Messages } from '../messages/index.js';
+import { label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
@@ -14,6 +15,20 @@ import type { Paint } from './paint.js';
 /** The width in columns of a text's widest line. */
 function widest(text: string): number {
   return Math.max(...text.split('\n').map((line) => cellWidth(line)));
+}
+
+/**
+ * The table, then a line under it for each operation exactly at its kink: the gradients that
+ * pass through it are backward's one-sided choice there, not derivatives, and the reader is
+ * told so where the numbers are.
+ */
+function* withKinks(table: Iterable<string>, result: Result, paint: Paint, width: number, words: Messages): Iterable<string> {
+  yield* table;
+  for (const { node, inputs, count } of result.kinks) {
+    const names = inputs.map((input) => result.graph.name(input)!);
+    const shown = count > names.length ? words.listMore(names.join(', '), count - names.length) : words.and(names);
+    yield `${fit(paint.magenta(words.atKink(label(result.graph, node), shown)), width)}\n`;
+  }
 }
 
 /** Clauses on one line, `; ` between them, or one a line where that line would not fit. */
@@ -62,7 +77,7 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   const parts: Iterable<string>[] = [];
   if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
   if (options.tree) parts.push(treeLines(result, paint, digits, words));
-  parts.push(renderTable(result, paint, options.digits, options.all, check, words, width));
+  parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, paint, width, words));
   if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;

@@ -19,7 +19,7 @@ const messages = (language: 'ko' | 'ja') =>
   Object.fromEntries(
     Object.entries(CATALOGUES[language]).map(([key, message]: [string, unknown]) => [
       key,
-      typeof message === 'function' ? (message as (...parts: unknown[]) => string)(...(key === 'and' ? [['x', 'y']] : ['x', 'y', 'z', 'w', 'v', 'u'])) : (message as string),
+      typeof message === 'function' ? (message as (...parts: unknown[]) => string)(...(key === 'and' || key === 'names' ? [['x', 'y']] : ['x', 'y', 'z', 'w', 'v', 'u'])) : (message as string),
     ]),
   );
 
@@ -39,7 +39,8 @@ const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall nev
   factorNotAmount fileHere splitValue oneArgument noEquals strayBinding strayGiven strayWord twoExpressions noPrice emptyValue noInputs dashExpression
   goesWithTrain trainNames exprAndFile goesWithBatch stdinTwice wholeNumber positiveNumber notNegative sourceTooLarge stdinEmpty
   notUtf8 checkTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
-  nudgeForm notNudgeable pageCaption pageStepsHint pageNeedsNumber`.split(/\s+/);
+  nudgeForm notNudgeable pageCaption pageStepsHint pageNeedsNumber arrayTooLarge arrayEnd arrayInReceipt emptyArray generatorSize randomSeed
+  shapeMatmulNumber axisConstant shapeLabels labelOutOfRange shapeBias outputArray`.split(/\s+/);
 
 test('instructions ask politely: Korean …하세요, Japanese …てください', () => {
   const [ko, ja] = [messages('ko'), messages('ja')];

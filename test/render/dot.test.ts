@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fromDot } from 'ts-graphviz';
 import { expect, test } from 'vitest';
+import type { Layer } from '../../src/layers.js';
 import { drawnSymbol } from '../../src/notation.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
@@ -19,7 +20,7 @@ test.each(Object.entries(examples))('%s: DOT that parses, in the book’s style,
   const attribute = (id: string, name: string) => String(nodes.get(id)!.attributes.get(name as 'label'));
   const edges = graph.edges.map((edge) => edge.targets.map((target) => ('id' in target ? target.id : '')).join('->'));
   for (let id = 0; id < g.size; id++) {
-    const layer = g.layer(id);
+    const layer = g.layer(id) as Layer | undefined;
     if (layer === undefined) {
       expect(attribute(`n${id}`, 'shape')).toBe('plaintext');
       continue;

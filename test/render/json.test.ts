@@ -34,9 +34,22 @@ test('the book’s receipt is the documented JSON, to the byte', () => {
     "apple_price": { "value": 200, "grad": 1.1 },
     "orange_price": { "value": 450, "grad": 1.1 },
     "all_price": { "value": 650, "grad": 1.1 }
-  }
+  },
+  "exact": { "value": true, "gradients": true, "intermediates": true }
 }
 `);
+});
+
+test('which numbers are exact: all, none, or the names of those that are', () => {
+  const exact = (source: string, ...bindings: string[]) => JSON.parse(renderJson(evaluate(parseExpression(source, bindings)))).exact;
+  expect(exact('w*x + b', 'w=0.5', 'x=1', 'b=0.1')).toEqual({ value: true, gradients: true, intermediates: true });
+  // ∂z/∂x is exp(w): a double; ∂z/∂b is 1.
+  expect(exact('y = exp(w) * x; z = y + b', 'w=0.5', 'x=1', 'b=0.1')).toEqual({ value: false, gradients: ['b'], intermediates: false });
+  expect(JSON.parse(renderJson(evaluate(parseExpression('w*x + b', ['w=0.5', 'x=1', 'b=0.1'], { float: true })))).exact).toEqual({
+    value: false,
+    gradients: false,
+    intermediates: false,
+  });
 });
 
 test('numbers parse back noise-free, in order of first appearance', () => {
@@ -84,6 +97,7 @@ test('an output without intermediates or inputs still has every key', () => {
     inputs: {},
     gradients: {},
     intermediates: {},
+    exact: { value: true, gradients: true, intermediates: true },
   });
 });
 

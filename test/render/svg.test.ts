@@ -1,5 +1,6 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { expect, test } from 'vitest';
+import type { Layer } from '../../src/layers.js';
 import { drawnSymbol } from '../../src/notation.js';
 import { formatNumber } from '../../src/numbers.js';
 import { parseExpression } from '../../src/parse/expression.js';
@@ -59,7 +60,7 @@ function edgesExpected({ graph, output, value }: Result): Map<string, EdgeNumber
   const number = (x: number) => formatNumber(x, 12);
   const edges = new Map<string, EdgeNumbers>();
   for (let node = 0; node < graph.size; node++) {
-    const layer = graph.layer(node);
+    const layer = graph.layer(node) as Layer | undefined;
     if (layer === undefined) continue;
     // What the layer sends back from this node: its forward run again on the node's arguments, then its backward.
     layer.forward(...(graph.args(node).map((arg) => graph.value(arg)) as [number, number]));

@@ -31,7 +31,7 @@ test('at 120 columns they keep their 12 digits', () => {
 });
 
 test('--check’s table and note at 80 and 120 columns', () => {
-  const receipt = examples.receipt();
+  const receipt = examples.floatReceipt();
   for (const width of [80, 120]) {
     const printed = renderText(receipt, { paint: new Chalk({ level: 1 }), all: false, tree: false, width, check: check(receipt) });
     expect(widest(printed)).toBeLessThanOrEqual(width);
@@ -40,6 +40,9 @@ test('--check’s table and note at 80 and 120 columns', () => {
   // Narrower than the headings: the numbers shrink to what they say (3.3), the headings stay.
   const narrow = renderText(receipt, { paint: PLAIN, all: false, tree: false, width: 60, check: check(receipt) });
   expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │    1.8e-12 │ agrees │');
+  // Exactly, the numerical gradient of the receipt is its gradient: the difference is 0.
+  const exact = renderText(examples.receipt(), { paint: PLAIN, all: false, tree: false, width: 80, check: check(examples.receipt()) });
+  expect(exact).toContain('│ orange     │   150 │           3.3 │       3.3 │          0 │ agrees │');
 });
 
 test('digits given with --precision are kept, whatever the width', () => {
