@@ -3,10 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { LIVE_SCRIPT, liveScript } from './scripts/live-script.mjs';
 
 /**
- * Two suites. `unit` (npm test) is what a change is checked with, in seconds: everything in
- * process, and a few runs of the built bin for pipes, terminals and files. `e2e` (npm run
- * test:e2e) drives what takes longer: Chromium on the live page, the packed and installed
- * package, the README's class demo and its library and Python examples. CI runs both.
+ * Three suites. `unit` (npm test) is what a change is checked with, in seconds: everything in
+ * process, through run(argv, io) and the modules themselves. `long` (npm run test:long) runs
+ * the property tests and the inputs at scale, each a few seconds. `e2e` (npm run test:e2e) runs
+ * the built bin through real pipes, terminals and files, Chromium on the live page, the packed
+ * and installed package, and the README after its Quick start. CI runs all three.
  */
 export default defineConfig({
   // The page's script, bundled from the source as the build bundles it.
@@ -25,15 +26,16 @@ export default defineConfig({
     isolate: false,
     globalSetup: ['test/setup.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.{e2e,long,property}.test.ts'] } },
+      { extends: true, test: { name: 'long', include: ['test/**/*.{long,property}.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.test.ts'],
-          // After the unit tests, one file at a time: the first `npx backprop` in a fresh clone
-          // installs the folder into npx's cache, which runs its prepare script, and the build
-          // empties dist/ for a moment under any test running the bin.
+          // After the others, one file at a time: each file runs processes of its own (npm and
+          // a build in a copy of the repository, Chromium, the bin), which on two cores would
+          // only wait on each other.
           sequence: { groupOrder: 1 },
           fileParallelism: false,
         },

@@ -6,7 +6,6 @@
 // rejected by V8 itself, and the bundle is then simply compiled.
 'use strict';
 const { readFileSync, statSync, writeFileSync } = require('node:fs');
-const { wrap } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -26,7 +25,8 @@ try {
   process.stderr.write('error: backprop is not built yet: run npm install (or npm run build) in its folder\n');
   process.exit(1);
 }
-const script = new Script(wrap(source), { filename: bundle, cachedData });
+// Wrapped as Node wraps a CommonJS module (node:module's wrap, whose loading costs a start more).
+const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: bundle, cachedData });
 // Only the build asks for the cache to be written (BACKPROP_CODE_CACHE=write): an installed
 // package never writes into itself. If it cannot, say so in one line, as any failure.
 if (process.env.BACKPROP_CODE_CACHE === 'write') {

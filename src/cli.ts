@@ -1,7 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
-import { CATALOGUES, en, say, text, type Messages, type Said } from './messages/index.js';
+import { catalogue, en, say, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
 import { lineGroups, type Line } from './parse/lines.js';
@@ -24,7 +23,7 @@ export interface Io extends Surroundings {
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const messages = CATALOGUES[language(argv, io.env)];
+  const messages = await catalogue(language(argv, io.env));
   let json = asksForJson(argv);
   try {
     const request = readCommandLine(argv, messages, io, (output) => writeOutput(io, [output]));
@@ -167,22 +166,38 @@ function writeOutput(io: Io, chunks: Iterable<string>): boolean {
 }
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
-export function start(): void {
-  const terminal = isatty(1);
+export async function start(): Promise<void> {
+  const terminal = await isTerminal(1);
   // The width is asked only of a terminal: process.stdout would otherwise load Node's streams for nothing.
   const io: Io = {
     env: process.env,
     terminal,
-    errorTerminal: isatty(2),
+    // Only --train's progress line asks, and only where standard output is a terminal too.
+    errorTerminal: terminal && (await isTerminal(2)),
     columns: terminal ? process.stdout.columns : undefined,
     write,
     read,
     isFile,
     chunks,
   };
-  void run(process.argv.slice(2), io).then((status) => {
-    process.exitCode = status;
-  });
+  process.exitCode = await run(process.argv.slice(2), io);
+}
+
+/**
+ * Whether a file descriptor is a terminal. node:tty, which can tell, loads Node's network
+ * streams with it: it is asked only of a character device that is not /dev/null, as a pipe, a
+ * file or /dev/null cannot be a terminal.
+ */
+async function isTerminal(fd: number): Promise<boolean> {
+  let stat;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return false;
+  }
+  if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
+  const { isatty } = await import('node:tty');
+  return isatty(fd);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { en, type Messages } from './messages/en.js';
 import { isText, say, type Said, type Text } from './messages/text.js';
+import { lazy } from './lazy.js';
 
 /** What failed: the input, the math, a --check comparison, or writing the output. */
 export type ErrorKind = 'input' | 'math' | 'check' | 'output';
@@ -148,7 +149,7 @@ export function errorObject(error: BackpropError): ErrorObject {
  * control characters (C0, DEL, C1), format characters (bidi overrides, zero-width joiners,
  * the BOM), line and paragraph separators, and halves of surrogate pairs.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const UNPRINTABLE = lazy(() => /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu);
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -158,7 +159,7 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * For JSON text (`json`), the escapes are JSON's own (`\u001b`): the document reads the same.
  */
 export function printable(text: string, json = false): string {
-  return text.replace(UNPRINTABLE, (char) => {
+  return text.replace(UNPRINTABLE(), (char) => {
     if (json) return Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
     const code = char.codePointAt(0)!;
     const hex = code.toString(16);

@@ -1,5 +1,5 @@
 /**
- * The library: what `import … from 'backprop'` gives. Build a graph from a receipt or an
+ * The library: what `import … from 'backprop-calc'` gives. Build a graph from a receipt or an
  * expression (or by hand, layer by layer), evaluate it, and read or render the result.
  */
 export * from './layers.js';

@@ -1,4 +1,4 @@
 // The entry point of the bundle that bin/backprop.js runs.
 import { start } from './cli.js';
 
-start();
+void start();

@@ -85,7 +85,10 @@ interface Given {
  * a valid command line.
  */
 export function readCommandLine(argv: string[], messages: Messages, world: Surroundings, say: (output: string) => void): Request | undefined {
-  const cli = command(messages)
+  const wanted = named(argv);
+  // Words that name no option are all words: there is nothing for commander to parse.
+  if (wanted?.size === 0 && !argv.includes('--')) return settle({}, argv, world);
+  const cli = command(messages, wanted)
     .exitOverride()
     .configureOutput({
       writeOut: say,
@@ -184,13 +187,14 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
 
 /**
  * Color only on a terminal, unless said otherwise: --color/--no-color first, then
- * FORCE_COLOR, then NO_COLOR (any value) and TERM=dumb.
+ * FORCE_COLOR, then NO_COLOR (any value but the empty one, which no-color.org leaves unset)
+ * and TERM=dumb.
  */
 function useColor(flag: boolean | undefined, { env, terminal }: Surroundings): boolean {
   const { FORCE_COLOR, NO_COLOR, TERM } = env;
   if (flag !== undefined) return flag;
   if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
-  if (NO_COLOR !== undefined || TERM === 'dumb') return false;
+  if ((NO_COLOR !== undefined && NO_COLOR !== '') || TERM === 'dumb') return false;
   return terminal;
 }
 
@@ -235,42 +239,67 @@ export function asksForJson(argv: string[]): boolean {
 }
 
 /** The words before a `--`, which are options; after it they are words. */
-function beforeDashes(argv: string[]): string[] {
+function beforeDashes(argv: readonly string[]): readonly string[] {
   const end = argv.indexOf('--');
   return end < 0 ? argv : argv.slice(0, end);
 }
 
-function command(messages: Messages): Command {
-  return new Command()
+/**
+ * The options, in the order --help lists them: the words that name each (both of a pair that
+ * sets one value, as --color and --no-color do), and how to make it in the reader's words.
+ */
+const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]][] = [
+  [['-e', '--expr'], (m) => new Option(`-e, --expr <${m.textValue}>`, m.exprOption)],
+  [['-f', '--file'], (m) => new Option(`-f, --file <${m.pathValue}>`, m.fileOption)],
+  [['--json'], (m) => new Option('--json', m.jsonOption)],
+  [['--format'], (m) => new Option(`--format <${m.formValue}>`, m.formatOption).choices(FORMATS)],
+  [['--all'], (m) => new Option('--all', m.allOption)],
+  [['--precision'], (m) => valued(`--precision <${m.digitsValue}>`, m.precisionOption(DIGITS, FULL_DIGITS), digits, m)],
+  [['--steps'], (m) => new Option('--steps', m.stepsOption)],
+  [['--graph'], (m) => new Option('--graph', m.graphOption)],
+  [['--expand'], (m) => new Option('--expand', m.expandOption(m.and([...FUNCTIONS.values()].filter(({ layer }) => 'expand' in layer && layer.expand !== undefined).map((op) => op.symbol))))],
+  [['--float'], (m) => new Option('--float', m.floatOption)],
+  [['--seed'], (m) => valued('--seed <n>', m.seedOption, seed, m)],
+  [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
+  [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
+  [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
+  [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), positive, m)],
+  [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), epochs, m)],
+  [['--tolerance'], (m) => valued(`--tolerance <${m.numberValue}>`, m.toleranceOption(TOLERANCE), tolerance, m)],
+  [['--batch'], (m) => new Option(`--batch [${m.fileValue}]`, m.batchOption)],
+  [['--fail-fast'], (m) => new Option('--fail-fast', m.failFastOption)],
+  [['--csv'], (m) => new Option('--csv', m.csvOption)],
+  [['--lang'], (m) => new Option(`--lang <${m.languageValue}>`, m.langOption).choices(LANGUAGES)],
+  [['--color', '--no-color'], (m) => [new Option('--color', m.colorOption), new Option('--no-color', m.noColorOption)]],
+  // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
+  [['-V', '--version'], (m) => new Option('-V, --version', m.versionOption)],
+];
+const NAMES = new Set(OPTIONS.flatMap(([names]) => names));
+
+/**
+ * The options the words name, or undefined for all of them: the book's receipt names none,
+ * and --json one. For any other word that starts with - (a misspelt option, -Vxyz, a value
+ * such as -1) or a request for help, commander is given every option, to parse, suggest and
+ * list as it always has.
+ */
+function named(argv: readonly string[]): Set<string> | undefined {
+  const words = beforeDashes(argv);
+  const flags = words.filter((word) => word.startsWith('-') && word !== '-').map((word) => word.replace(/=[^]*$/, ''));
+  if (words.includes('help') || flags.some((flag) => !NAMES.has(flag))) return undefined;
+  return new Set(flags);
+}
+
+/** Commander, given the options that the words name (all of them when undefined). */
+function command(messages: Messages, wanted: Set<string> | undefined): Command {
+  const cli = new Command()
     .name('backprop')
     .usage(messages.usage)
     .description(messages.description)
-    .argument(`[${messages.wordsName}...]`, messages.wordsArgument)
-    .option(`-e, --expr <${messages.textValue}>`, messages.exprOption)
-    .option(`-f, --file <${messages.pathValue}>`, messages.fileOption)
-    .option('--json', messages.jsonOption)
-    .addOption(new Option(`--format <${messages.formValue}>`, messages.formatOption).choices(FORMATS))
-    .option('--all', messages.allOption)
-    .addOption(valued(`--precision <${messages.digitsValue}>`, messages.precisionOption(DIGITS, FULL_DIGITS), digits, messages))
-    .option('--steps', messages.stepsOption)
-    .option('--graph', messages.graphOption)
-    .option('--expand', messages.expandOption(messages.and([...FUNCTIONS.values()].filter(({ layer }) => 'expand' in layer && layer.expand !== undefined).map((op) => op.symbol))))
-    .option('--float', messages.floatOption)
-    .addOption(valued('--seed <n>', messages.seedOption, seed, messages))
-    .option('--check', messages.checkOption(ABSOLUTE, RELATIVE))
-    .addOption(valued('--nudge <NAME=+D>', messages.nudgeOption, nudges, messages))
-    .option(`--train [${messages.inputsValue}]`, messages.trainOption)
-    .addOption(valued(`--rate <${messages.numberValue}>`, messages.rateOption(RATE), positive, messages))
-    .addOption(valued('--epochs <n>', messages.epochsOption(EPOCHS), epochs, messages))
-    .addOption(valued(`--tolerance <${messages.numberValue}>`, messages.toleranceOption(TOLERANCE), tolerance, messages))
-    .option(`--batch [${messages.fileValue}]`, messages.batchOption)
-    .option('--fail-fast', messages.failFastOption)
-    .option('--csv', messages.csvOption)
-    .addOption(new Option(`--lang <${messages.languageValue}>`, messages.langOption).choices(LANGUAGES))
-    .option('--color', messages.colorOption)
-    .option('--no-color', messages.noColorOption)
-    // Not commander's .version(): that prints at the first -V of "-Vxyz" and ignores the rest.
-    .option('-V, --version', messages.versionOption)
+    .argument(`[${messages.wordsName}...]`, messages.wordsArgument);
+  for (const [names, make] of OPTIONS) {
+    if (wanted === undefined || names.some((name) => wanted.has(name))) for (const option of [make(messages)].flat()) cli.addOption(option);
+  }
+  return cli
     .helpOption('-h, --help', messages.helpOption)
     .configureHelp({
       helpWidth: SCREEN_WIDTH,
@@ -284,14 +313,14 @@ function command(messages: Messages): Command {
           : `${option.description} (${messages.choices}: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')})`,
     })
     .addHelpText('beforeAll', messages.examples)
-    .addHelpText('after', reference(messages));
+    .addHelpText('after', () => reference(messages));
 }
 
 /** What --help says after the options: the words, the expressions, the exit status. */
 function reference(messages: Messages): string {
   const functions = [...FUNCTIONS.values()].filter(({ layer, notation }) => notation.form === 'call' && !('arrays' in layer));
   const pairs = functions.filter((op) => op.arity === 2).map((op) => `${op.symbol}(a, b)`);
-  return messages.reference(hanging(functions.map((op) => op.symbol)), pairs.join(', '), hanging(ARRAY_WORDS));
+  return messages.reference(hanging(functions.map((op) => op.symbol)), pairs.join(', '), hanging(ARRAY_WORDS), pkg.name);
 }
 
 /** What --help says of arrays: how they are written, made and computed with. */

@@ -7,6 +7,7 @@ import { jsonChunks } from './render/json.js';
 import { counted } from './render/limit.js';
 import { mermaidLines } from './render/mermaid.js';
 import type { Line } from './parse/lines.js';
+import { painter } from './render/paint.js';
 import { PICTURE_DIGITS } from './render/picture.js';
 import { nudge, type NudgeRequest } from './nudge.js';
 import { en, text, type Messages, type Said } from './messages/index.js';
@@ -116,10 +117,11 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     const picture = await htmlPicture(result, page);
     return done(made(() => htmlChunks(result, picture, page)));
   }
-  // Loaded only for text: a script asking for JSON does not pay for chalk.
+  // Loaded only for text: a script asking for JSON does not pay for it, nor a pipe for chalk.
   const { renderText } = await import('./render/text.js');
+  const paint = await painter(options.color);
   return done(made(() => renderText(result, {
-    color: options.color,
+    paint,
     digits,
     all: options.all === true,
     steps,
@@ -141,5 +143,5 @@ async function trained(source: Program, asked: TrainOptions, options: ReportOpti
   });
   const { renderTraining, trainingJson } = await import('./render/training.js');
   if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS);
-  return renderTraining(training, { color: options.color, digits: options.precision ?? DIGITS, words: messages });
+  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages });
 }

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { expression, NAMES, values } from './arbitraries.js';
 import { runInProcess } from './io.js';
-import { BIN, shell } from './run.js';
 import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
 import { batch as libraryBatch } from '../src/batch.js';
@@ -209,15 +206,6 @@ describe('--batch', () => {
     expect(run.lines[1]).toEqual(run.lines[0]);
   });
 
-  test('a line of 100,000 keys, and a CSV of 100,000 columns, take a moment, not minutes', async () => {
-    const names = Array.from({ length: 100_000 }, (_, i) => `x${i}`);
-    const program = `y = ${names.join(' + ')}`;
-    const line = JSON.stringify(Object.fromEntries(names.map((name) => [name, 1])));
-    const json = await batch(['-e', program, '--batch'], `${line}\n`);
-    const csv = await batch(['-e', program, '--batch', '--csv'], `${names.join(',')}\n${names.map(() => '2').join(',')}\n`);
-    expect([json.lines[0].value, csv.lines[0].value]).toEqual([100_000, 200_000]);
-  }, TIMEOUT);
-
   test(`each line is what one process per evaluation prints, and a valid batch line (${RUNS} cases)`, async () => {
     await fc.assert(
       fc.asyncProperty(expression, fc.array(values, { minLength: 1, maxLength: 4 }), async ({ text }, lines) => {
@@ -234,27 +222,6 @@ describe('--batch', () => {
       { numRuns: Math.ceil(RUNS / 3) },
     );
   }, TIMEOUT);
-});
-
-describe('--batch through pipes', () => {
-  test('a script reads the answer to one line before it writes the next', async () => {
-    const child = spawn(BIN, ['y = x*x', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const values: number[] = [];
-    for (const x of [1, 2, 3]) {
-      child.stdin.write(`{"x": ${x}}\n`);
-      values.push(JSON.parse((await answers.next()).value).gradients.x);
-    }
-    child.stdin.end();
-    const status = await new Promise((resolve) => child.on('close', resolve));
-    expect({ values, status }).toEqual({ values: [2, 4, 6], status: 0 });
-  });
-
-  test('a reader that stops early ends the run quietly', () => {
-    const run = shell(`yes '{"x": 2}' | head -n 100000 | { backprop 'x*x' --batch; echo "status $?" >&2; } | head -n 1`);
-    expect(run.stdout).toMatch(/^\{"output":"result","value":4,.*\}\n$/);
-    expect(run.stderr).toBe('status 0\n');
-  });
 });
 
 test('two batches over one program share no values, however their lines interleave', async () => {

@@ -200,6 +200,14 @@ describe('local derivatives are accurate to a few ulps, even in the tails', () =
     }
   });
 
+  test('the textbook forms lose the tails, as the README says: y(1 − y) at sigmoid(30) a thousandth off, 1 − y² at tanh(20) 0', () => {
+    const y = new SigmoidLayer().forward(30);
+    const exact = sigmoid(new Decimal(30)).times(sigmoid(new Decimal(-30)));
+    expect(new Decimal(y * (1 - y)).div(exact).minus(1).abs().toNumber()).toBeGreaterThan(1e-3);
+    expect(new Decimal(y * (1 - y)).div(exact).minus(1).abs().toNumber()).toBeLessThan(2e-3);
+    expect(1 - Math.tanh(20) ** 2).toBe(0);
+  });
+
   test('sigmoid and softplus themselves stay accurate in the tails', () => {
     for (const x of wide) {
       expect(ulps(new SigmoidLayer().forward(x), sigmoid(new Decimal(x))), `sigmoid(${x})`).toBeLessThanOrEqual(4);

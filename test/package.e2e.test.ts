@@ -13,6 +13,7 @@ const npm = (args: string[], cwd: string) => {
   return run.stdout;
 };
 let tarball: string;
+const { name, dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // `npm test` has just built dist/, so the tarball is packed as it stands.
 beforeAll(() => {
@@ -35,16 +36,20 @@ test('npm install -g of the tarball gives a working backprop with only the runti
   const run = spawnSync(join(prefix, 'bin', 'backprop'), ['apple=100x2', 'orange=150x3', 'tax=1.1', '--json'], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout).gradients).toEqual({ apple: 2.2, apple_num: 110, orange: 3.3, orange_num: 165, tax: 650 });
-  const installed = join(prefix, 'lib', 'node_modules', 'backprop');
+  const installed = join(prefix, 'lib', 'node_modules', name);
   // Running it changes nothing in the package: it never writes into itself.
   const files = () => (readdirSync(installed, { recursive: true }) as string[]).map((path) => `${path} ${statSync(join(installed, path)).mtimeMs}`);
   const before = files();
   spawnSync(join(prefix, 'bin', 'backprop'), ['x*2', 'x=3'], { encoding: 'utf8' });
   expect(files()).toEqual(before);
-  const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const modules = readdirSync(join(installed, 'node_modules')).filter((name) => !name.startsWith('.'));
-  for (const name of Object.keys(dependencies)) expect(existsSync(join(installed, 'node_modules', name)), name).toBe(true);
-  for (const name of ['typescript', 'vitest', 'esbuild', 'tsx', 'fast-check']) expect(modules).not.toContain(name);
+  for (const dependency of Object.keys(dependencies)) expect(existsSync(join(installed, 'node_modules', dependency)), dependency).toBe(true);
+  for (const tool of ['typescript', 'vitest', 'esbuild', 'tsx', 'fast-check']) expect(modules).not.toContain(tool);
+  // --help's pointer to the README is where npm put it.
+  const help = spawnSync(join(prefix, 'bin', 'backprop'), ['--help'], { encoding: 'utf8' }).stdout;
+  const globalRoot = npm(['root', '-g', '--prefix', prefix], work).trim();
+  const [readme] = /\$\(npm root -g\)\S*/.exec(help)!;
+  expect(readFileSync(readme.replace('$(npm root -g)', globalRoot), 'utf8')).toContain('## Quick start');
 }, 120_000);
 
 test('the library imports from the installed package, and its types check', () => {
@@ -52,7 +57,7 @@ test('the library imports from the installed package, and its types check', () =
   mkdirSync(project);
   npm(['init', '-y'], project);
   npm(['install', tarball], project);
-  const use = "import { evaluate, parseReceipt } from 'backprop';\nconst r = evaluate(parseReceipt(['apple=100x2', 'tax=1.1']));\nconsole.log(r.value.toFixed(2));\n";
+  const use = `import { evaluate, parseReceipt } from '${name}';\nconst r = evaluate(parseReceipt(['apple=100x2', 'tax=1.1']));\nconsole.log(r.value.toFixed(2));\n`;
   writeFileSync(join(project, 'use.mjs'), use);
   expect(spawnSync('node', ['use.mjs'], { cwd: project, encoding: 'utf8' }).stdout).toBe('220.00\n');
   writeFileSync(join(project, 'use.mts'), `${use}const wrong: string = r.value;\n`);

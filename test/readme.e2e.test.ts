@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { temporaryFolder } from './folder.js';
-import { blocks, has } from './readme.js';
-import { BIN, shell } from './run.js';
+import { blocks, examples, expectPrinted, has } from './readme.js';
+import { BIN } from './run.js';
 
-// The README's programs that run outside backprop: the demo for class, the library example
-// and the Python batch loop.
+// The README's programs that run outside backprop: the demo for class, the library example,
+// and after the Quick start, its commands and the Python batch loop.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
 describe('the demo for class', () => {
   const demo = blocks.find(({ language, text }) => language === 'bash' && text.includes('step apple=100x2 tax=1.1'))!.text;
-  const root = fileURLToPath(new URL('..', import.meta.url));
   // No backprop on this PATH: the demo finds it through npx, in the folder it is saved in.
   const PATH = process.env.PATH!.split(':').filter((dir) => !existsSync(join(dir, 'backprop'))).join(':');
 
@@ -44,16 +45,58 @@ describe('the demo for class', () => {
       expect(typed.stdout, line).toBe(ran[i]);
     });
   }, 60_000);
+});
 
-  test('npx backprop runs in backprop’s folder with no backprop on PATH, as the demo does', () => {
-    const run = spawnSync('npx', ['backprop', 'apple=100x2', 'tax=1.1'], { cwd: root, input: '', env: { ...process.env, PATH }, encoding: 'utf8' });
+/**
+ * The Quick start in a copy of the repository as it is (its files, not node_modules or dist),
+ * then each README command in a new shell that has only what the Quick start says: a PATH
+ * of the system's and Node's folders, with no backprop on it, and the Quick start's last line.
+ */
+describe('after the Quick start, in a fresh shell', () => {
+  const clone = temporaryFolder('backprop-clone-');
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout;
+  for (const file of listed.split('\0').filter((file) => file !== '' && existsSync(join(root, file)))) {
+    mkdirSync(dirname(join(clone, file)), { recursive: true });
+    cpSync(join(root, file), join(clone, file), { verbatimSymlinks: true });
+  }
+  const quickStart = blocks.find(({ text }) => text.startsWith('npm install && npx backprop'))!.text.trim().split('\n');
+  const bare = [dirname(process.execPath), '/usr/bin', '/bin'].filter((dir) => !existsSync(join(dir, 'backprop'))).join(':');
+  /** A new bash, no profile: Node's and the system's PATH, npm's cache, and the lines given. */
+  const bash = (lines: string, cwd = clone) =>
+    spawnSync('bash', ['--noprofile', '--norc', '-c', lines], {
+      cwd,
+      env: { HOME: process.env.HOME, PATH: bare, npm_config_prefer_offline: 'true', ...(process.env.npm_config_cache && { npm_config_cache: process.env.npm_config_cache }) },
+      encoding: 'utf8',
+    });
+
+  test('the Quick start’s first line installs, builds and prints the receipt; backprop alone is not found before its last line', () => {
+    // `npm test`, the second line, is what .ci/run runs in a fresh clone.
+    const [install, , path] = quickStart;
+    const run = bash(install);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('price = 715');
+    expect(bash('backprop x=1 x').stderr).toContain('backprop: command not found');
+    expect(bash(`${path}; cd / && backprop apple=100x2 orange=150x3 tax=1.1 --json`).stdout).toContain('"value": 715');
+  }, 240_000);
+
+  test.each(examples.map((commands) => [commands.map(({ command }) => command).join(' … '), commands]))('%s', (_, commands) => {
+    if (commands.some(({ command }) => command.includes('| jq')) && !has('jq')) return;
+    const folder = temporaryFolder('backprop-readme-');
+    for (const example of commands) expectPrinted(bash(`${quickStart.at(-1)}; cd "${folder}" && ${example.command} 2>&1`).stdout, example);
+  });
+
+  test.skipIf(!has('python3'))('the Python batch loop prints what the README shows', () => {
+    const at = blocks.findIndex(({ language, text }) => language === 'python' && text.includes('--batch'));
+    const run = bash(`${quickStart.at(-1)}; python3 -c '${blocks[at].text.replaceAll("'", "'\\''")}'`);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('price = 220');
-  }, 30_000);
+    expect(run.stdout).toBe(blocks[at + 1].text);
+    expect(blocks[at].text.trim().split('\n').length).toBeLessThanOrEqual(11);
+  });
 });
 
 test('the library example runs and prints what the README says', () => {
-  const example = blocks.find(({ language, text }) => language === 'js' && text.includes("from 'backprop'"));
+  const { name } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const example = blocks.find(({ language, text }) => language === 'js' && text.includes(`from '${name}'`));
   // Run from the project itself, which imports itself by name through package.json's exports.
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', example!.text], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -62,12 +105,4 @@ test('the library example runs and prints what the README says', () => {
   expect(run.stderr).toBe('');
   expect(run.stdout).toBe('715 1.1 650\napple 2.2\napple_num 110\norange 3.3\norange_num 165\ntax 650\n12\n');
   expect(example!.text.trim().split('\n').length).toBeLessThanOrEqual(10);
-});
-
-test.skipIf(!has('python3'))('the Python batch loop prints what the README shows', () => {
-  const at = blocks.findIndex(({ language, text }) => language === 'python' && text.includes('--batch'));
-  const run = shell(`python3 -c '${blocks[at].text.replaceAll("'", "'\\''")}'`);
-  expect(run.stderr).toBe('');
-  expect(run.stdout).toBe(blocks[at + 1].text);
-  expect(blocks[at].text.trim().split('\n').length).toBeLessThanOrEqual(11);
 });

@@ -1,46 +1,54 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { temporaryFolder } from './folder.js';
 import { runInProcess } from './io.js';
-import { blocks, has, readme } from './readme.js';
+import { examples, expectPrinted, readme, type Example } from './readme.js';
 import { shell } from './run.js';
 
-// Timings differ from run to run; everything else in the README is what backprop prints.
-const steady = (text: string) => text.replace(/[\d.e+-]+ ms/g, 'T ms').replace(/, [\d.e+-]+× backprop's time/, '');
+/** Whether a command needs a shell: a pipe, a redirection, a second command. */
+const inShell = (command: string) => /[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''));
 
 /**
  * What a command line prints, standard error first as a terminal shows it (notes and errors
- * come before the output). One that is only `backprop` and its words runs in this process;
- * one with a pipe or the like runs in a shell.
+ * come before the output), in `folder`. One that is only `backprop` and its words (after
+ * variables of its environment, if any) runs in this process, with the files of the folder;
+ * any other, which does not run backprop, in a shell.
  */
-async function run(command: string): Promise<string> {
-  // As printed on a screen 80 columns wide: the width backprop assumes with no terminal.
-  if (/[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''))) return shell(`${command} 2>&1`, { COLUMNS: '80' }).stdout;
+async function run(command: string, folder: string): Promise<string> {
+  if (inShell(command)) return shell(`${command} 2>&1`, {}, folder).stdout;
   const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) => quoted ?? bare);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0])) {
+    const [name, value] = words.shift()!.split(/=(.*)/);
+    env[name] = value;
+  }
   expect(words.shift()).toBe('backprop');
-  const { stdout, stderr } = await runInProcess(words);
+  const files = Object.fromEntries(readdirSync(folder).map((file) => [file, readFileSync(join(folder, file), 'utf8')]));
+  const { stdout, stderr } = await runInProcess(words, { env, files });
   return stderr + stdout;
 }
 
 describe('every example in the README prints what the README shows', () => {
-  const examples = blocks.filter(({ text }) => /^\$ (?:[^\n]*\| )?backprop /.test(text));
-  test.each(examples.map(({ text }) => [text.split('\n')[0], text]))('%s', async (_, text) => {
-    const [command, ...expected] = text.split('\n');
-    if (command.includes('| jq') && !has('jq')) return;
-    const printed = await run(command.slice(2));
-    // A last line "… (then the table)" leaves out the rest of the output.
-    if (expected.at(-2)?.startsWith('… ')) expect(printed.startsWith(expected.slice(0, -2).join('\n'))).toBe(true);
-    else expect(steady(printed)).toBe(steady(expected.join('\n')));
+  // backprop in a pipe or the like is the built bin's: those run after the Quick start, in
+  // the end-to-end tests (readme.e2e.test.ts), which run every example so.
+  const bins = ({ command }: Example) => inShell(command) && /\bbackprop\b/.test(command);
+  const here = examples.filter((commands) => !commands.every(bins));
+  test.each(here.map((commands) => [commands.map(({ command }) => command).join(' … '), commands]))('%s', async (_, commands) => {
+    // The commands of a block run in turn in one folder: a file one writes, the next reads.
+    const folder = temporaryFolder('backprop-readme-');
+    for (const example of commands) if (!bins(example)) expectPrinted(await run(example.command, folder), example);
   });
 
   test('there are examples of every view', () => {
     for (const flag of ['--steps', '--graph', '--check', '--format dot', '--json', '--all', '--nudge', '--batch']) {
-      expect(examples.some(({ text }) => text.split('\n')[0].includes(flag))).toBe(true);
+      expect(examples.flat().some(({ command }) => command.includes(flag))).toBe(true);
     }
   });
 });
 
-test('the Quick start is the two lines CI runs', () => {
-  expect(readme).toContain('```\nnpm install && npx backprop apple=100x2 orange=150x3 tax=1.1\nnpm test\n```');
+test('the Quick start is the two lines CI runs, then the PATH of the examples', () => {
+  expect(readme).toContain('```\nnpm install && npx backprop apple=100x2 orange=150x3 tax=1.1\nnpm test\nexport PATH="$PWD/bin:$PATH"\n```');
 });
 
 test('the picture in docs/ is what backprop draws now (npm run picture redraws it)', async () => {

@@ -30,9 +30,10 @@ function testEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** A shell command line, for pipes, with `backprop` on the PATH. */
-export function shell(command: string, env: Record<string, string> = {}): Run {
+/** A shell command line, for pipes, with `backprop` on the PATH, in the folder given or this one. */
+export function shell(command: string, env: Record<string, string> = {}, cwd?: string): Run {
   const { status, stdout, stderr } = spawnSync('sh', ['-c', command], {
+    cwd,
     env: { ...testEnv(), PATH: `${inject('binFolder')}:${process.env.PATH}`, ...env },
     encoding: 'utf8',
   });

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { runInProcess } from './io.js';
 import { expectValid } from './schema.js';
@@ -11,6 +13,13 @@ test('the schema is JSON Schema 2020-12, and the package ships it', () => {
   expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   expect(pkg.files).toContain('schema');
+});
+
+test('require.resolve finds the schema by the package’s name, as a user’s tools would', () => {
+  const { name } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  // The package resolves its own name through its exports, as an installed copy does.
+  const resolved = createRequire(import.meta.url).resolve(`${name}/schema/backprop.schema.json`);
+  expect(resolved).toBe(fileURLToPath(new URL('../schema/backprop.schema.json', import.meta.url)));
 });
 
 test.each([

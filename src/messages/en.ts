@@ -119,7 +119,7 @@ export const en = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON lines in, JSON lines out
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  gradient descent on w, b
 `,
-  reference: (functions: string, pairs: string, arrays: string) => `
+  reference: (functions: string, pairs: string, arrays: string, pkg: string) => `
 Receipt words (no spaces inside a word):
   NAME=PRICExQTY        an item: apple=100x2 (x, X, * or × between)
   NAME=FACTOR           multiplies the total: tax=1.1
@@ -142,8 +142,8 @@ or --check found a disagreement, or with --batch a line failed; 2 bad
 input. Under --json or --batch, an error is a JSON object on standard
 error, its message in English: {"error": {"status", "kind", "message", …}}.
 
-More: README.md in the installed package, $(npm root -g)/backprop/README.md
-(or node_modules/backprop/README.md where it was installed locally).
+More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
+(or node_modules/${pkg}/README.md where it was installed locally).
 `,
   description:
     'Builds the computational graph of a receipt or an expression, runs it forward and backward, ' +

@@ -77,7 +77,7 @@ export const ja: Messages = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 行を入れ、JSON 行を出す
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b の勾配降下法
 `,
-  reference: (functions, pairs, arrays) => `
+  reference: (functions, pairs, arrays, pkg) => `
 レシートの単語 (単語の中に空白なし):
   NAME=PRICExQTY        品目: apple=100x2 (間に x, X, * か ×)
   NAME=FACTOR           合計に掛ける: tax=1.1
@@ -101,8 +101,8 @@ log、0 × ∞、--train の発散、ディスクが一杯)、--check が不一�
 {"error": {"status", "kind", "message", …}}。
 
 詳しくは: インストールしたパッケージの README.md、
-$(npm root -g)/backprop/README.md
-(ローカルなら node_modules/backprop/README.md)。
+$(npm root -g)/${pkg}/README.md
+(ローカルなら node_modules/${pkg}/README.md)。
 `,
   description: 'レシートか式の計算グラフを作り、順伝播と逆伝播を行って、出力と、すべての入力についての出力の偏微分を表示する。',
   wordsArgument: 'レシートの単語、または式とその入力 (NAME=VALUE)',

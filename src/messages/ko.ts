@@ -80,7 +80,7 @@ export const ko: Messages = {
   echo '{"x": 3}' | backprop "x*y" y=2 --batch   JSON 줄을 넣으면 JSON 줄이 나옴
   backprop "loss = (w*2 + b - 5)^2" w=0 b=0 --train  w, b에 대한 경사 하강법
 `,
-  reference: (functions, pairs, arrays) => `
+  reference: (functions, pairs, arrays, pkg) => `
 영수증 단어 (단어 안에 공백 없이):
   NAME=PRICExQTY        품목: apple=100x2 (사이에 x, X, * 또는 ×)
   NAME=FACTOR           합계에 곱함: tax=1.1
@@ -103,8 +103,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
 오류가 표준 오류에 JSON 객체로 나오고, 그 message는 영어:
 {"error": {"status", "kind", "message", …}}.
 
-더 보기: 설치된 패키지의 README.md, $(npm root -g)/backprop/README.md
-(로컬에 설치했다면 node_modules/backprop/README.md).
+더 보기: 설치된 패키지의 README.md, $(npm root -g)/${pkg}/README.md
+(로컬에 설치했다면 node_modules/${pkg}/README.md).
 `,
   description: '영수증이나 식의 계산 그래프를 만들어 순전파와 역전파를 실행하고, 출력과 모든 입력에 대한 출력의 편미분을 보여 줍니다.',
   wordsArgument: '영수증 단어, 또는 식과 그 입력 (NAME=VALUE)',

@@ -1,5 +1,6 @@
 import { text } from '../messages/index.js';
 import { BackpropError, InputError } from '../errors.js';
+import { lazy } from '../lazy.js';
 import type { Program } from '../graph.js';
 import { parseExpression } from './expression.js';
 import { parseReceipt } from './receipt.js';
@@ -8,9 +9,9 @@ import { isBinding, parseWord } from './word.js';
 const SEPARATOR = /^[xX*×]/;
 /** An item's value with nothing before its x, as the shell leaves apple=$5x2 (it replaces $5). */
 const NO_PRICE = /^[xX*×]\s*\d[\d.]*$/;
-const NUMBERISH = /^[+-]?[\d.][\p{L}\p{N}.]*$/u;
+const NUMBERISH = lazy(() => /^[+-]?[\d.][\p{L}\p{N}.]*$/u);
 /** An item whose = went missing: orange150x3. */
-const NO_EQUALS = /^([\p{L}_]+)(\d[\d.]*\s*[xX*×]\s*\d[\d.]*)$/u;
+const NO_EQUALS = lazy(() => /^([\p{L}_]+)(\d[\d.]*\s*[xX*×]\s*\d[\d.]*)$/u);
 
 export interface ArgumentOptions {
   /** The expression from -e or -f. */
@@ -72,7 +73,7 @@ function mistake(words: readonly string[], word: string, isFile: (word: string) 
   if (parts.length > 1 && parts.every(isBinding)) {
     throw new InputError(text('oneArgument', word, parts.join(' ')));
   }
-  const item = NO_EQUALS.exec(word);
+  const item = NO_EQUALS().exec(word);
   if (item !== null) throw new InputError(text('noEquals', word, `${item[1]}=${item[2]}`));
 }
 
@@ -113,7 +114,7 @@ function receiptWord(word: string, others: string[]): BackpropError | undefined 
     return new InputError(text('noPrice', word));
   }
   const receipt = others.map(parseWord).every((other) => other.kind !== 'factor' || other.percent !== undefined);
-  if (!NUMBERISH.test(value) || !receipt) return undefined;
+  if (!NUMBERISH().test(value) || !receipt) return undefined;
   try {
     parseWord(word);
   } catch (error) {

@@ -1,18 +1,19 @@
+import { lazy } from '../lazy.js';
 import { text, type Said } from '../messages/index.js';
 
 /**
  * What may be in a name: letters, marks (the accent of a decomposed é), digits and _, by
  * Unicode's own categories, and nothing invisible (zero-width joiners, fillers such as
- * U+3164, the BOM), which would make two names that look alike. Compiled only when a name
- * with a character past ASCII is met, so that start-up does not pay for \p{…}.
+ * U+3164, the BOM), which would make two names that look alike. Made only when a name with
+ * a character past ASCII is met, so that start-up does not pay for \p{…}.
  */
-const NOT_IN_NAME = /[^\p{L}\p{M}\p{Nd}_]|\p{Default_Ignorable_Code_Point}/u;
+const NOT_IN_NAME = lazy(() => /[^\p{L}\p{M}\p{Nd}_]|\p{Default_Ignorable_Code_Point}/u);
 const PLAIN_NAME = /^\w*$/;
 
 /** Where a name has a character a name cannot hold, and a message naming it; undefined if none. */
 export function nameProblem(name: string): { index: number; message: Said } | undefined {
   if (PLAIN_NAME.test(name)) return undefined;
-  const match = NOT_IN_NAME.exec(name);
+  const match = NOT_IN_NAME().exec(name);
   if (match === null) return undefined;
   return { index: match.index, message: text('notInName', describe(match[0])) };
 }

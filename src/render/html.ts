@@ -1,7 +1,8 @@
 /// <reference path="./live-script.d.ts" />
 import { createHash } from 'node:crypto';
 import script from 'backprop:live-script';
-import { CATALOGUES, en, LANGUAGES, type Messages } from '../messages/index.js';
+import { CATALOGUES } from '../messages/all.js';
+import { en, LANGUAGES, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { pageData } from './page-data.js';

@@ -5,7 +5,6 @@
  * graph as the command line, and on every change of an input runs it forward and backward
  * and writes the new numbers where they are shown.
  */
-import { Chalk } from 'chalk';
 import { BackpropError } from '../errors.js';
 import { label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
@@ -15,7 +14,8 @@ import { programOf, type PageData } from './page-data.js';
 import { drawn } from './picture.js';
 import { grownRange } from './slider.js';
 import { renderSteps } from './steps.js';
-import { CATALOGUES } from '../messages/index.js';
+import { CATALOGUES } from '../messages/all.js';
+import { PLAIN } from './paint.js';
 
 const data = JSON.parse(document.getElementById('backprop-data')!.textContent!) as PageData;
 const program = programOf(data);
@@ -23,7 +23,6 @@ const { graph } = program;
 const words = CATALOGUES[data.language];
 const number = (x: number) => formatNumber(x, data.digits, words.undefinedNumber);
 const drawnNumber = (x: number) => formatNumber(x, data.pictureDigits, words.undefinedNumber);
-const plain = new Chalk({ level: 0 });
 
 const output = document.querySelector('[data-output]')!;
 const failure = document.getElementById('failure')!;
@@ -101,7 +100,7 @@ function showSteps(node: number): void {
   const users = new Set<number>();
   for (let at = node + 1; at < graph.size; at++) if (graph.args(at).includes(node)) users.add(at);
   const steps = trace(result).filter((step) => step.node === node || (step.pass !== 'sum' && users.has(step.node)));
-  write(stepsView, renderSteps(result, steps, plain, data.digits, Infinity, words));
+  write(stepsView, renderSteps(result, steps, PLAIN, data.digits, Infinity, words));
 }
 
 /** Pointing at, tapping or focusing an element shows a node's steps. */

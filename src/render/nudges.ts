@@ -1,16 +1,16 @@
-import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Nudge } from '../nudge.js';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { fit } from './wrap.js';
+import type { Paint } from './paint.js';
 
 /**
  * One row per nudge: the change, the gradient's prediction of the output's change
  * (gradient × change), the output before and after, its real change and the difference.
  */
-export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
+export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: Paint, digits: number, width = Infinity, words: Messages = en): string {
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
   const table = new Table({

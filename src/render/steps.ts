@@ -1,4 +1,3 @@
-import type { ChalkInstance } from 'chalk';
 import { en, type Messages } from '../messages/index.js';
 import { expression, label, operand as asOperand, shownName, withValues } from '../notation.js';
 import { formatNumber } from '../numbers.js';
@@ -7,6 +6,7 @@ import { shapeOf, shapeText, type Tensor, type Value } from '../tensor.js';
 import type { Share, Step } from '../trace.js';
 import { arrayInline, shapeLabel, SMALL } from './array-text.js';
 import { columns, fit, INDENT } from './wrap.js';
+import type { Paint } from './paint.js';
 
 /**
  * The trace in words a student can follow, one numbered line per node: the forward pass as
@@ -17,12 +17,12 @@ import { columns, fit, INDENT } from './wrap.js';
  * a line of its own, indented under it, and any line still too long goes on, indented, on the
  * next, broken between words.
  */
-export function renderSteps(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): string {
+export function renderSteps(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): string {
   return [...stepLines(result, steps, paint, digits, width, words)].join('');
 }
 
 /** The same lines one at a time, each with its line break, to be written as they are made. */
-export function* stepLines(result: Result, steps: Step[], paint: ChalkInstance, digits: number, width = Infinity, words: Messages = en): Generator<string> {
+export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   /** A value as a step shows it: a number, a small array whole, a large one by its shape. */

@@ -1,4 +1,3 @@
-import type { ChalkInstance } from 'chalk';
 import type { Check, InputCheck } from '../check.js';
 import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
@@ -6,6 +5,7 @@ import { DIGITS, formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { tooLarge } from './limit.js';
 import { cellWidth as width, fit } from './wrap.js';
+import type { Paint } from './paint.js';
 
 
 /** A cell's text, and how it is painted: the width is taken of the text alone. */
@@ -27,7 +27,7 @@ export const FEWEST_DIGITS = 4;
  */
 export function renderTable(
   result: Result,
-  paint: ChalkInstance,
+  paint: Paint,
   given: number | undefined,
   all: boolean,
   check?: Check,

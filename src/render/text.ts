@@ -1,5 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { en, type Messages } from '../messages/index.js';
 import { label } from '../notation.js';
@@ -11,11 +9,12 @@ import { renderNudges } from './nudges.js';
 import { stepLines } from './steps.js';
 import { FEWEST_DIGITS, renderTable } from './table.js';
 import { treeLines } from './tree.js';
-import { fit } from './wrap.js';
+import { cellWidth, fit } from './wrap.js';
+import type { Paint } from './paint.js';
 
 /** The width in columns of a text's widest line. */
 function widest(text: string): number {
-  return Math.max(...text.split('\n').map((line) => stringWidth(line)));
+  return Math.max(...text.split('\n').map((line) => cellWidth(line)));
 }
 
 /**
@@ -23,7 +22,7 @@ function widest(text: string): number {
  * pass through it are backward's one-sided choice there, not derivatives, and the reader is
  * told so where the numbers are.
  */
-function* withKinks(table: Iterable<string>, result: Result, paint: ChalkInstance, width: number, words: Messages): Iterable<string> {
+function* withKinks(table: Iterable<string>, result: Result, paint: Paint, width: number, words: Messages): Iterable<string> {
   yield* table;
   for (const { node, inputs, count } of result.kinks) {
     const names = inputs.map((input) => result.graph.name(input)!);
@@ -35,17 +34,18 @@ function* withKinks(table: Iterable<string>, result: Result, paint: ChalkInstanc
 /** Clauses on one line, `; ` between them, or one a line where that line would not fit. */
 function clauses(parts: string[], width: number): string[] {
   const line = parts.join('; ');
-  return stringWidth(line) <= width ? [line] : parts;
+  return cellWidth(line) <= width ? [line] : parts;
 }
 
 /** Labels padded with spaces to the width of the widest, in columns. */
 function padded(labels: string[]): string[] {
-  const most = Math.max(...labels.map((label) => stringWidth(label)));
-  return labels.map((label) => label + ' '.repeat(most - stringWidth(label)));
+  const most = Math.max(...labels.map((label) => cellWidth(label)));
+  return labels.map((label) => label + ' '.repeat(most - cellWidth(label)));
 }
 
 export interface TextOptions {
-  color: boolean;
+  /** The styles of the text: chalk's, or PLAIN for no color. */
+  paint: Paint;
   /** Significant digits, as --precision gives them; else as many as fit, up to DIGITS. */
   digits?: number;
   all: boolean;
@@ -61,12 +61,11 @@ export interface TextOptions {
 
 /**
  * Everything meant for a person, in reading order: the steps, the tree, the table and the
- * check's cost. The one Chalk made here carries the caller's color decision to all of them.
+ * check's cost, all painted with the caller's styles.
  */
 export function renderText(result: Result, options: TextOptions): Iterable<string> {
-  const { steps, check, nudges, width, words = en } = options;
+  const { paint, steps, check, nudges, width, words = en } = options;
   const digits = options.digits ?? DIGITS;
-  const paint = new Chalk({ level: options.color ? 1 : 0 });
   // The nudges' table with fewer digits, rather than one that overflows the screen.
   const fitted = (draw: (digits: number) => string) => {
     if (options.digits !== undefined) return draw(options.digits);

@@ -1,9 +1,9 @@
 import { plot } from 'asciichart';
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber, round } from '../numbers.js';
 import type { Training } from '../train.js';
+import { PLAIN, type Paint } from './paint.js';
 
 /** The chart is this many columns wide at most: a longer history is sampled evenly. */
 const CHART_WIDTH = 60;
@@ -13,10 +13,9 @@ const CHART_HEIGHT = 10;
  * A training run for a person: how it ended, a table of each trained input's start and final
  * values (and the output's), then a chart of the output over the epochs.
  */
-export function renderTraining(training: Training, { color, digits, words = en }: { color: boolean; digits: number; words?: Messages }): string {
+export function renderTraining(training: Training, { paint, digits, words = en }: { paint: Paint; digits: number; words?: Messages }): string {
   const { result, trained, history } = training;
   const { graph, outputName } = result;
-  const paint = new Chalk({ level: color ? 1 : 0 });
   const number = (x: number) => formatNumber(x, digits);
   const epochs = words.epochCount(training.epochs);
   const why =
@@ -39,7 +38,7 @@ export function renderTraining(training: Training, { color, digits, words = en }
   table.push([paint.bold(outputName), number(history[0]), paint.bold.green(number(result.value)), '']);
   lines.push(table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line)));
 
-  lines.push('', ...chart(history, outputName, color, words));
+  lines.push('', ...chart(history, outputName, paint !== PLAIN, words));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,8 +1,8 @@
-import type { ChalkInstance } from 'chalk';
 import { en, type Messages } from '../messages/index.js';
 import { drawnSymbol, label, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
+import type { Paint } from './paint.js';
 
 /** A tree taller than this is cut short: --format dot draws graphs of any size. */
 const MAX_LINES = 1000;
@@ -12,12 +12,12 @@ const MAX_LINES = 1000;
  * value and gradient. A named value used more than once is drawn the first time and
  * referred to (↑) after. Drawn from an explicit stack: a chain a million deep is no danger.
  */
-export function renderTree(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): string {
+export function renderTree(result: Result, paint: Paint, digits: number, words: Messages = en): string {
   return [...treeLines(result, paint, digits, words)].join('');
 }
 
 /** The same lines one at a time, each with its line break, to be written as they are made. */
-export function* treeLines(result: Result, paint: ChalkInstance, digits: number, words: Messages = en): Generator<string> {
+export function* treeLines(result: Result, paint: Paint, digits: number, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const name = (node: number) => shownName(result, node);

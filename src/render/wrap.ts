@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { lazy } from '../lazy.js';
 
 /** The indentation of a line that goes on from the one above. */
 export const INDENT = '    ';
@@ -30,7 +31,7 @@ export function wrapText(text: string, width: number): string {
  * A run of spaces, or one kanji or kana with the bracket that may not end a line before it and
  * the punctuation that may not start a line after it: `(既定: 1e-12)` breaks before `(既`.
  */
-const BREAK = /\s+|[(（「『［]*[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。，．：；）」』］)\]:;,.ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*/gu;
+const BREAK = lazy(() => /\s+|[(（「『［]*[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー][、。，．：；）」』］)\]:;,.ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]*/gu);
 const SGR = /\x1b\[(\d+)m/g;
 
 /**
@@ -64,12 +65,19 @@ function breakLines(paragraph: string, first: number, rest: number): string[] {
   return [...lines, line];
 }
 
-// string-width builds its patterns anew on every call and reads the whole text: most words
-// are printable ASCII, one column a character.
-export const cellWidth = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+/**
+ * Characters one column wide each: printable ASCII, and what the views draw with (× ÷ Δ … →,
+ * the mathematical operators, the box-drawing lines), none of them an emoji or a mark.
+ */
+export const NARROW = /^[\x20-\x7e\u00d7\u00f7\u0394\u2026\u2192\u2200-\u22ff\u2500-\u257f]*$/;
+
+// string-width builds its patterns anew on every call (the emoji pattern alone is 10 kB, parsed
+// each time) and reads the whole text: most words, and most lines, are narrow characters.
+export const cellWidth = (text: string) => (NARROW.test(text) ? text.length : stringWidth(text));
 
 /** A text's width in columns, measured a word at a time: a line of megabytes costs little. */
 export function columns(text: string): number {
+  if (NARROW.test(text)) return text.length;
   let total = 0;
   for (const token of tokens(text)) total += cellWidth(token);
   return total;
@@ -82,7 +90,7 @@ export function columns(text: string): number {
  */
 function* tokens(text: string): Generator<string> {
   let at = 0;
-  for (const match of text.matchAll(BREAK)) {
+  for (const match of text.matchAll(BREAK())) {
     if (match.index > at) yield text.slice(at, match.index);
     yield match[0];
     at = match.index + match[0].length;

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { CATALOGUES, en, languageOf, LANGUAGES, say, text } from '../../src/messages/index.js';
+import { CATALOGUES } from '../../src/messages/all.js';
+import { en, languageOf, LANGUAGES, say, text } from '../../src/messages/index.js';
 
 test('every message is in every catalogue, with the same parts to fill in', () => {
   const [english, ...others] = LANGUAGES.map((language) => CATALOGUES[language]);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CATALOGUES, say, text } from '../../src/messages/index.js';
+import { CATALOGUES } from '../../src/messages/all.js';
+import { say, text } from '../../src/messages/index.js';
 import { particle, type Pair } from '../../src/messages/particle.js';
 
 /** Each word with a particle as Korean writes it, and how the word is read aloud. */

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { CATALOGUES, say } from '../../src/messages/index.js';
+import { CATALOGUES } from '../../src/messages/all.js';
+import { say } from '../../src/messages/index.js';
 import { describe, nameProblem } from '../../src/parse/characters.js';
 
 test('letters of any script, marks and digits make names', () => {

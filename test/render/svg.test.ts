@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { expect, test } from 'vitest';
 import type { Layer } from '../../src/layers.js';
@@ -12,9 +9,7 @@ import { FONTS } from '../../src/render/dot.js';
 import { MAX_DRAWN_NODES, renderSvg } from '../../src/render/svg.js';
 import type { Result } from '../../src/result.js';
 import { evaluate } from '../../src/result.js';
-import { BIN } from '../run.js';
 import { examples, hostile, HOSTILE } from '../views.js';
-import { temporaryFolder } from '../folder.js';
 import { runInProcess } from '../io.js';
 
 /** The SVG read by a strict XML parser, which throws on anything malformed. */
@@ -143,17 +138,6 @@ test('Hangul and kana are drawn, in a font list with CJK fonts', async () => {
 test('a graph too large to look at is refused, pointing to DOT', async () => {
   const items = Array.from({ length: MAX_DRAWN_NODES / 2 }, (_, i) => `item${i}=1x1`);
   await expect(renderSvg(evaluate(parseReceipt(items)), 12)).rejects.toThrow(/too many to draw .*use --format dot/);
-});
-
-test('the built backprop draws with no `dot` anywhere on PATH', () => {
-  // A PATH holding node alone: Graphviz's programs cannot be found, the WebAssembly one is used.
-  const bin = temporaryFolder('backprop-no-dot-');
-  symlinkSync(process.execPath, join(bin, 'node'));
-  expect(spawnSync('sh', ['-c', 'command -v dot'], { env: { PATH: bin } }).status).not.toBe(0);
-  const run = spawnSync(BIN, ['apple=100x2', 'orange=150x3', 'tax=1.1', '--format', 'svg'], { env: { PATH: bin }, encoding: 'utf8' });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  expect(edgesInPicture(parse(run.stdout)).get('e8_1')).toEqual({ value: '1.1', grad: '650' });
 });
 
 test('a name from the library is drawn as the text it is: no link, no markup, no escape of Graphviz', async () => {

@@ -1,8 +1,10 @@
+import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from 'vitest';
 import { check } from '../../src/check.js';
 import { nudge, parseNudge } from '../../src/nudge.js';
 import { parseExpression } from '../../src/parse/expression.js';
+import { PLAIN } from '../../src/render/paint.js';
 import { renderText as textChunks, type TextOptions } from '../../src/render/text.js';
 import { evaluate } from '../../src/result.js';
 import { examples } from '../views.js';
@@ -12,7 +14,7 @@ const neuron = () => evaluate(parseExpression('z = w*x + b; y = sigmoid(z)', ['w
 const widest = (text: string) => Math.max(...stripVTControlCharacters(text).split('\n').map((line) => [...line].length));
 const text = (result = neuron(), options: Partial<TextOptions> = {}) => {
   const nudges = nudge(result, [parseNudge('w=+1'), parseNudge('b=+0.1')]);
-  return renderText(result, { color: false, all: false, tree: false, width: 80, nudges, check: check(result), ...options });
+  return renderText(result, { paint: PLAIN, all: false, tree: false, width: 80, nudges, check: check(result), ...options });
 };
 
 test('at 80 columns the tables take fewer digits rather than overflow', () => {
@@ -31,15 +33,15 @@ test('at 120 columns they keep their 12 digits', () => {
 test('--check’s table and note at 80 and 120 columns', () => {
   const receipt = examples.floatReceipt();
   for (const width of [80, 120]) {
-    const printed = renderText(receipt, { color: true, all: false, tree: false, width, check: check(receipt) });
+    const printed = renderText(receipt, { paint: new Chalk({ level: 1 }), all: false, tree: false, width, check: check(receipt) });
     expect(widest(printed)).toBeLessThanOrEqual(width);
     expect(stripVTControlCharacters(printed)).toContain('│ orange     │   150 │           3.3 │ 3.29999999999 │    1.8e-12 │ agrees │');
   }
   // Narrower than the headings: the numbers shrink to what they say (3.3), the headings stay.
-  const narrow = renderText(receipt, { color: false, all: false, tree: false, width: 60, check: check(receipt) });
+  const narrow = renderText(receipt, { paint: PLAIN, all: false, tree: false, width: 60, check: check(receipt) });
   expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │    1.8e-12 │ agrees │');
   // Exactly, the numerical gradient of the receipt is its gradient: the difference is 0.
-  const exact = renderText(examples.receipt(), { color: false, all: false, tree: false, width: 80, check: check(examples.receipt()) });
+  const exact = renderText(examples.receipt(), { paint: PLAIN, all: false, tree: false, width: 80, check: check(examples.receipt()) });
   expect(exact).toContain('│ orange     │   150 │           3.3 │       3.3 │          0 │ agrees │');
 });
 

@@ -1,5 +1,7 @@
+import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
 import { parseExpression } from '../../src/parse/expression.js';
+import { PLAIN } from '../../src/render/paint.js';
 import { renderTraining, trainingJson } from '../../src/render/training.js';
 import { train } from '../../src/train.js';
 
@@ -8,7 +10,7 @@ const line = (options = {}) => train(parseExpression(LINE, ['w=0', 'b=0']), opti
 
 describe('renderTraining', () => {
   test('how it ended, the start and final values, and the gradient at the end', () => {
-    const text = renderTraining(line(), { color: false, digits: 6 });
+    const text = renderTraining(line(), { paint: PLAIN, digits: 6 });
     expect(text.split('\n').slice(0, 9)).toEqual([
       'gradient descent on loss, rate 0.05: 200 epochs (--epochs)',
       '┌──────┬───────┬────────────┬───────────────┐',
@@ -24,7 +26,7 @@ describe('renderTraining', () => {
   });
 
   test('a chart of the output by epoch, on a log scale when it falls by orders of magnitude', () => {
-    const text = renderTraining(line(), { color: false, digits: 6 });
+    const text = renderTraining(line(), { paint: PLAIN, digits: 6 });
     const chart = text.slice(text.indexOf('loss by epoch')).trimEnd().split('\n');
     expect(chart[0]).toBe('loss by epoch (log scale)');
     expect(chart[1]).toMatch(/^ +83 ┼╮$/);
@@ -36,18 +38,18 @@ describe('renderTraining', () => {
 
   test('a short run on a linear scale, one column an epoch', () => {
     const training = train(parseExpression('y = (x - 1)^2', ['x=3']), { epochs: 3 });
-    const text = renderTraining(training, { color: false, digits: 12 });
+    const text = renderTraining(training, { paint: PLAIN, digits: 12 });
     expect(text).toContain('y by epoch\n         4 ┼╮\n');
     expect(text.trimEnd().split('\n').at(-1)).toBe(`${' '.repeat(11)}0  3`);
   });
 
   test('an early stop says so', () => {
-    const text = renderTraining(line({ epochs: 10_000, tolerance: 1e-9 }), { color: false, digits: 6 });
+    const text = renderTraining(line({ epochs: 10_000, tolerance: 1e-9 }), { paint: PLAIN, digits: 6 });
     expect(text.split('\n')[0]).toMatch(/^gradient descent on loss, rate 0\.05: stopped after \d+ epochs: loss changed by no more than 1e-9 \(--tolerance\)$/);
   });
 
   test('with color, the chart and the table are painted', () => {
-    expect(renderTraining(line({ epochs: 5 }), { color: true, digits: 6 })).toContain('\x1b[32m');
+    expect(renderTraining(line({ epochs: 5 }), { paint: new Chalk({ level: 1 }), digits: 6 })).toContain('\x1b[32m');
   });
 });
 

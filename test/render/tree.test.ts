@@ -55,13 +55,6 @@ test('colored by the same rule as the table', () => {
   expect(stripVTControlCharacters(colored)).toBe(renderTree(examples.receipt(), plain, 12));
 });
 
-test('a graph a hundred thousand deep is drawn without recursion and cut short', () => {
-  const chain = ['s0 = 0', ...Array.from({ length: 100_000 }, (_, i) => `s${i + 1} = s${i} + 1`)].join('\n');
-  const tree = renderTree(evaluate(parseExpression(chain)), plain, 12).trimEnd().split('\n');
-  expect(tree).toHaveLength(1002);
-  expect(tree.at(-1)).toBe('… cut at 1000 lines: --format dot draws the whole graph');
-});
-
 test('a negation is drawn neg, a subtraction −', () => {
   const tree = renderTree(evaluate(parseExpression('x - -x', ['x=3'])), plain, 12);
   expect(tree).toContain('(−) result = 6  ∂ 1\n');
