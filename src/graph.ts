@@ -32,8 +32,12 @@ export class Graph implements Builder {
   private inputCount = 0;
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
-  /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
-  private readonly zeroPaths = new Set<number>();
+  /**
+   * 1 for the nodes that a path links to the output with a gradient of 0, from the last
+   * backward(): a column, as a Set of the millions of nodes a deep chain's gradient
+   * underflows along would cost more time and memory than the pass itself.
+   */
+  private readonly zeroPaths = new Numbers(() => new Int32Array(BLOCK));
   /** See brokenBy(). */
   private readonly brokenAt = new Map<number, number>();
   /** Below the first operation there are only leaves: the passes need not walk them. */
@@ -212,7 +216,8 @@ export class Graph implements Builder {
     // The gradient column is made here, not as nodes are added: parsing needs no room for it.
     grads.reserve(this.count);
     grads.fill(0, this.count);
-    zeroPaths.clear();
+    zeroPaths.reserve(this.count);
+    zeroPaths.fill(0, this.count);
     brokenAt.clear();
     this.graded = this.count;
     grads.set(output, 1);
@@ -222,7 +227,7 @@ export class Graph implements Builder {
       const layer = kinds.get(node);
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
-      if (dout === 0 && !zeroPaths.has(node)) continue;
+      if (dout === 0 && zeroPaths.get(node) === 0) continue;
       // The chain rule, as sent() applies it, into one array for all nodes.
       const x = xs.get(node);
       const y = ys.get(node);
@@ -246,7 +251,7 @@ export class Graph implements Builder {
   /** Adds an operation's share to an argument's gradient, noting a 0 share and the first that is no finite number. */
   private pass(node: number, argument: number, share: number): void {
     this.grads.add(argument, share);
-    if (share === 0) this.zeroPaths.add(argument);
+    if (share === 0) this.zeroPaths.set(argument, 1);
     else if (!Number.isFinite(share) && !this.brokenAt.has(argument)) {
       this.brokenAt.set(argument, this.brokenAt.get(node) ?? node);
     }
@@ -263,7 +268,7 @@ export class Graph implements Builder {
    */
   sent(node: number, dout: number): number[] {
     if (this.stale) this.refresh();
-    if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
+    if (dout === 0 && !(node < this.graded && this.zeroPaths.get(node) === 1)) return this.args(node).map(() => 0);
     const layer = this.layer(node)!;
     this.replay(layer, this.xs.get(node), this.ys.get(node));
     return layer.backward(dout);
