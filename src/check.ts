@@ -2,7 +2,8 @@ import { CheckError, InputError } from './errors.js';
 import { text } from './messages/index.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
-import type { Result } from './result.js';
+import type { Graph } from './graph.js';
+import { MAX_WORK, type Result } from './result.js';
 
 /**
  * The step of the central difference: the book's numerical_gradient takes a fixed h = 1e-4;
@@ -12,8 +13,6 @@ export const STEP = 1e-4;
 /** Backprop and the numerical gradient agree when |backprop − numerical| ≤ ABSOLUTE + RELATIVE·|numerical| (PyTorch gradcheck's tolerances). */
 export const ABSOLUTE = 1e-5;
 export const RELATIVE = 1e-3;
-/** 2N forward passes of the whole graph: past this many node evaluations, --check refuses. */
-const MAX_WORK = 2e8;
 /** Each method is run again and again for at least this long, and its median time reported. */
 const TIMING_MILLISECONDS = 10;
 
@@ -52,13 +51,12 @@ export interface CheckOptions {
  */
 export function check(result: Result, { timed: timing = true }: CheckOptions = {}): Check {
   const { graph, output, inputs } = result;
+  checkable(graph);
   const passes = 2 * inputs.length;
-  if (passes * graph.size > MAX_WORK) {
-    throw new InputError(text('checkTooLong', passes, graph.size));
-  }
   // The nodes with a kink (relu, abs, max, ...), and which side of it their arguments are on.
   const kinkOf = (node: number) => graph.operation(node)?.layer.kink;
-  const kinked = Array.from({ length: graph.size }, (_, node) => node).filter((node) => kinkOf(node) !== undefined);
+  const kinked: number[] = [];
+  for (let node = 0; node < graph.size; node++) if (kinkOf(node) !== undefined) kinked.push(node);
   const side = (node: number) => {
     const [x, y] = graph.args(node).map((argument) => graph.value(argument));
     return Math.sign(kinkOf(node)!(x, y));
@@ -103,6 +101,15 @@ export function check(result: Result, { timed: timing = true }: CheckOptions = {
     backprop: { forwardPasses: 1, backwardPasses: 1, milliseconds: backpropMilliseconds },
     numerical: { forwardPasses: passes, milliseconds: numericalMilliseconds },
   };
+}
+
+/**
+ * Refuses to check a graph whose check would take minutes (its 2 forward passes an input
+ * evaluate more than MAX_WORK nodes): known once it is parsed, before anything is computed.
+ */
+export function checkable(graph: Graph): void {
+  const passes = 2 * graph.inputs().length;
+  if (passes * graph.size > MAX_WORK) throw new InputError(text('checkTooLong', passes, graph.size));
 }
 
 /**

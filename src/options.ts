@@ -5,13 +5,13 @@ import { ABSOLUTE, RELATIVE } from './check.js';
 import { InputError } from './errors.js';
 import { LANGUAGES, languageOf, text, type Language, type Messages, type Said } from './messages/index.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
-import { DIGITS, FULL_DIGITS } from './numbers.js';
+import { DIGITS, FULL_DIGITS, isDigits, MOST_DIGITS } from './numbers.js';
 import { FUNCTIONS } from './operations.js';
 import { NAME } from './parse/lexer.js';
 import { isBinding } from './parse/word.js';
 import { wrapText } from './render/wrap.js';
 import type { Format, ReportOptions } from './report.js';
-import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
+import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './train.js';
 
 /**
  * The command line's options: how each is written and read, its default, and which go
@@ -250,9 +250,9 @@ function command(messages: Messages): Command {
     .option('--check', messages.checkOption(ABSOLUTE, RELATIVE))
     .addOption(valued('--nudge <NAME=+D>', messages.nudgeOption, nudges, messages))
     .option(`--train [${messages.inputsValue}]`, messages.trainOption)
-    .addOption(valued(`--rate <${messages.numberValue}>`, messages.rateOption(RATE), positive, messages))
-    .addOption(valued('--epochs <n>', messages.epochsOption(EPOCHS), epochs, messages))
-    .addOption(valued(`--tolerance <${messages.numberValue}>`, messages.toleranceOption(TOLERANCE), tolerance, messages))
+    .addOption(valued(`--rate <${messages.numberValue}>`, messages.rateOption(RATE), trainingOption('rate'), messages))
+    .addOption(valued('--epochs <n>', messages.epochsOption(EPOCHS), trainingOption('epochs'), messages))
+    .addOption(valued(`--tolerance <${messages.numberValue}>`, messages.toleranceOption(TOLERANCE), trainingOption('tolerance'), messages))
     .option(`--batch [${messages.fileValue}]`, messages.batchOption)
     .option('--fail-fast', messages.failFastOption)
     .option('--csv', messages.csvOption)
@@ -311,28 +311,20 @@ function nudges(value: string, previous: NudgeRequest[] = []): NudgeRequest[] {
   return previous;
 }
 
-function positive(value: string): number {
-  const x = Number(value);
-  if (!(x > 0 && Number.isFinite(x))) throw new InputError(text('positiveNumber', RATE));
-  return x;
-}
-
-function epochs(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
-  return n;
-}
-
-function tolerance(value: string): number {
-  const x = Number(value);
-  if (!(x >= 0 && Number.isFinite(x))) throw new InputError(text('notNegative'));
-  return x;
+/** --rate, --epochs or --tolerance, held to the rule that train() holds it to; --epochs only in plain digits. */
+function trainingOption(option: keyof typeof TRAINING_RULES): (value: string) => number {
+  return (value) => {
+    const x = Number(value);
+    const { holds, rule } = TRAINING_RULES[option];
+    if (!holds(x) || (option === 'epochs' && !/^\d+$/.test(value))) throw new InputError(rule);
+    return x;
+  };
 }
 
 /** --precision: only plain digits, as Number() would also take 0x10, 1e1, 0b11 or 5.0. */
 function digits(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 17) throw new InputError(text('wholeNumber', 1, 17));
+  if (!/^\d+$/.test(value) || !isDigits(n)) throw new InputError(text('wholeNumber', 1, MOST_DIGITS));
   return n;
 }
 
