@@ -1,18 +1,26 @@
 /**
  * npm run stress: programs of about 10 MB in the shapes that once cost quadratic time or
- * gigabytes (long chains, wide sums, long lines, deep unary minus, huge names), each fed to
- * every view. Each run must end within the time limit with a heap of at most 1 GB, with status
- * 0, 1 or 2, one clean error line at most, and nothing on stdout when it refuses.
+ * gigabytes (long chains, wide sums, long lines, deep unary minus, huge names, a power tower,
+ * a million names), each through every mode and format: the table, --json, the views, the
+ * pictures, --check, --nudge, --train, and --batch with JSON and CSV lines, --steps, --graph
+ * and --check; then --batch given a line of 600 MB and the endless /dev/zero. Each run must
+ * end within the time limit and a gigabyte of memory (its peak resident size, as the process
+ * itself reports it), with status 0, 1 or 2, one clean error line at most, and nothing on
+ * stdout when it refuses.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
 const SIZE = 10 * 2 ** 20;
 const SECONDS = 20;
+const MOST_MEMORY = 2 ** 30;
+/** Loaded before backprop: on its way out, the process writes its peak resident size (KiB) to descriptor 3. */
+const PEAK = `data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>{try{writeSync(3,String(process.resourceUsage().maxRSS))}catch{}})`;
 
 function repeat(make: (i: number) => string, bytes: number): string {
   const parts: string[] = [];
@@ -24,57 +32,149 @@ function repeat(make: (i: number) => string, bytes: number): string {
   return parts.join('');
 }
 
+/** A program, the input its --nudge moves, and what --batch reads: JSON lines, and CSV. */
+interface Shape {
+  program: string;
+  nudge?: string;
+  lines?: string;
+  csv?: string;
+}
+
 const name = 'a'.repeat(SIZE / 2 - 16);
-const shapes: Record<string, string> = {
-  'long chain': `v0 = 1\n${repeat((i) => `v${i + 1} = v${i} * 1.0001 + 1\n`, SIZE)}`,
+const million = Array.from({ length: 1_000_000 }, (_, i) => `a${i}`);
+const shapes: Record<string, Shape> = {
+  'long chain': { program: `v0 = 1\n${repeat((i) => `v${i + 1} = v${i} * 1.0001 + 1\n`, SIZE)}`, nudge: 'v0' },
   'wide sum': (() => {
     const inputs = repeat((i) => `x${i} = ${i}\n`, SIZE / 2);
     const count = inputs.split('\n').length - 1;
-    return `${inputs}y = ${Array.from({ length: count }, (_, i) => `x${i}`).join(' + ')}\n`;
+    return { program: `${inputs}y = ${Array.from({ length: count }, (_, i) => `x${i}`).join(' + ')}\n`, nudge: 'x0' };
   })(),
-  'long line': `x = 1; y = x${' + x'.repeat(SIZE / 4)}\n`,
+  'long line': { program: `x = 1; y = x${' + x'.repeat(SIZE / 4)}\n` },
   // An error's excerpt and message look at a window around the column, wherever it is on the line.
-  'long line, error at its end': `x = 1; y = x${' + x'.repeat(SIZE / 4)} * )\n`,
-  'long line, error at its start': `x = 1; y = x * )${' + x'.repeat(SIZE / 4)}\n`,
-  'deep unary': `x = 2\ny = ${'-'.repeat(SIZE - 16)}x\n`,
-  'huge name': `${name} = 2\ny = ${name} * 3\n`,
-  'huge name, error': `${name} = 2\ny = ${name} * )\n`,
+  'long line, error at its end': { program: `x = 1; y = x${' + x'.repeat(SIZE / 4)} * )\n` },
+  'long line, error at its start': { program: `x = 1; y = x * )${' + x'.repeat(SIZE / 4)}\n` },
+  'deep unary': { program: `x = 2\ny = ${'-'.repeat(SIZE - 16)}x\n` },
+  'huge name': { program: `${name} = 2\ny = ${name} * 3\n` },
+  'huge name, error': { program: `${name} = 2\ny = ${name} * )\n` },
   // Each step names its arguments: the text of --steps is many times the program's.
-  'long names, many lines': `${name.slice(0, SIZE / 20)} = 1.01\ny = ${Array(18).fill(name.slice(0, SIZE / 20)).join(' * ')}\n`,
+  'long names, many lines': { program: `${name.slice(0, SIZE / 20)} = 1.01\ny = ${Array(18).fill(name.slice(0, SIZE / 20)).join(' * ')}\n` },
+  // x^x^…^x, nested to the right: each power's gradient is a power's, and underflows to 0.
+  'power tower': { program: `x = 1.0001\ny = x${'^x'.repeat((SIZE - 20) / 2)}\n` },
+  // A million names that only the lines give: a line of --batch of 17 MB, a CSV header of 7.
+  'a million names': {
+    program: `y = ${million.join(' + ')}\n`,
+    nudge: 'a0',
+    lines: `{${million.map((input, i) => `"${input}":${i % 10}`).join(',')}}\n`,
+    csv: `${million.join(',')}\n${million.map((_, i) => i % 10).join(',')}\n`,
+  },
 };
-const views = [[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--format', 'dot'], ['--format', 'mermaid'], ['--format', 'svg'], ['--format', 'html'], ['--check']];
+
+/** Every mode and format, as the words that ask for it; `batch` where it reads lines (`csv`: as CSV). */
+const modes: { words: (shape: Shape) => string[]; batch?: 'json' | 'csv' }[] = [
+  ...[[], ['--json'], ['--all'], ['--steps'], ['--graph'], ['--graph', '--json'], ['--steps', '--json'], ['--check']].map((words) => ({ words: () => words })),
+  ...['dot', 'mermaid', 'svg', 'html'].map((format) => ({ words: () => ['--format', format] })),
+  { words: (shape) => ['--nudge', `${shape.nudge ?? 'x'}=+1`] },
+  { words: () => ['--train'] },
+  { words: () => ['--train', '--json', '--epochs', '5'] },
+  ...[[], ['--steps'], ['--graph'], ['--check']].map((words) => ({ words: () => ['--batch', ...words], batch: 'json' as const })),
+  { words: () => ['--batch', '--csv'], batch: 'csv' },
+];
+
+interface Outcome {
+  status: number | null;
+  signal: string | null;
+  /** The first 64 KB of standard output, and how many bytes it had in all. */
+  stdout: string;
+  stdoutBytes: number;
+  stderr: string;
+  /** The peak resident size in bytes, as the process reported it; NaN if it did not. */
+  peak: number;
+  seconds: number;
+}
+
+/** Runs backprop with a 1 GB heap on these words, standard input from `input`: a string, or bytes made as they are read. */
+async function backprop(words: string[], input: string | (() => AsyncIterable<string | Uint8Array>) = ''): Promise<Outcome> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', '--import', PEAK, BIN, ...words], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  const timer = setTimeout(() => child.kill('SIGKILL'), SECONDS * 1000);
+  // The process may stop reading early (a refusal): what it leaves unread is no failure.
+  child.stdin.on('error', () => {});
+  Readable.from(typeof input === 'string' ? [input] : input()).on('error', () => {}).pipe(child.stdin);
+  let stdout = '';
+  let stdoutBytes = 0;
+  let stderr = '';
+  let peak = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (stdoutBytes < 2 ** 16) stdout += chunk.toString('utf8', 0, Math.min(chunk.length, 2 ** 16 - stdoutBytes));
+    stdoutBytes += chunk.length;
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stdio[3]!.on('data', (chunk: Buffer) => (peak += chunk));
+  const [status, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (code, killed) => resolve([code, killed])));
+  clearTimeout(timer);
+  return { status, signal, stdout, stdoutBytes, stderr, peak: peak === '' ? NaN : Number(peak) * 1024, seconds: (performance.now() - started) / 1000 };
+}
+
+/** What is wrong with an outcome: none if it ended in time and memory with a status and clean words. */
+function problems(run: Outcome, batch: boolean): string[] {
+  const found: string[] = [];
+  if (run.status === null || ![0, 1, 2].includes(run.status)) found.push(`status ${run.status} ${run.signal ?? ''}`);
+  if (!(run.peak <= MOST_MEMORY)) found.push(`peak memory ${Math.round(run.peak / 2 ** 20)} MiB`);
+  if (/internal error|internal"|\n\s+at /.test(run.stderr)) found.push(`stderr: ${run.stderr.slice(0, 200)}`);
+  if (run.status === 2 && run.stdoutBytes > 0) found.push('refused after writing to stdout');
+  if (run.stderr.length > 2000) found.push(`an error of ${run.stderr.length} characters`);
+  // A batch's lines are answered on stdout, an error line each; anything else is one line of JSON.
+  if (batch && /"kind":"internal"/.test(run.stdout)) found.push(`stdout: ${run.stdout.slice(0, 200)}`);
+  return found;
+}
+
+let failed = 0;
+let passed = 0;
+function tell(what: string, words: string, run: Outcome, found: string[]): void {
+  if (found.length === 0) passed++;
+  else failed++;
+  const said = (run.stderr || run.stdout).split('\n')[0].slice(0, 60);
+  const memory = Number.isNaN(run.peak) ? '?' : Math.round(run.peak / 2 ** 20);
+  console.log(`${found.length === 0 ? 'ok  ' : 'FAIL'} ${what.padEnd(22)} ${words.padEnd(26)} status ${run.status}  ${run.seconds.toFixed(1)} s  ${memory} MiB  ${said}`);
+  for (const problem of found) console.log(`     ${problem}`);
+}
 
 // `npm run stress -- WORDS` runs only the shapes whose name contains WORDS.
 const only = process.argv.slice(2).join(' ');
 const folder = mkdtempSync(join(tmpdir(), 'backprop-stress-'));
-let failed = 0;
-let passed = 0;
 try {
-  for (const [shape, program] of Object.entries(shapes)) {
+  for (const [shape, given] of Object.entries(shapes)) {
     if (!shape.includes(only)) continue;
     const file = join(folder, 'program.txt');
-    writeFileSync(file, program);
-    for (const view of views) {
-      const started = performance.now();
-      const run = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, '-f', file, ...view], {
-        encoding: 'utf8',
-        timeout: SECONDS * 1000,
-        maxBuffer: 2 ** 30,
-      });
-      const seconds = (performance.now() - started) / 1000;
-      const problems: string[] = [];
-      if (run.error !== undefined) problems.push(String(run.error.message));
-      if (run.status === null || ![0, 1, 2].includes(run.status)) problems.push(`status ${run.status} ${run.signal ?? ''}`);
-      if (/internal error|\n\s+at /.test(run.stderr)) problems.push(`stderr: ${run.stderr.slice(0, 200)}`);
-      if (run.status === 2 && run.stdout !== '') problems.push('refused after writing to stdout');
-      if (run.stderr.length > 2000) problems.push(`an error of ${run.stderr.length} characters`);
-      const verdict = problems.length === 0 ? 'ok  ' : 'FAIL';
-      if (problems.length === 0) passed++;
-      else failed++;
-      const said = run.stderr.split('\n')[0].slice(0, 70);
-      console.log(`${verdict} ${shape.padEnd(22)} ${(view.join(' ') || 'table').padEnd(16)} status ${run.status}  ${seconds.toFixed(1)} s  ${said}`);
-      for (const problem of problems) console.log(`     ${problem}`);
+    writeFileSync(file, given.program);
+    for (const mode of modes) {
+      const words = mode.words(given);
+      const input = mode.batch === undefined ? '' : mode.batch === 'csv' ? (given.csv ?? 'x\n1\n') : (given.lines ?? '{}\n');
+      const run = await backprop(['-f', file, ...words], input);
+      tell(shape, words.join(' ') || 'table', run, problems(run, mode.batch !== undefined));
     }
+  }
+
+  // A line of 600 MB, made as it is read, then a line of values: the first is refused without
+  // being kept, the second answered. /dev/zero is one line that never ends.
+  const huge = 'huge batch lines';
+  if (huge.includes(only)) {
+    const piece = 'a'.repeat(2 ** 20);
+    const lines = async function* () {
+      for (let i = 0; i < 600; i++) yield piece;
+      yield '\n{"x": 2}\n';
+    };
+    const long = await backprop(['y = x * 2', '--batch'], lines);
+    const answers = long.stdout.trimEnd().split('\n');
+    const found = problems(long, true);
+    if (long.status !== 1 || !answers[0]?.includes('"code":"line-too-long"') || !answers[1]?.startsWith('{"output":"y","value":4,')) {
+      found.push(`answers: ${long.stdout.slice(0, 300)}`);
+    }
+    tell(huge, 'a line of 600 MB, then one', long, found);
+    const zeros = await backprop(['y = x * 2', '--batch', '/dev/zero']);
+    const endless = problems(zeros, true);
+    if (zeros.status !== 1 || !/^\{"line":1,"error":\{.*"code":"line-endless"/.test(zeros.stdout)) endless.push(`answers: ${zeros.stdout.slice(0, 300)}`);
+    tell(huge, '--batch /dev/zero', zeros, endless);
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -44,6 +44,8 @@ export interface ArrayLayerClass {
   written(dout: string, args: string[], out: string): (string | undefined)[];
   /** The positions of the arguments that are data, not parameters, and get no gradient: the labels, an axis. */
   readonly data?: readonly number[];
+  /** How many multiply-adds forward takes, from the arguments' shapes, where that is more than one an element of its output. */
+  work?(shapes: Shape[]): number;
 }
 
 /** A value as an array, a number being an array of no axes. */
@@ -101,6 +103,10 @@ export class MatMulLayer implements ArrayLayer {
     const dx = multiply(dy.data, this.w.data, m, n, k, { transposeB: true });
     const dw = multiply(this.x.data, dy.data, k, m, n, { transposeA: true });
     return [value(new Tensor(this.x.shape, dx)), value(new Tensor(this.w.shape, dw))];
+  }
+
+  static work([x, w]: Shape[]): number {
+    return dims(x)[0] * dims(x)[1] * dims(w, true)[1];
   }
 
   /** The shape of X @ W: its rows, W's columns; a vector's axis is dropped again. */
@@ -502,6 +508,10 @@ export class AffineLayer implements ArrayLayer {
     // b was added to every row: its gradient is dY summed over the rows (all of it, for a number).
     const db = this.b.length === 0 ? sumAlong(dy, undefined) : dy.rank === 2 ? sumAlong(dy, 0) : dy.copy();
     return [dx, dw, value(db)];
+  }
+
+  static work([x, w]: Shape[]): number {
+    return MatMulLayer.work([x, w]);
   }
 
   static shape([x, w, b]: Shape[], context: ShapeContext): Shape | Said {

@@ -1,10 +1,10 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { catalogue, en, say, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
 import { lineGroups, type Line } from './parse/lines.js';
-import { MAX_SOURCE_BYTES, nfc, programText, sourceText } from './parse/source.js';
+import { checkArgument, MAX_SOURCE_BYTES, nfc, programText, sourceText } from './parse/source.js';
 import { report, type BatchReport, type Report } from './report.js';
 
 /**
@@ -19,6 +19,11 @@ export interface Io extends Surroundings {
   isFile(path: string): boolean;
   /** The bytes of a file, '-' being standard input, a piece at a time as they arrive. */
   chunks(path: string): AsyncIterable<Buffer>;
+  /**
+   * The bytes of each argument as the system gave them, where they can be had: an argument
+   * that was not UTF-8 reaches argv with U+FFFD in place of the bytes that were not.
+   */
+  argumentBytes?(): readonly Uint8Array[] | undefined;
 }
 
 /** Runs backprop on these arguments and gives its exit status: 0, 1 (math or output) or 2 (input). */
@@ -26,6 +31,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const messages = await catalogue(language(argv, io.env));
   let json = asksForJson(argv);
   try {
+    checkEncoding(argv, io);
     const request = readCommandLine(argv, messages, io, (output) => writeOutput(io, [output]));
     if (request === undefined) return 0;
     json = request.json;
@@ -53,6 +59,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return fail(error, io, json, messages);
   }
+}
+
+/**
+ * Refuses an argument that is not UTF-8, naming its first byte that is not, as a file's is.
+ * Only an argument that holds U+FFFD may be one, and only its bytes tell.
+ */
+function checkEncoding(argv: string[], io: Io): void {
+  if (!argv.some((word) => word.includes('\uFFFD'))) return;
+  const bytes = io.argumentBytes?.();
+  if (bytes !== undefined) argv.forEach((word, i) => checkArgument(word, bytes[i]));
 }
 
 /** The program the command line gives: an expression (from -e, -f or the words) or a receipt. */
@@ -167,6 +183,7 @@ function writeOutput(io: Io, chunks: Iterable<string>): boolean {
 
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export async function start(): Promise<void> {
+  const argv = process.argv.slice(2);
   const terminal = await isTerminal(1);
   // The width is asked only of a terminal: process.stdout would otherwise load Node's streams for nothing.
   const io: Io = {
@@ -179,8 +196,9 @@ export async function start(): Promise<void> {
     read,
     isFile,
     chunks,
+    argumentBytes: () => commandLineBytes(argv),
   };
-  process.exitCode = await run(process.argv.slice(2), io);
+  process.exitCode = await run(argv, io);
 }
 
 /**
@@ -198,6 +216,29 @@ async function isTerminal(fd: number): Promise<boolean> {
   if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev) return false;
   const { isatty } = await import('node:tty');
   return isatty(fd);
+}
+
+/**
+ * The bytes of the arguments `argv` as Linux keeps them in /proc/self/cmdline, each ended by
+ * a NUL after the executable's, Node's options and the script's: the last of them, if each
+ * reads as its argument as Node decoded it. Undefined where there is no such file.
+ */
+function commandLineBytes(argv: string[]): Uint8Array[] | undefined {
+  let all: Buffer;
+  try {
+    all = readFileSync('/proc/self/cmdline');
+  } catch {
+    return undefined;
+  }
+  const words: Buffer[] = [];
+  for (let start = 0; start < all.length; ) {
+    const end = all.indexOf(0, start);
+    const stop = end < 0 ? all.length : end;
+    words.push(all.subarray(start, stop));
+    start = stop + 1;
+  }
+  const own = words.slice(words.length - argv.length);
+  return own.length === argv.length && own.every((bytes, i) => bytes.toString() === argv[i]) ? own : undefined;
 }
 
 /**

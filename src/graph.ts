@@ -4,7 +4,7 @@ import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
 import type { InputError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import { operationOf, type Operation } from './operations.js';
-import { broadcast, sameShape, shapeOf, shapeText, strides, Tensor, type Shape, type Value } from './tensor.js';
+import { broadcast, sameShape, shapeOf, shapeText, size, strides, Tensor, type Shape, type Value } from './tensor.js';
 
 /** A node's layer: one on numbers (applied element by element to arrays), or one on arrays. */
 export type AnyLayer = Layer | ArrayLayer;
@@ -58,8 +58,12 @@ export class Graph implements Builder {
   private readonly kinkedNodes: number[] = [];
   /** How many nodes the last backward() gave gradients: a graph can grow after it. */
   private graded = 0;
-  /** Nodes that a path links to the output with a gradient of 0, from the last backward(). */
-  private readonly zeroPaths = new Set<number>();
+  /**
+   * 1 for the nodes that a path links to the output with a gradient of 0, from the last
+   * backward(): a column, as a Set of the millions of nodes a deep chain's gradient
+   * underflows along would cost more time and memory than the pass itself.
+   */
+  private readonly zeroPaths = new Numbers(() => new Int32Array(BLOCK));
   /** See brokenBy(). */
   private readonly brokenAt = new Map<number, number>();
   /** Below the first operation there are only leaves: the passes need not walk them. */
@@ -464,7 +468,8 @@ export class Graph implements Builder {
     // The gradient column is made here, not as nodes are added: parsing needs no room for it.
     grads.reserve(this.count);
     grads.fill(0, this.count);
-    zeroPaths.clear();
+    zeroPaths.reserve(this.count);
+    zeroPaths.fill(0, this.count);
     brokenAt.clear();
     this.graded = this.count;
     grads.set(output, 1);
@@ -476,7 +481,7 @@ export class Graph implements Builder {
       const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
-      if (dout === 0 && !zeroPaths.has(node)) continue;
+      if (dout === 0 && zeroPaths.get(node) === 0) continue;
       // The chain rule, as sent() applies it, into one array for all nodes.
       const x = xs.get(node);
       const y = ys.get(node);
@@ -532,18 +537,14 @@ export class Graph implements Builder {
     if (this.stale && this.probed === undefined) this.refresh();
     if (this.probed?.input !== input) this.probed = this.reach(input);
     const tensor = this.tensors.get(input)!;
-    const { order, saved } = this.probed;
+    const { order, inPlace, saved } = this.probed;
     const before = tensor.data[index];
     tensor.data[index] = value;
-    for (const node of order) {
-      const args = this.args(node);
-      const position = args.indexOf(input);
-      // Linear in the element, and moved by nothing else: changed in place where it changes.
-      const changedOnlyThere = position >= 0 && args.every((argument, i) => i === position || !this.probed!.reached.has(argument));
+    order.forEach((node, i) => {
+      const layer = this.layer(node) as ArrayLayer;
       const out = this.tensors.get(node);
-      const sparse = changedOnlyThere && out !== undefined ? arrayLayerOf(this.layer(node)!)?.moved : undefined;
-      if (sparse === undefined || !sparse.call(this.layer(node), position, index, value - before, out!)) this.compute(node);
-    }
+      if (!inPlace[i] || out === undefined || !layer.moved!(this.args(node).indexOf(input), index, value - before, out)) this.compute(node);
+    });
     const out = this.values.get(output);
     during?.();
     tensor.data[index] = before;
@@ -559,20 +560,47 @@ export class Graph implements Builder {
     return out;
   }
 
-  /** What probe() needs of an input: the operations it reaches, in the order of the tape, and their values as they are. */
+  /**
+   * What probe() needs of an input: the operations it reaches, in the order of the tape; for
+   * each, whether it is linear in the input and moved by nothing else, so changed in place
+   * where it changes (ArrayLayer.moved); and their values as they are.
+   */
   private reach(input: number) {
-    const reached = new Set([input]);
-    const order: number[] = [];
-    for (let node = input + 1; node < this.count; node++) {
-      if (this.layer(node) === undefined || !this.args(node).some((argument) => reached.has(argument))) continue;
-      reached.add(node);
-      order.push(node);
-    }
+    const { order, inPlace } = this.reached(input);
     const saved = order.map((node) => {
       const tensor = this.tensors.get(node);
       return tensor === undefined ? this.values.get(node) : { tensor, data: tensor.data.slice() };
     });
-    return { input, reached, order, saved };
+    return { input, order, inPlace, saved };
+  }
+
+  private reached(input: number): { order: number[]; inPlace: boolean[] } {
+    const reached = new Set([input]);
+    const order: number[] = [];
+    const inPlace: boolean[] = [];
+    for (let node = input + 1; node < this.count; node++) {
+      const args = this.args(node);
+      if (this.layer(node) === undefined || !args.some((argument) => reached.has(argument))) continue;
+      inPlace.push(arrayLayerOf(this.layer(node)!)?.moved !== undefined && args.filter((argument) => reached.has(argument)).length === 1 && args.includes(input));
+      reached.add(node);
+      order.push(node);
+    }
+    return { order, inPlace };
+  }
+
+  /**
+   * About how many multiply-adds probe() of one element of `input` takes, from the shapes
+   * (after inferShapes): what --check on arrays is bounded by before it starts. An operation
+   * changed in place costs a row or column of its output, another its forward (ArrayLayerClass.work).
+   */
+  probeWork(input: number): number {
+    const { order, inPlace } = this.reached(input);
+    return order.reduce((work, node, i) => {
+      const shape = this.shape(node);
+      if (inPlace[i]) return work + Math.max(...grid(shape));
+      const rule = (this.layer(node)!.constructor as Partial<ArrayLayerClass>).work;
+      return work + (rule?.(this.args(node).map((argument) => this.shape(argument))) ?? size(shape));
+    }, 0);
   }
 
   /**
@@ -590,7 +618,7 @@ export class Graph implements Builder {
       if (typeof layer !== 'object') continue;
       if (!this.arrayOperations.has(node)) {
         const dout = grads.get(node);
-        if (dout === 0 && !this.zeroPaths.has(node)) continue;
+        if (dout === 0 && this.zeroPaths.get(node) === 0) continue;
         const [x, y] = [xs.get(node), ys.get(node)];
         this.replay(layer as Layer, x, y);
         (layer as Layer).backward(dout, shares);
@@ -669,7 +697,7 @@ export class Graph implements Builder {
       const layer = kinds.get(node) as Layer | string | undefined;
       if (typeof layer !== 'object') continue;
       const dout = grads.get(node);
-      if (dout === 0 && !zeroPaths.has(node)) continue;
+      if (dout === 0 && zeroPaths.get(node) === 0) continue;
       const x = xs.get(node);
       const y = ys.get(node);
       const rule = ruleOf(layer);
@@ -697,7 +725,7 @@ export class Graph implements Builder {
     if (sum === undefined || !this.exactGrads.set(argument, sum)) {
       this.pass(node, argument, exact?.toNumber() ?? share);
       this.exactGrads.setDouble(argument);
-    } else if (exact!.sign === 0) this.zeroPaths.add(argument);
+    } else if (exact!.sign === 0) this.zeroPaths.set(argument, 1);
   }
 
   /** A value as an exact rational: a leaf's read as the decimal its double stands for, the first time it is asked for. */
@@ -721,7 +749,7 @@ export class Graph implements Builder {
   /** Adds an operation's share to an argument's gradient, noting a 0 share and the first that is no finite number. */
   private pass(node: number, argument: number, share: number): void {
     this.grads.add(argument, share);
-    if (share === 0) this.zeroPaths.add(argument);
+    if (share === 0) this.zeroPaths.set(argument, 1);
     else if (!Number.isFinite(share) && !this.brokenAt.has(argument)) {
       this.brokenAt.set(argument, this.brokenAt.get(node) ?? node);
     }
@@ -738,7 +766,7 @@ export class Graph implements Builder {
    */
   sent(node: number, dout: number): number[] {
     if (this.stale) this.refresh();
-    if (dout === 0 && !this.zeroPaths.has(node)) return this.args(node).map(() => 0);
+    if (dout === 0 && !(node < this.graded && this.zeroPaths.get(node) === 1)) return this.args(node).map(() => 0);
     const layer = this.layer(node) as Layer;
     this.replay(layer, this.xs.get(node), this.ys.get(node));
     return layer.backward(dout);

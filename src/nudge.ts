@@ -1,7 +1,9 @@
 import { InputError, MathError } from './errors.js';
 import { text } from './messages/index.js';
 import { NAME, NUMBER } from './parse/lexer.js';
-import type { Result } from './result.js';
+import { nfc } from './parse/source.js';
+import type { Graph } from './graph.js';
+import { MAX_WORK, type Result } from './result.js';
 
 /** A nudge as the command line gives it: `apple=+1`, `x=-0.5`, `tax=+10%`. */
 export interface NudgeRequest {
@@ -48,9 +50,11 @@ export function parseNudge(word: string): NudgeRequest {
  */
 export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
   const { graph, output, inputs } = result;
+  nudgeable(graph, requests);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
   const nudges = requests.map((request): Nudge => {
-    const node = byName.get(request.name);
+    // A name is read in NFC, as the program's are: café with é composed or as e and an accent.
+    const node = byName.get(nfc(request.name));
     if (node === undefined) {
       const names = [...byName.keys()];
       const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
@@ -82,6 +86,11 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     };
   });
   return nudges;
+}
+
+/** Refuses nudges whose forward passes, one a nudge, would evaluate more than MAX_WORK nodes: known before anything is computed. */
+export function nudgeable(graph: Graph, requests: readonly NudgeRequest[]): void {
+  if (requests.length * graph.size > MAX_WORK) throw new InputError(text('nudgeTooLong', requests.length, graph.size));
 }
 
 /** x without the digits beyond the 15th of `scale`, where a difference of two numbers that size is noise. */

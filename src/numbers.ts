@@ -1,3 +1,6 @@
+import { InputError } from './errors.js';
+import { text } from './messages/index.js';
+
 /** Significant digits of the numbers shown to a person (tables, steps, pictures), unless --precision says otherwise. */
 export const DIGITS = 12;
 /**
@@ -15,8 +18,22 @@ export const FULL_DIGITS = 15;
  * it, `nan`), an infinite one as ∞.
  */
 export function formatNumber(x: number, digits: number, nan = 'undefined'): string {
+  checkDigits(digits);
   if (Number.isNaN(x)) return nan;
   return plainDecimal(x, digits) ?? plainRounded(x, digits) ?? carefullyRounded(x, digits);
+}
+
+/** The most significant digits a number is shown with: 17 tell every two doubles apart. */
+export const MOST_DIGITS = 17;
+
+/** Whether `digits` is a number of significant digits to show: a whole number from 1 to 17, as --precision takes. */
+export function isDigits(digits: number): boolean {
+  return Number.isInteger(digits) && digits >= 1 && digits <= MOST_DIGITS;
+}
+
+/** Refuses digits that isDigits does not take, as the command line refuses such a --precision. */
+function checkDigits(digits: number): void {
+  if (!isDigits(digits)) throw new InputError(text('outOfRange', 'digits', String(digits), text('wholeNumber', 1, MOST_DIGITS)));
 }
 
 /** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
@@ -113,6 +130,7 @@ export function jsonNumber(x: number, digits: number): string {
  * number, rounding up would overflow to Infinity: there the digits are cut instead.
  */
 export function round(x: number, digits: number): number {
+  checkDigits(digits);
   if (x === 0) return 0; // not -0
   // Most numbers are short already, and then need no rounding at all.
   if (!Number.isFinite(x) || significantDigits(JSON.stringify(x)) <= digits) return x;

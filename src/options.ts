@@ -5,13 +5,13 @@ import { ABSOLUTE, RELATIVE } from './check.js';
 import { InputError } from './errors.js';
 import { LANGUAGES, languageOf, text, type Language, type Messages, type Said } from './messages/index.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
-import { DIGITS, FULL_DIGITS } from './numbers.js';
+import { DIGITS, FULL_DIGITS, isDigits, MOST_DIGITS } from './numbers.js';
 import { FUNCTIONS } from './operations.js';
 import { NAME } from './parse/lexer.js';
 import { isBinding } from './parse/word.js';
 import { wrapText } from './render/wrap.js';
 import type { Format, ReportOptions } from './report.js';
-import { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, type TrainOptions } from './train.js';
+import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './train.js';
 
 /**
  * The command line's options: how each is written and read, its default, and which go
@@ -263,9 +263,9 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
-  [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), positive, m)],
-  [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), epochs, m)],
-  [['--tolerance'], (m) => valued(`--tolerance <${m.numberValue}>`, m.toleranceOption(TOLERANCE), tolerance, m)],
+  [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), trainingOption('rate'), m)],
+  [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), trainingOption('epochs'), m)],
+  [['--tolerance'], (m) => valued(`--tolerance <${m.numberValue}>`, m.toleranceOption(TOLERANCE), trainingOption('tolerance'), m)],
   [['--batch'], (m) => new Option(`--batch [${m.fileValue}]`, m.batchOption)],
   [['--fail-fast'], (m) => new Option('--fail-fast', m.failFastOption)],
   [['--csv'], (m) => new Option('--csv', m.csvOption)],
@@ -367,16 +367,14 @@ function nudges(value: string, previous: NudgeRequest[] = []): NudgeRequest[] {
   return previous;
 }
 
-function positive(value: string): number {
-  const x = Number(value);
-  if (!(x > 0 && Number.isFinite(x))) throw new InputError(text('positiveNumber', RATE));
-  return x;
-}
-
-function epochs(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_EPOCHS) throw new InputError(text('wholeNumber', 1, MAX_EPOCHS));
-  return n;
+/** --rate, --epochs or --tolerance, held to the rule that train() holds it to; --epochs only in plain digits. */
+function trainingOption(option: keyof typeof TRAINING_RULES): (value: string) => number {
+  return (value) => {
+    const x = Number(value);
+    const { holds, rule } = TRAINING_RULES[option];
+    if (!holds(x) || (option === 'epochs' && !/^\d+$/.test(value))) throw new InputError(rule);
+    return x;
+  };
 }
 
 /** --seed: a whole number that fits 32 bits, as the generator's seed does. */
@@ -386,16 +384,10 @@ function seed(value: string): number {
   return n;
 }
 
-function tolerance(value: string): number {
-  const x = Number(value);
-  if (!(x >= 0 && Number.isFinite(x))) throw new InputError(text('notNegative'));
-  return x;
-}
-
 /** --precision: only plain digits, as Number() would also take 0x10, 1e1, 0b11 or 5.0. */
 function digits(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 17) throw new InputError(text('wholeNumber', 1, 17));
+  if (!/^\d+$/.test(value) || !isDigits(n)) throw new InputError(text('wholeNumber', 1, MOST_DIGITS));
   return n;
 }
 

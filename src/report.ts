@@ -1,34 +1,21 @@
 import { batch } from './batch.js';
-import { check, disagreement } from './check.js';
-import { type BackpropError, InputError } from './errors.js';
+import { check, checkable, disagreement } from './check.js';
+import type { BackpropError } from './errors.js';
 import type { Program } from './graph.js';
 import { dotLines } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
-import { counted } from './render/limit.js';
+import { counted, fewEnough, MAX_PAGE_NODES, MAX_VIEW_NODES } from './render/limit.js';
 import { mermaidLines } from './render/mermaid.js';
 import type { Line } from './parse/lines.js';
 import { painter } from './render/paint.js';
 import { PICTURE_DIGITS } from './render/picture.js';
-import { nudge, type NudgeRequest } from './nudge.js';
-import { en, text, type Messages, type Said } from './messages/index.js';
+import { drawable } from './render/svg.js';
+import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
+import { en, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
-
-/**
- * The most nodes a view that prints every node (--steps, --graph, DOT, Mermaid) takes. At this
- * size each such view still prints within seconds and well under a gigabyte (measured on a
- * chain of 10^5 negations); a larger program is refused before anything is written.
- */
-export const MAX_VIEW_NODES = 100_000;
-
-/**
- * The most nodes the page of --format html takes, as a view of every node. Its size is not what
- * limits it but the browser: the page of a sum of 5,000 inputs (10^4 nodes, 2.7 MB) opens in
- * Chromium in 2 s, and one ten times as large took more than 30 s.
- */
-export const MAX_PAGE_NODES = 10_000;
 
 /** How a result is shown: a table (text for a person), JSON, or a picture or page of the graph. */
 export type Format = 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
@@ -82,15 +69,16 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   const notes = source.notes ?? [];
   if (options.batch !== undefined) {
     const { lines, csv, failFast } = options.batch;
-    const { precision: digits, steps, graph, check } = options;
-    return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check }), notes };
+    const { precision: digits, steps, graph, check, viewLimit } = options;
+    return { lines: batch(source, lines, { csv, failFast, digits, steps, graph, check, viewLimit }), notes };
   }
+  // A view that cannot be shown is refused as soon as the graph's size is known, before any of it is computed.
   const perNode =
     format === 'dot' || format === 'mermaid' || format === 'html' ? `format ${format}` : options.steps ? 'steps' : options.graph ? 'graph' : undefined;
-  const most = format === 'html' ? MAX_PAGE_NODES : MAX_VIEW_NODES;
-  if (perNode !== undefined && source.graph.size > most) {
-    throw new InputError(text('viewTooLarge', `--${perNode}`, source.graph.size, most));
-  }
+  if (perNode !== undefined) fewEnough(`--${perNode}`, source.graph.size, format === 'html' ? MAX_PAGE_NODES : MAX_VIEW_NODES);
+  if (format === 'svg') drawable(source.graph.size);
+  if (options.check) checkable(source.graph);
+  if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);
   const checked = options.check ? check(result) : undefined;

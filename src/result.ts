@@ -6,6 +6,13 @@ import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
 
+/**
+ * The most node evaluations that a mode running the graph again and again (--check, --nudge,
+ * --train) may ask for: some seconds at the slowest layers (a power, a sigmoid: up to 100 ns
+ * a node, measured on a busy machine). More is refused before any of it runs.
+ */
+export const MAX_WORK = 5e7;
+
 /** A program run forward and backward: what every renderer takes. */
 export interface Result extends Program {
   value: number;

@@ -1,7 +1,8 @@
 import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import type { Program } from './graph.js';
-import { evaluate, type Result } from './result.js';
+import { nfc } from './parse/source.js';
+import { evaluate, MAX_WORK, type Result } from './result.js';
 
 export const RATE = 0.05;
 export const EPOCHS = 200;
@@ -11,6 +12,18 @@ export const TOLERANCE = 1e-12;
 export const MAX_EPOCHS = 1_000_000;
 /** A progress report comes at most this often, in milliseconds. */
 const PROGRESS_EVERY = 100;
+/**
+ * How many times an epoch evaluates each node: once forward, and twice backward, which runs
+ * each node's forward again (Graph.replay) just before its backward.
+ */
+const EVALUATIONS_PER_EPOCH = 3;
+
+/** What train() takes of each option, as the command line's --rate, --epochs and --tolerance do, and the rule as said. */
+export const TRAINING_RULES = {
+  rate: { holds: (x: number) => x > 0 && Number.isFinite(x), rule: text('positiveNumber', RATE) },
+  epochs: { holds: (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_EPOCHS, rule: text('wholeNumber', 1, MAX_EPOCHS) },
+  tolerance: { holds: (x: number) => x >= 0 && Number.isFinite(x), rule: text('notNegative') },
+};
 
 export interface TrainOptions {
   /** The inputs to train, by name; every input when left out. */
@@ -50,6 +63,13 @@ export interface Training {
 export function train(program: Program, options: TrainOptions = {}): Training {
   const { rate = RATE, epochs = EPOCHS, tolerance = TOLERANCE, progress } = options;
   const { graph, output, outputName } = program;
+  for (const [option, { holds, rule }] of Object.entries(TRAINING_RULES)) {
+    const value = options[option as keyof typeof TRAINING_RULES];
+    if (value !== undefined && !holds(value)) throw new InputError(text('outOfRange', option, String(value), rule));
+  }
+  // Refused before the first epoch, if the epochs asked for could take minutes.
+  const most = Math.floor(MAX_WORK / (EVALUATIONS_PER_EPOCH * graph.size));
+  if (epochs > most) throw new InputError(text('trainTooLong', epochs, graph.size, most));
   // Each step's x − rate × gradient is a double with every digit it has: gradient descent
   // computes in doubles, as PyTorch does, and leaves the graph so.
   graph.exact = false;
@@ -98,9 +118,11 @@ export function train(program: Program, options: TrainOptions = {}): Training {
 }
 
 /** The input nodes named, in the order named; every input when none are. */
-function trainedInputs({ graph, inputs }: Result, names: string[] | undefined): number[] {
+function trainedInputs({ graph, inputs }: Result, given: string[] | undefined): number[] {
   if (inputs.length === 0) throw new InputError(text('nothingToTrain'));
-  if (names === undefined) return inputs;
+  if (given === undefined) return inputs;
+  // Names are read in NFC, as the program's are: café with é composed or as e and an accent.
+  const names = given.map(nfc);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) throw new InputError(text('trainedTwice', twice));

@@ -6,6 +6,7 @@ import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
 import { batch as libraryBatch } from '../src/batch.js';
 import { parseExpression } from '../src/parse/expression.js';
+import { MAX_VIEW_NODES } from '../src/render/limit.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
@@ -224,6 +225,42 @@ describe('--batch', () => {
   }, TIMEOUT);
 });
 
+describe('--batch is bounded as the views are', () => {
+  // A chain of negations one node longer than a view of every node takes.
+  const chain = `y = ${'-'.repeat(MAX_VIEW_NODES)}x`;
+
+  test.each([['--steps'], ['--graph']])('--batch %s refuses a graph too large for the view before reading a line', async (view) => {
+    const run = await runInProcess(['-f', 'chain.txt', '--batch', view], { stdin: '{"x": 1}\n', files: { 'chain.txt': chain } });
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'view-too-large', message: expect.stringContaining(`${view} shows every node`) });
+    expect(() => libraryBatch(parseExpression(chain, ['x=1']), (async function* () {})(), { steps: true })).toThrow(/shows every node/);
+  });
+
+  test('--batch --check refuses a graph whose check would take minutes before reading a line', async () => {
+    const wide = `y = ${Array.from({ length: 5000 }, (_, i) => `x${i}`).join(' * ')}`;
+    const run = await runInProcess(['-e', wide, '--batch', '--check'], { stdin: '{}\n' });
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(JSON.parse(run.stderr).error.code).toBe('check-too-long');
+  });
+
+  test('a line whose --steps or --graph would print more than BACKPROP_VIEW_MB is answered with an error, and the run goes on', async () => {
+    const name = 'n'.repeat(20_000);
+    const program = `${name} = 1.01\ny = ${Array(16).fill(name).join(' * ')}\nz = y * x`;
+    for (const view of ['--steps', '--graph']) {
+      const run = await runInProcess(['-f', 'p.txt', '--batch', view], { stdin: '{"x": 1}\n{}\n', files: { 'p.txt': program }, env: { BACKPROP_VIEW_MB: '1' } });
+      const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(run.status).toBe(1);
+      expect(lines.map((line) => line.error?.code)).toEqual(['option-too-long', 'line-no-value']);
+      expect(lines[0].error.message).toMatch(new RegExp(`^${view} would print more than 1 MB for this program`));
+    }
+  });
+
+  test('a name given twice in a line counts once, with its last value, as JSON reads an object', async () => {
+    const run = await batch(['x * y', 'y=2', '--batch'], '{"x": "two", "y": 5, "x": 3}\n{"x": 1, "z": 0, "x": 1e999}\n');
+    expect(run.lines[0].value).toBe(15);
+    expect(run.lines[1].error).toMatchObject({ code: 'too-large', name: 'x' });
+  });
+});
 test('two batches over one program share no values, however their lines interleave', async () => {
   const program = parseExpression('y = x * w', ['w=1'], { unbound: true });
   async function* lines(...given: string[]) {

@@ -36,6 +36,12 @@ test('a program file, with inputs on the command line', () => {
   expect(JSON.parse(backprop(['-f', file, 'x=5', '--json']).stdout)).toMatchObject({ value: 30, gradients: { x: 11 } });
 });
 
+test('an argument that is not UTF-8, as the shell gives it to the real binary', () => {
+  const run = shell(`backprop -e "$(printf 'x * 2 # caf\\351')" x=1; echo "status $?"`);
+  expect(run.stderr).toBe("error: the argument 'x * 2 # caf\ufffd' is not UTF-8: byte 11 (0xe9) is not part of a character; give it in UTF-8 (set the terminal or the script to UTF-8)\n");
+  expect(run.stdout).toBe('status 2\n');
+});
+
 test('a file that is not UTF-8 is refused, naming the byte', () => {
   const file = join(temporaryFolder(), 'latin1.txt');
   writeFileSync(file, Buffer.concat([Buffer.from('x = 2\ny = x * caf'), Buffer.from([0xe9]), Buffer.from('\n')]));

@@ -271,6 +271,17 @@ describe('program text', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(message);
   });
+
+  test('an argument that is not UTF-8 is refused, naming it and the byte, in a comment too', async () => {
+    const latin1 = (word: string) => Buffer.from(word, 'latin1');
+    const argv = ['-e', 'x * 2 # caf\ufffd', 'x=1'];
+    const run = await cli(argv, { argumentBytes: [latin1('-e'), latin1('x * 2 # caf\u00e9'), latin1('x=1')] });
+    expectFailure(run, 2, /^error: the argument 'x \* 2 # caf\ufffd' is not UTF-8: byte 11 \(0xe9\) is not part of a character; give it in UTF-8/);
+    const json = await cli([...argv, '--json'], { argumentBytes: [latin1('-e'), latin1('x * 2 # caf\u00e9'), latin1('x=1'), latin1('--json')] });
+    expect(JSON.parse(json.stderr).error).toMatchObject({ status: 2, kind: 'input', code: 'argument-not-utf8' });
+    // A replacement character typed as such is UTF-8, and a character like any other.
+    expect((await cli(argv)).stderr).toBe('');
+  });
 });
 
 describe('a gradient that is no number', () => {

@@ -9,12 +9,12 @@ const PARTS = new Set(['withHint', 'at', 'sentence', 'andMoreGradients', 'where'
 /**
  * The codes of messages handed to an error through a variable, which a reading of the source
  * cannot see: why a value or gradient is no number, commander's messages put in backprop's
- * words, a name's character, the inputs a word could have bound.
+ * words, a name's character, the inputs a word could have bound, the rules of --train's options.
  */
 const PASSED = [
   'valueNaN', 'valueInfinite', 'computedNaN', 'computedInfinite',
   'sharesOverflow', 'sharesOfOverflow', 'noDerivative', 'zeroTimesInfinity', 'noFiniteDerivative', 'overflowsAt', 'overflowsThrough',
-  'unknownOption', 'unknownOptionMeant', 'optionMissing', 'notInName', 'noSuchInput', 'noSuchInputOf',
+  'unknownOption', 'unknownOptionMeant', 'optionMissing', 'notInName', 'noSuchInput', 'noSuchInputOf', 'positiveNumber', 'notNegative',
   // Shapes that do not go together, told by each array layer's rule or by broadcasting; an array literal's text.
   'shapeMatmul', 'shapeMatmulNumber', 'shapeBroadcast', 'axisConstant', 'axisMissing', 'shapeNeedsArray', 'shapeLabels', 'labelOutOfRange',
   'shapeBias', 'emptyArray', 'arrayNumber', 'arrayComma', 'arrayRow', 'rankTooHigh', 'raggedArray', 'arrayNotFinite',

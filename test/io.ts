@@ -15,6 +15,8 @@ interface World {
   terminal?: boolean;
   /** The terminal's width, when standard output is one. */
   columns?: number;
+  /** The bytes of each argument as the system would give them, where they are not the UTF-8 of argv's. */
+  argumentBytes?: Uint8Array[];
 }
 
 /**
@@ -24,7 +26,7 @@ interface World {
  */
 export async function runInProcess(
   argv: string[],
-  { stdin = '', env = {}, files = {}, unreadable = {}, outputError, terminal = false, columns }: World = {},
+  { stdin = '', env = {}, files = {}, unreadable = {}, outputError, terminal = false, columns, argumentBytes }: World = {},
 ): Promise<Run> {
   const output = { 1: '', 2: '' };
   const text = (path: string) => {
@@ -47,6 +49,7 @@ export async function runInProcess(
     chunks: async function* (path) {
       yield Buffer.from(text(path));
     },
+    argumentBytes: () => argumentBytes ?? argv.map((word) => Buffer.from(word)),
   });
   return { status, stdout: output[1], stderr: output[2] };
 }

@@ -32,6 +32,13 @@ test('x² at 3: x=+1 predicts 6, the result rises by 7; the difference is the ch
   }
 });
 
+test('a name is read in NFC, as the program’s are: café composed or as e and an accent is one input', async () => {
+  const [cafe] = nudge(evaluate(parseExpression('caf\u00e9 * 2', ['caf\u00e9=3'])), [parseNudge('cafe\u0301=+1')]);
+  expect(cafe).toMatchObject({ value: 3, actual: 2 });
+  const run = await runInProcess(['caf\u00e9 * 2', 'caf\u00e9=3', '--nudge', 'cafe\u0301=+1', '--json']);
+  expect(JSON.parse(run.stdout).nudges[0]).toMatchObject({ input: 'caf\u00e9', actual: 2 });
+});
+
 test('a percentage is of the input’s value; each nudge moves its input alone', () => {
   const nudges = nudge(examples.receipt(), [parseNudge('tax=+10%'), parseNudge('apple_num=-1')]);
   expect(nudges[0]).toMatchObject({ change: expect.closeTo(0.11, 12), percent: 10, predicted: expect.closeTo(71.5, 9), actual: 71.5, difference: 0 });

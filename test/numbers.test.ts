@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { text } from '../src/messages/index.js';
 import { carefullyRounded, formatNumber, jsonNumber, plainDecimal, plainRounded, round } from '../src/numbers.js';
 import { numbers } from './arbitraries.js';
 import { RUNS, TIMEOUT } from './runs.js';
@@ -93,4 +95,12 @@ test.each([
 test('what the fast paths leave to careful rounding', () => {
   expect(plainRounded(999999999999999.9, 15)).toBeUndefined();
   expect(plainDecimal(1.5e-7, 15)).toBeUndefined();
+});
+
+test.each([0, 18, 1.5, -1, NaN, 100])('formatNumber and round refuse %s digits as --precision does: a whole number from 1 to 17', (digits) => {
+  const refusal = new InputError(text('outOfRange', 'digits', String(digits), text('wholeNumber', 1, 17)));
+  expect(refusal.message).toBe(`digits is ${digits}: give a whole number from 1 to 17`);
+  expect(() => formatNumber(Math.PI, digits)).toThrow(refusal);
+  expect(() => round(Math.PI, digits)).toThrow(refusal);
+  expect(formatNumber(Math.PI, 17)).toBe('3.141592653589793');
 });

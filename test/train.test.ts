@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InputError, MathError } from '../src/errors.js';
 import { parseExpression } from '../src/parse/expression.js';
-import { train } from '../src/train.js';
+import { train, type TrainOptions } from '../src/train.js';
 
 // A line through (1, 3), (2, 5) and (3, 7): y = 2x + 1, where the loss is 0.
 const LINE = 'loss = (w*1 + b - 3)^2 + (w*2 + b - 5)^2 + (w*3 + b - 7)^2';
@@ -90,6 +90,25 @@ describe('train', () => {
     expect(refused(() => train(parseExpression('2 * 3')))).toBe(
       '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
     );
+  });
+
+  test('its options are held to the command line’s rules, before any epoch runs', () => {
+    const refused = (options: TrainOptions) => {
+      const error = failure(() => train(parseExpression(LINE, ['w=0', 'b=0']), options)) as InputError;
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.code).toBe('out-of-range');
+      return error.message;
+    };
+    expect(refused({ epochs: 2_000_000 })).toBe('epochs is 2000000: give a whole number from 1 to 1000000');
+    expect(refused({ epochs: 2.5 })).toBe('epochs is 2.5: give a whole number from 1 to 1000000');
+    expect(refused({ rate: 0 })).toBe('rate is 0: give a positive number, e.g. 0.05');
+    expect(refused({ tolerance: -1 })).toBe('tolerance is -1: give a number of 0 or more');
+  });
+
+  test('names are read in NFC, as the program’s are: café composed or as e and an accent is one input', () => {
+    const training = train(parseExpression('y = (caf\u00e9 - 1)^2', ['caf\u00e9=0']), { inputs: ['cafe\u0301'], epochs: 1 });
+    expect(training.trained).toHaveLength(1);
+    expect(() => train(parseExpression('y = caf\u00e9^2', ['caf\u00e9=0']), { inputs: ['caf\u00e9', 'cafe\u0301'] })).toThrow("--train: 'caf\u00e9' is named twice");
   });
 
   test('progress is told the epoch and the output, at most every 100 ms, starting at once', () => {

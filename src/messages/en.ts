@@ -5,6 +5,7 @@
 export const batchMessages = {
   theLine: 'the line',
   lineTooLong: (megabytes: number, most: number) => `the line has ${megabytes} MB, more than a line may have (${most} MB): give its values in lines of their own`,
+  lineEndless: (megabytes: number) => `the line goes on past ${megabytes} MB without an end: this is not lines of values, and it is read no further`,
   lineEmpty: 'the line is empty: give an object of input values, e.g. {"x": 2}, or {} for none',
   notJson: (where: string) => `the line is not JSON: ${where}; give an object of input values, e.g. {"x": 2}`,
   jsonExpected: (column: number, expected: string, found: string) => `at column ${column}, expected ${expected}, found ${found}`,
@@ -305,6 +306,8 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   sourceEmpty: (where: string) => `${where} is empty`,
   stdinEmpty: "standard input is empty: pipe the program in, e.g. echo 'x*y' | backprop -f - x=2 y=3",
   notUtf8: (where: string, offset: number, hex: string) => `${where} is not UTF-8: byte ${offset} (0x${hex}) is not part of a character; save it as UTF-8`,
+  argumentNotUtf8: (word: string, offset: number, hex: string) =>
+    `the argument '${word}' is not UTF-8: byte ${offset} (0x${hex}) is not part of a character; give it in UTF-8 (set the terminal or the script to UTF-8)`,
   ENOENT: 'no such file',
   ENOTDIR: 'a folder on the way is a file',
   EISDIR: 'it is a directory',
@@ -340,6 +343,12 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   overflowsThrough: (gradient: string, node: string, product: string) => `${gradient}: it overflows going back through ${node} (${product})`,
   overflowsAt: (gradient: string, node: string, point: string) => `${gradient}: it overflows going back through ${node} at ${point}`,
   checkTooLong: (passes: number, nodes: number) => `--check would run ${passes} forward passes over ${nodes} nodes, too many to wait for: leave it out for this graph`,
+  checkTooLongArrays: (elements: number, work: string) =>
+    `--check would move ${elements} elements one at a time, about ${work} multiply-adds, too many to wait for: check a smaller net or batch, or leave it out`,
+  trainTooLong: (epochs: number, nodes: number, most: number) =>
+    `--train would run ${epochs} epochs over ${nodes} nodes, too many to wait for: give at most ${most} for this graph (--epochs)`,
+  nudgeTooLong: (nudges: number, nodes: number) => `${nudges} nudges would run ${nudges} forward passes over ${nodes} nodes, too many to wait for: give fewer --nudge`,
+  outOfRange: (name: string, value: string, rule: string) => `${name} is ${value}: ${rule}`,
   nudgeNotFinite: (name: string, value: string, output: string) => `--nudge ${name}: at ${name} = ${value} the output is ${output}; nudge it less`,
   checkDisagrees: (derivative: string, others: string, backprop: string, numerical: string, absolute: number, relative: number) =>
     `--check: ${derivative} disagrees${others}: backprop ${backprop}, numerical ${numerical}, beyond ${absolute} + ${relative} × |numerical|`,

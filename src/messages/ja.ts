@@ -246,6 +246,8 @@ $(npm root -g)/${pkg}/README.md
   sourceEmpty: (where) => `${where} が空`,
   stdinEmpty: "標準入力が空: プログラムをパイプで渡してください。例: echo 'x*y' | backprop -f - x=2 y=3",
   notUtf8: (where, offset, hex) => `${where} は UTF-8 ではない: バイト ${offset} (0x${hex}) が文字の一部になっていない; UTF-8 で保存してください`,
+  argumentNotUtf8: (word, offset, hex) =>
+    `引数 '${word}' は UTF-8 ではない: バイト ${offset} (0x${hex}) が文字の一部になっていない; UTF-8 で入力してください (端末やスクリプトを UTF-8 に設定してください)`,
   ENOENT: 'そのようなファイルはない',
   ENOTDIR: '途中のフォルダがファイル',
   EISDIR: 'ディレクトリである',
@@ -278,6 +280,11 @@ $(npm root -g)/${pkg}/README.md
   overflowsThrough: (gradient, node, product) => `${gradient}: ${node} を逆にたどるところでオーバーフロー (${product})`,
   overflowsAt: (gradient, node, point) => `${gradient}: ${point} で ${node} を逆にたどるところでオーバーフロー`,
   checkTooLong: (passes, nodes) => `--check はノード ${nodes} 個に順伝播を ${passes} 回行うことになり、待つには多すぎる: このグラフでは外してください`,
+  checkTooLongArrays: (elements, work) =>
+    `--check は要素 ${elements} 個を一つずつ動かし、積和を約 ${work} 回行うことになり、待つには多すぎる: より小さなネットやバッチで確かめるか、外してください`,
+  trainTooLong: (epochs, nodes, most) => `--train はノード ${nodes} 個に ${epochs} エポックを行うことになり、待つには多すぎる: このグラフでは ${most} エポック以下にしてください (--epochs)`,
+  nudgeTooLong: (nudges, nodes) => `--nudge ${nudges} 個はノード ${nodes} 個に順伝播を ${nudges} 回行うことになり、待つには多すぎる: --nudge を減らしてください`,
+  outOfRange: (name, value, rule) => `${name} が ${value}: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value} で出力が ${output}: 動かす量を小さくしてください`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
     `--check: ${derivative} が不一致${others}: 逆伝播 ${backprop}、数値微分 ${numerical}、差が ${absolute} + ${relative} × |数値微分| を超える`,

@@ -248,6 +248,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   sourceEmpty: (where) => `${particle(where, '이/가')} 비어 있음`,
   stdinEmpty: "표준 입력이 비어 있음: 프로그램을 파이프로 넣으세요. 예: echo 'x*y' | backprop -f - x=2 y=3",
   notUtf8: (where, offset, hex) => `${particle(where, '은/는')} UTF-8이 아님: ${offset}번 바이트 (0x${hex})가 문자의 일부가 아님; UTF-8로 저장하세요`,
+  argumentNotUtf8: (word, offset, hex) =>
+    `'${word}' 인수는 UTF-8이 아님: ${offset}번 바이트 (0x${hex})가 문자의 일부가 아님; UTF-8로 입력하세요 (터미널이나 스크립트를 UTF-8로 설정하세요)`,
   ENOENT: '그런 파일이 없음',
   ENOTDIR: '경로 중간의 폴더가 파일임',
   EISDIR: '디렉터리임',
@@ -280,6 +282,11 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   overflowsThrough: (gradient, node, product) => `${gradient}: ${particle(node, '을/를')} 거쳐 거꾸로 가면서 오버플로 (${product})`,
   overflowsAt: (gradient, node, point) => `${gradient}: ${point}에서 ${particle(node, '을/를')} 거쳐 거꾸로 가면서 오버플로`,
   checkTooLong: (passes, nodes) => `--check는 노드 ${nodes}개에 순전파를 ${passes}번 실행해야 해서 기다리기에 너무 많음: 이 그래프에서는 빼세요`,
+  checkTooLongArrays: (elements, work) =>
+    `--check는 원소 ${elements}개를 하나씩 움직여 곱셈·덧셈을 약 ${work}번 해야 해서 기다리기에 너무 많음: 더 작은 신경망이나 배치로 확인하거나 빼세요`,
+  trainTooLong: (epochs, nodes, most) => `--train은 노드 ${nodes}개에 ${epochs}에폭을 실행해야 해서 기다리기에 너무 많음: 이 그래프에서는 ${most}에폭 이하로 지정하세요 (--epochs)`,
+  nudgeTooLong: (nudges, nodes) => `--nudge ${nudges}개는 노드 ${nodes}개에 순전파를 ${nudges}번 실행해야 해서 기다리기에 너무 많음: --nudge를 줄이세요`,
+  outOfRange: (name, value, rule) => `${particle(name, '이/가')} ${value}임: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value}에서 출력이 ${output}: 움직임을 줄이세요`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>
     `--check: ${derivative} 불일치${others}: 역전파 ${backprop}, 수치 미분 ${numerical}, 차이가 ${absolute} + ${relative} × |수치 미분|을 넘음`,

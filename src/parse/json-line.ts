@@ -16,12 +16,30 @@ function isEchoed(key: string): boolean {
 }
 
 /**
- * A line of --batch input: a JSON object of input values. JSON.parse reads it; where it
- * cannot, the line is read again here to say where and what was found, in backprop's words
- * (V8's own messages differ from version to version and name no column).
+ * A line of --batch input: a JSON object of input values. A line of plain values is read
+ * here, member by member (PlainObject); any other line JSON.parse reads, and where it cannot,
+ * the line is read again here to say where and what was found, in backprop's words (V8's own
+ * messages differ from version to version and name no column). The values are in the order
+ * written, and a name may come twice (the last value counts, as JSON.parse would have it);
+ * an echoed key counts once, where it is first written, with its last value.
  */
 export function readValuesLine(line: string): ValuesLine {
   if (line.trim() === '') throw new InputError(text('lineEmpty'), { code: 'empty-line' });
+  const values: ValuesLine['values'] = [];
+  const echoed = new Map<string, string>();
+  for (const member of new PlainObject(line).members() ?? parsedMembers(line)) {
+    const [key, value] = member;
+    if (!isEchoed(key)) {
+      member[0] = nfc(key);
+      values.push(member);
+    } else if (nesting(value) > MAX_ECHO_NESTING) throw new InputError(text('echoTooDeep', cut(key), MAX_ECHO_NESTING), { name: key });
+    else echoed.set(key, JSON.stringify(value));
+  }
+  return { values, echoed: [...echoed] };
+}
+
+/** The members of a line that JSON.parse reads, as an object; a line that is JSON but no object, or no JSON, is refused. */
+function parsedMembers(line: string): [string, unknown][] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -31,14 +49,99 @@ export function readValuesLine(line: string): ValuesLine {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError(text('notObject', preview(parsed)), { code: 'not-object' });
   }
-  const values: ValuesLine['values'] = [];
-  const echoed: ValuesLine['echoed'] = [];
-  for (const [key, value] of Object.entries(parsed)) {
-    if (!isEchoed(key)) values.push([nfc(key), value]);
-    else if (nesting(value) > MAX_ECHO_NESTING) throw new InputError(text('echoTooDeep', cut(key), MAX_ECHO_NESTING), { name: key });
-    else echoed.push([key, JSON.stringify(value)]);
+  return Object.entries(parsed);
+}
+
+/** What PlainObject.value() gives where there is no plain value. */
+const NONE = Symbol('none');
+const LITERALS = new Map<string, unknown>([['true', true], ['false', false], ['null', null]]);
+const CONTROL = /[\x00-\x1f]/;
+
+/**
+ * A line read as a JSON object of plain values (numbers, strings, true, false, null), from
+ * `at` on: its members in the order written, or undefined for any other line (a value that is
+ * an object or an array, or text that is not JSON), which JSON.parse then reads. Read so, an
+ * object of a million keys costs a list of a million pairs: JSON.parse would build it as a
+ * dictionary, which takes seconds to list and hundreds of megabytes to hold.
+ */
+class PlainObject {
+  private at = 0;
+
+  constructor(private readonly line: string) {}
+
+  members(): [string, unknown][] | undefined {
+    const members: [string, unknown][] = [];
+    if (!this.next('{')) return undefined;
+    if (!this.next('}')) {
+      do {
+        const key = this.string();
+        if (key === undefined || !this.next(':')) return undefined;
+        const value = this.value();
+        if (value === NONE) return undefined;
+        members.push([key, value]);
+      } while (this.next(','));
+      if (!this.next('}')) return undefined;
+    }
+    this.blank();
+    return this.at === this.line.length ? members : undefined;
   }
-  return { values, echoed };
+
+  /** Whether `char` comes next, past blanks; if it does, it is read. */
+  private next(char: string): boolean {
+    this.blank();
+    if (this.line[this.at] !== char) return false;
+    this.at++;
+    return true;
+  }
+
+  /** Reads the blanks that JSON allows between its tokens. */
+  private blank(): void {
+    while (WHITESPACE.has(this.line[this.at])) this.at++;
+  }
+
+  /** The JSON string that comes next, past blanks, read; undefined if none does. */
+  private string(): string | undefined {
+    this.blank();
+    const { line, at } = this;
+    if (line[at] !== '"') return undefined;
+    let end = line.indexOf('"', at + 1);
+    // A quote after an odd number of backslashes is escaped: the string goes on.
+    while (end >= 0 && backslashes(line, end) % 2 === 1) end = line.indexOf('"', end + 1);
+    if (end < 0) return undefined;
+    this.at = end + 1;
+    const inner = line.slice(at + 1, end);
+    if (!inner.includes('\\')) return CONTROL.test(inner) ? undefined : inner;
+    try {
+      return JSON.parse(line.slice(at, end + 1)) as string;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The plain value that comes next, past blanks, read; NONE if none does. */
+  private value(): unknown {
+    this.blank();
+    if (this.line[this.at] === '"') return this.string() ?? NONE;
+    NUMBER.lastIndex = this.at;
+    const number = NUMBER.exec(this.line);
+    if (number !== null) {
+      this.at = NUMBER.lastIndex;
+      return Number(number[0]);
+    }
+    for (const [word, literal] of LITERALS) {
+      if (!this.line.startsWith(word, this.at)) continue;
+      this.at += word.length;
+      return literal;
+    }
+    return NONE;
+  }
+}
+
+/** How many backslashes come just before `at`. */
+function backslashes(line: string, at: number): number {
+  let count = 0;
+  while (at - count - 1 >= 0 && line.charCodeAt(at - count - 1) === 0x5c) count++;
+  return count;
 }
 
 /** How deep an echoed value may nest: JSON.stringify recurses, and a line may nest a million deep. */

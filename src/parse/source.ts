@@ -42,14 +42,34 @@ export function decodeUtf8(given: Uint8Array, where: Said): string {
   const bytes = Buffer.from(given.buffer, given.byteOffset, given.length);
   const decoded = bytes.toString('utf8');
   if (!decoded.includes('\uFFFD') || isUtf8(bytes)) return decoded;
+  const offset = firstNotUtf8(bytes, decoded);
+  throw new InputError(text('notUtf8', where, offset, hex(bytes[offset])));
+}
+
+/**
+ * Refuses a command-line argument whose bytes, as the system gave them, are not UTF-8: the
+ * argument itself (`word`) holds U+FFFD in their place, as Node decoded it.
+ */
+export function checkArgument(word: string, given: Uint8Array): void {
+  const bytes = Buffer.from(given.buffer, given.byteOffset, given.length);
+  if (isUtf8(bytes)) return;
+  const offset = firstNotUtf8(bytes, bytes.toString('utf8'));
+  throw new InputError(text('argumentNotUtf8', cut(word), offset, hex(bytes[offset])));
+}
+
+/** Where the first byte that is no part of a character is, in bytes that are not UTF-8 and their text as decoded. */
+function firstNotUtf8(bytes: Buffer, decoded: string): number {
   // Up to the first malformed sequence, each character is its UTF-8 bytes: count them.
   let offset = 0;
   for (const char of decoded) {
     if (char === '\uFFFD' && !bytes.subarray(offset, offset + 3).equals(REPLACEMENT)) break;
     offset += Buffer.byteLength(char);
   }
-  const hex = bytes[offset].toString(16).padStart(2, '0');
-  throw new InputError(text('notUtf8', where, offset, hex));
+  return offset;
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).padStart(2, '0');
 }
 
 /** How much of a long line an excerpt shows on each side of the caret. */

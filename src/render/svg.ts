@@ -12,14 +12,17 @@ export const MAX_DRAWN_NODES = 2000;
 
 let graphviz: Promise<Viz> | undefined;
 
+/** Refuses a graph of `nodes` nodes that is too large to draw: known once it is parsed, before it is computed. */
+export function drawable(nodes: number): void {
+  if (nodes > MAX_DRAWN_NODES) throw new InputError(text('svgTooLarge', nodes, MAX_DRAWN_NODES));
+}
+
 /**
  * The graph drawn as the book draws it (see renderDot), as SVG text. Graphviz lays it out in
  * this process, compiled to WebAssembly (@viz-js/viz), so no `dot` needs to be installed.
  */
 export async function renderSvg(result: Result, digits: number, words: Messages = en): Promise<string> {
-  if (result.graph.size > MAX_DRAWN_NODES) {
-    throw new InputError(text('svgTooLarge', result.graph.size, MAX_DRAWN_NODES));
-  }
+  drawable(result.graph.size);
   // Loaded on first use: the module holds Graphviz itself, a megabyte to compile.
   graphviz ??= import('@viz-js/viz').then(({ instance }) => instance());
   // Graphviz in WebAssembly has no fonts, only Helvetica's metrics built in: it lays the text out
