@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { runInProcess } from './io.js';
 import { blocks, has, readme } from './readme.js';
 import { shell } from './run.js';
+import { AFFINE } from './views.js';
 
 // Timings differ from run to run; everything else in the README is what backprop prints.
 const steady = (text: string) => text.replace(/[\d.e+-]+ ms/g, 'T ms').replace(/, [\d.e+-]+× backprop's time/, '');
@@ -59,4 +60,13 @@ test('the picture of the expanded sigmoid is what backprop draws now (npm run pi
   expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
     'node bin/backprop.js "y = sigmoid(x)" x=1 --expand --format svg > docs/sigmoid-expanded.svg',
   );
+});
+
+test('the picture of the Affine layer is what backprop draws now (npm run picture redraws it)', async () => {
+  expect(readme).toContain('](docs/affine.svg)');
+  const committed = readFileSync(new URL('../docs/affine.svg', import.meta.url), 'utf8');
+  const run = await runInProcess([...AFFINE, '--format', 'svg']);
+  expect(run.stdout).toBe(committed);
+  const words = AFFINE.map((word) => `\\"${word}\\"`).join(' ');
+  expect(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).toContain(`node bin/backprop.js ${words} --format svg > docs/affine.svg`);
 });
