@@ -45,6 +45,13 @@ export class Tensor {
     return new Tensor(this.shape, this.data.slice());
   }
 
+  /** An array from nested lists, as toNested() gives them: a list of numbers, or of rows. */
+  static fromNested(nested: readonly number[] | readonly (readonly number[])[]): Tensor {
+    const rows = nested as readonly (readonly number[])[];
+    if (!Array.isArray(rows[0])) return new Tensor([nested.length], Float64Array.from(nested as readonly number[]));
+    return new Tensor([rows.length, rows[0].length], Float64Array.from(rows.flat()));
+  }
+
   /** The array as nested lists, as JSON writes it. */
   toNested(): number[] | number[][] {
     if (this.rank === 1) return Array.from(this.data);

@@ -5,6 +5,7 @@ import { temporaryFolder } from './folder.js';
 import { runInProcess } from './io.js';
 import { examples, expectPrinted, readme, type Example } from './readme.js';
 import { shell } from './run.js';
+import { AFFINE } from './views.js';
 
 /** Whether a command needs a shell: a pipe, a redirection, a second command. */
 const inShell = (command: string) => /[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''));
@@ -67,4 +68,13 @@ test('the picture of the expanded sigmoid is what backprop draws now (npm run pi
   expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
     'node bin/backprop.js "y = sigmoid(x)" x=1 --expand --format svg > docs/sigmoid-expanded.svg',
   );
+});
+
+test('the picture of the Affine layer is what backprop draws now (npm run picture redraws it)', async () => {
+  expect(readme).toContain('](docs/affine.svg)');
+  const committed = readFileSync(new URL('../docs/affine.svg', import.meta.url), 'utf8');
+  const run = await runInProcess([...AFFINE, '--format', 'svg']);
+  expect(run.stdout).toBe(committed);
+  const words = AFFINE.map((word) => `\\"${word}\\"`).join(' ');
+  expect(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).toContain(`node bin/backprop.js ${words} --format svg > docs/affine.svg`);
 });

@@ -49,3 +49,19 @@ export const RECEIPT_TABLE = `price = 715
 │ tax        │   1.1 │           650 │
 └────────────┴───────┴───────────────┘
 `;
+
+/** The book's Affine layer at work on arrays, and the words that write it on a command line. */
+export const AFFINE = ['L = sum(affine(X, W, b) * G)', 'X=[[1,2],[3,4]]', 'W=[[1,0,0],[0,1,0]]', 'b=[0,0,0]', 'G=[[1,2,3],[4,5,6]]'];
+
+export const affine = () => evaluate(parseExpression(AFFINE[0], AFFINE.slice(1)));
+
+/** The book's two-layer net, 784 → 50 → 10, on a batch of 10: arrays of up to 39,200 numbers. */
+export const NET = `X = rand(10, 784)
+W1 = 0.01 * randn(784, 50)
+b1 = zeros(50)
+W2 = 0.01 * randn(50, 10)
+b2 = zeros(10)
+t = zeros(10, 10) + 0.1
+L = softmax_with_loss(affine(relu(affine(X, W1, b1)), W2, b2), t)`;
+
+export const net = () => evaluate(parseExpression(NET, [], { seed: 1 }));

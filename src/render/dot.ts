@@ -3,7 +3,9 @@ import { drawnSymbol } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { en, type Messages } from '../messages/index.js';
-import { drawn } from './picture.js';
+import type { Tensor, Value } from '../tensor.js';
+import { arrayLines, shapeLabel } from './array-text.js';
+import { drawn, drawnWhole, gradientOf, sharesOf } from './picture.js';
 
 /** Helvetica for Latin text, then fonts with Hangul and kana, then whatever sans-serif there is. */
 export const FONTS = 'Helvetica,Arial,Noto Sans CJK KR,Noto Sans CJK JP,Noto Sans CJK SC,sans-serif';
@@ -31,6 +33,12 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
   const { graph, output } = result;
   const outputName = drawn(result.outputName);
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
+  // An array's rows in a fixed-width font, each set to the left, so that its columns line up.
+  const rows = (tensor: Tensor) => `<FONT FACE="Courier">${arrayLines(tensor, number).map((row) => `${text(row)}<BR ALIGN="LEFT"/>`).join('')}</FONT>`;
+  // A value: a number, or an array's shape (2×3) with its rows where it is drawn whole.
+  const shown = (value: Value) => (typeof value === 'number' ? number(value) : drawnWhole(value) ? `${shapeLabel(value)}<BR/>${rows(value)}` : shapeLabel(value));
+  // A gradient: a number, or an array's rows (its shape is its value's), or the shape of one too large.
+  const shownGradient = (value: Value) => (typeof value === 'number' ? number(value) : drawnWhole(value) ? rows(value) : shapeLabel(value));
   const uses = new Array<number>(graph.size).fill(0);
   for (let node = 0; node < graph.size; node++) for (const arg of graph.args(node)) uses[arg]++;
 
@@ -47,13 +55,13 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     '  edge [arrowsize=0.7];',
   ].join('\n')}\n`;
   // What travels along one edge, from `from` on: its value, and the gradient sent back to it.
-  const edge = (from: number, to: string, id: string, value: number, grad: number | undefined, given?: string): string => {
+  const edge = (from: number, to: string, id: string, value: Value, grad: Value | undefined, given?: string): string => {
     const name = given === undefined ? undefined : drawn(given);
     const above =
       name === undefined
-        ? `<TD>${number(value)}</TD>`
-        : `<TD${cellWidth(name)}><FONT COLOR="${NAME_COLOR}">${text(name)}</FONT></TD><TD>= ${number(value)}</TD>`;
-    const below = grad === undefined ? '&#160;' : `<FONT COLOR="${GRADIENT_COLOR}">${number(grad)}</FONT>`;
+        ? `<TD>${shown(value)}</TD>`
+        : `<TD${cellWidth(name)}><FONT COLOR="${NAME_COLOR}">${text(name)}</FONT></TD><TD>= ${shown(value)}</TD>`;
+    const below = grad === undefined ? '&#160;' : `<FONT COLOR="${GRADIENT_COLOR}">${shownGradient(grad)}</FONT>`;
     const table = `<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${above}</TR><HR/><TR><TD COLSPAN="2">${below}</TD></TR></TABLE>`;
     // Unclipped, the two halves of the edge meet the rule's ends exactly.
     return `  ${id} [shape=plain, label=<${table}>];\n  n${from} -> ${id}:w [arrowhead=none, headclip=false];\n  ${id}:e -> ${to} [tailclip=false];\n`;
@@ -64,13 +72,17 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     if (layer === undefined) {
       const given = graph.name(node);
       if (given === undefined) {
-        yield `  n${node} [label="${number(graph.value(node))}", shape=plaintext];\n`;
+        const value = graph.valueOf(node);
+        const label = typeof value === 'number' ? `"${number(value)}"` : `<${shown(value)}>`;
+        yield `  n${node} [label=${label}, shape=plaintext];\n`;
         continue;
       }
       const name = drawn(given);
       if (uses[node] > 1) {
         // A value used in several places gets a share back along each edge: its gradient is their sum.
-        const total = `<FONT COLOR="${GRADIENT_COLOR}">∂ ${number(graph.grad(node))}</FONT>`;
+        const grad = gradientOf(graph, node);
+        // An array's rows start a line of their own, so that they line up.
+        const total = `<FONT COLOR="${GRADIENT_COLOR}">∂${typeof grad !== 'number' && drawnWhole(grad) ? '<BR/>' : ' '}${shownGradient(grad)}</FONT>`;
         yield `  n${node} [label=<${text(name)}<BR/>${total}>, shape=plaintext${nodeWidth(name)}];\n`;
       } else {
         yield `  n${node} [label="${text(name)}", shape=plaintext${nodeWidth(name)}];\n`;
@@ -80,11 +92,10 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     const symbol = drawnSymbol(graph.operation(node)!);
     // A one-character symbol (×, +) is drawn large, as in the book; a word (sigmoid) smaller.
     yield `  n${node} [label="${text(symbol)}", shape=circle, fontsize=${[...symbol].length === 1 ? 20 : 12}, margin=0.02];\n`;
-    const grad = graph.grad(node);
-    const shares = graph.sent(node, grad);
+    const shares = sharesOf(graph, node);
     for (const [position, arg] of graph.args(node).entries()) {
       const name = graph.layer(arg) === undefined ? undefined : graph.name(arg);
-      yield edge(arg, `n${node}`, `e${node}_${position}`, graph.value(arg), graph.isConstant(arg) ? undefined : shares[position], name);
+      yield edge(arg, `n${node}`, `e${node}_${position}`, graph.valueOf(arg), graph.isConstant(arg) ? undefined : shares[position], name);
     }
   }
   yield `  out [label="${text(outputName)}", shape=plaintext${nodeWidth(outputName)}];\n`;

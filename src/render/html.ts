@@ -5,8 +5,10 @@ import { CATALOGUES } from '../messages/all.js';
 import { en, LANGUAGES, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
-import { pageData } from './page-data.js';
-import { drawn } from './picture.js';
+import type { Tensor, Value } from '../tensor.js';
+import { shapeLabel, SMALL } from './array-text.js';
+import { pageData, pageText } from './page-data.js';
+import { drawn, drawnWhole, gradientOf } from './picture.js';
 import { sliderRange } from './slider.js';
 import { MAX_DRAWN_NODES, renderSvg } from './svg.js';
 
@@ -23,15 +25,17 @@ export interface HtmlOptions {
 
 /**
  * One self-contained HTML page: the picture of --format svg, and a table where each input is
- * a number field and a slider. Moving one runs the graph forward and backward again in the
- * page (the script is backprop's own engine, bundled for the browser by the build) and
- * updates the output and every value and gradient, in the picture and in the table. Nothing
- * is fetched: the picture, the data, the style and the script are all inline, and the page's
+ * a number field and a slider (a small array: a field a cell). Moving one runs the graph
+ * forward and backward again in the page (the script is backprop's own engine, bundled for
+ * the browser by the build) and updates the output and every value and gradient, in the
+ * picture and in the table. Nothing is fetched: the picture, the data, the style and the script are all inline, and the page's
  * policy forbids any request, and any script or style but the page's own.
  *
  * For tests and tools: each input's controls carry data-input="NAME", the output is shown in
  * the element with data-output, each gradient in the one with data-grad="NAME", its text the
- * number as the table prints it.
+ * number as the table prints it (an array's text, as NumPy prints it, in a <pre>). A cell of
+ * an array input is the field with data-input="NAME" and data-index="K", K counting along
+ * the rows.
  */
 export async function renderHtml(result: Result, options: HtmlOptions): Promise<string> {
   return [...htmlChunks(result, await htmlPicture(result, options), options)].join('');
@@ -56,7 +60,21 @@ export function* htmlChunks(result: Result, picture: string, { digits, pictureDi
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const d = (what: string) => `∂${outputName}/∂${escape(what)}`;
   // A name is shown as the picture shows it, and kept whole where a tool looks for it.
-  const cell = (kind: 'value' | 'grad', name: string, x: number) => `<span class="${kind}" data-${kind}="${name}">${number(x)}</span>`;
+  const cell = (kind: 'value' | 'grad', name: string, value: Value) => {
+    const [tag, kinds] = typeof value === 'number' ? ['span', kind] : ['pre', `array ${kind}`];
+    return `<${tag} class="${kinds}" data-${kind}="${name}">${escape(pageText(value, number))}</${tag}>`;
+  };
+  // An array input: a field a cell where it is small; else its shape, as it is too large to change here.
+  const cells = (node: number, shown: string, whole: string, tensor: Tensor) => {
+    if (!drawnWhole(tensor)) return `${shapeLabel(tensor)}: ${words.pageArrayTooLarge(`${SMALL}×${SMALL}`)}`;
+    const field = (i: number, j: number) => {
+      const k = i * tensor.columns + j;
+      const said = tensor.rank === 1 ? words.pageElement(shown, j + 1) : words.pageCell(shown, i + 1, j + 1);
+      return `<input type="number" data-input="${whole}" data-index="${k}" aria-label="${said}" value="${number(tensor.data[k])}" step="any" aria-describedby="needs-${node}">`;
+    };
+    const rows = Array.from({ length: tensor.rows }, (_, i) => `<div>${Array.from({ length: tensor.columns }, (_, j) => field(i, j)).join('')}</div>\n`);
+    return `<div class="cells" role="group" aria-labelledby="name-${node}">\n${rows.join('')}</div>\n<span class="needs" id="needs-${node}" aria-live="polite"></span>`;
+  };
   const style = STYLE + pictureStyle(picture);
   yield `<!doctype html>
 <html lang="${language}">
@@ -82,14 +100,23 @@ ${picture}
   for (const node of result.inputs) {
     const name = graph.name(node)!;
     const [shown, whole] = [escape(drawn(name)), escape(name)];
-    const value = graph.value(node);
+    const value = graph.valueOf(node);
+    if (typeof value !== 'number') {
+      yield `<tr data-node="${node}">
+<th scope="row" id="name-${node}">${shown}</th>
+<td class="value">${cells(node, shown, whole, value)}</td>
+<td>${cell('grad', whole, gradientOf(graph, node))}</td>
+</tr>
+`;
+      continue;
+    }
     const { min, max, step } = sliderRange(value);
     yield `<tr data-node="${node}">
 <th scope="row"><label for="value-${node}">${shown}</label></th>
 <td class="value"><input type="number" id="value-${node}" data-input="${whole}" value="${number(value)}" step="any" aria-describedby="needs-${node}">
 <input type="range" data-input="${whole}" aria-label="${shown}, ${words.pageSlider}" min="${min}" max="${max}" step="${step}" value="${value}">
 <span class="needs" id="needs-${node}" aria-live="polite"></span></td>
-<td>${cell('grad', whole, graph.grad(node))}</td>
+<td>${cell('grad', whole, gradientOf(graph, node))}</td>
 </tr>
 `;
   }
@@ -100,8 +127,8 @@ ${picture}
       const name = graph.name(node)!;
       yield `<tr data-node="${node}" class="intermediate" tabindex="0">
 <th scope="row">${escape(drawn(name))}</th>
-<td>${cell('value', escape(name), graph.value(node))}</td>
-<td>${cell('grad', escape(name), graph.grad(node))}</td>
+<td>${cell('value', escape(name), graph.valueOf(node))}</td>
+<td>${cell('grad', escape(name), gradientOf(graph, node))}</td>
 </tr>
 `;
     }
@@ -158,14 +185,18 @@ th:last-child { text-align: right; }
    number of a long table then costs no layout of the table. */
 span.grad, span.value { display: inline-block; width: 20ch; height: 1lh; contain: strict; overflow: hidden;
   content-visibility: auto; vertical-align: middle; text-align: right; font-variant-numeric: tabular-nums; }
-span.grad { color: #c22; }
+span.grad, pre.grad { color: #c22; }
+/* An array as NumPy prints it, and the fields of a small one's cells, a row of them a line. */
+pre.array { margin: 0; padding: 0; min-height: 0; background: none; white-space: pre; font-size: 1rem; }
+.cells div { white-space: nowrap; }
+.cells input[type=number] { width: 5rem; }
 input[type=number] { width: 8rem; font: inherit; }
 input[type=range] { width: 12rem; vertical-align: middle; }
 span.needs { display: block; color: #c22; }
 tr[data-node]:hover, tr[data-node]:focus-within, tr[data-node]:focus { background: #8882; }
 :focus-visible { outline: 3px solid #36c; outline-offset: 2px; }
 pre { white-space: pre-wrap; background: #8881; padding: 0.6rem; min-height: 3lh; }
-.failed output, .failed span.grad, .failed span.value, .failed figure svg { opacity: 0.4; }
+.failed output, .failed span.grad, .failed span.value, .failed pre.array, .failed figure svg { opacity: 0.4; }
 #failure { color: #c22; font-weight: bold; }
 figure { margin: 0; overflow: auto; max-height: 80vh; }
 figure svg { display: block; width: 100%; height: auto; }

@@ -10,8 +10,8 @@ import { label } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import { evaluate, type Result } from '../result.js';
 import { trace } from '../trace.js';
-import { programOf, type PageData } from './page-data.js';
-import { drawn } from './picture.js';
+import { pageText, programOf, type PageData } from './page-data.js';
+import { drawn, drawnLines, gradientOf, sharesOf } from './picture.js';
 import { grownRange } from './slider.js';
 import { renderSteps } from './steps.js';
 import { CATALOGUES } from '../messages/all.js';
@@ -36,11 +36,14 @@ const shown = rows.map((row) => ({
   grad: row.querySelector('[data-grad]'),
 }));
 
-/** A number drawn in the picture: what it shows, and the text drawn before it (`= `, `∂ `). */
+/**
+ * A value drawn in the picture, a text element a line (an array's shape and rows): what each
+ * shows, and the text drawn before it (`= `, `∂ `).
+ */
 interface Drawn {
-  element: Element;
-  prefix: string;
-  current: () => number;
+  elements: Element[];
+  prefixes: string[];
+  current: () => string[];
 }
 /** The numbers drawn in each group of the picture. */
 const drawnIn = new Map<Element, Drawn[]>();
@@ -79,8 +82,8 @@ function update(): void {
   document.body.classList.remove('failed');
   write(output, number(result.value));
   for (const { node, value, grad } of shown) {
-    if (value !== null) write(value, number(graph.value(node)));
-    if (grad !== null) write(grad, number(graph.grad(node)));
+    if (value !== null) write(value, pageText(graph.valueOf(node), number));
+    if (grad !== null) write(grad, pageText(gradientOf(graph, node), number));
   }
   for (const group of inSight) redraw(group);
   if (pointed !== undefined) showSteps(pointed);
@@ -127,13 +130,19 @@ function findInPicture(): void {
       const [to, position] = edge === null ? [-1, 0] : [Number(edge[1]), Number(edge[2])];
       const from = edge === null ? output : graph.args(to)[position];
       if (graph.isConstant(from)) continue;
-      track(group, texts.at(-2), () => graph.value(from));
-      track(group, texts.at(-1), () => (edge === null ? graph.grad(from) : share(to, position)));
+      const share = () => (edge === null ? graph.grad(from) : sharesOf(graph, to)[position]);
+      const gradient = () => drawnLines(share()!, drawnNumber, true);
+      // Below the arrow, the gradient's lines, or a blank where nothing is sent back (labels); the value's above.
+      const sent = share() !== undefined;
+      const below = sent ? gradient().length : 1;
+      track(group, texts.slice(0, -below), () => drawnLines(graph.valueOf(from), drawnNumber));
+      if (sent) track(group, texts.slice(-below), gradient);
       pointable(group, from);
     } else if (node !== null || title === 'out') {
       const at = node === null ? output : Number(node[1]);
       if (graph.isConstant(at)) continue;
-      if (graph.isInput(at) && texts.length > 1) track(group, texts.at(-1), () => graph.grad(at));
+      const gradient = () => drawnLines(gradientOf(graph, at), drawnNumber, true);
+      if (graph.isInput(at) && texts.length > 1) track(group, texts.slice(-gradient().length), gradient);
       pointable(group, at);
       // A button: focusing or pressing it (or pointing at it) shows the node's steps below the table.
       group.setAttribute('role', 'button');
@@ -160,41 +169,63 @@ function findInPicture(): void {
   });
 }
 
-/** What a node sends back to one argument: its gradient times its local derivative there. */
-function share(node: number, position: number): number {
-  return graph.sent(node, graph.grad(node))[position];
-}
-
-/** Keeps a drawn number for updates, if it reads as the number the page would write there. */
-function track(group: Element, element: Element | undefined, current: () => number): void {
-  const text = element?.textContent ?? '';
-  const now = drawnNumber(current());
-  if (element === undefined || !text.endsWith(now)) return;
+/**
+ * Keeps a value drawn for updates, if its last lines read as the lines the page would draw
+ * there. Graphviz writes a second space in a row as a no-break space; the page writes spaces,
+ * which the picture's texts keep (xml:space="preserve").
+ */
+function track(group: Element, texts: Element[], current: () => string[]): void {
+  const now = current();
+  const elements = texts.slice(-now.length);
+  const shown = elements.map((element) => (element.textContent ?? '').replace(/\u00a0/g, ' '));
+  if (elements.length < now.length || shown.some((text, i) => !text.endsWith(now[i]))) return;
   if (!drawnIn.has(group)) {
     drawnIn.set(group, []);
     inSight.add(group);
     sight.observe(group);
   }
-  drawnIn.get(group)!.push({ element, prefix: text.slice(0, -now.length), current });
+  drawnIn.get(group)!.push({ elements, prefixes: shown.map((text, i) => text.slice(0, text.length - now[i].length)), current });
 }
 
 function redraw(group: Element): void {
-  for (const { element, prefix, current } of drawnIn.get(group) ?? []) write(element, prefix + drawnNumber(current()));
+  for (const { elements, prefixes, current } of drawnIn.get(group) ?? []) {
+    current().forEach((line, i) => write(elements[i], prefixes[i] + line));
+  }
+}
+
+/**
+ * The number typed into a field; undefined, said beside it, for an emptied field or one
+ * holding no number, and the numbers stay those of the last value.
+ */
+function typed(field: HTMLInputElement, needs: Element): number | undefined {
+  const x = field.valueAsNumber;
+  const ok = Number.isFinite(x);
+  field.toggleAttribute('aria-invalid', !ok);
+  write(needs, ok ? '' : words.pageNeedsNumber);
+  return ok ? x : undefined;
 }
 
 for (const row of rows) {
   const node = Number(row.dataset.node);
   pointable(row, node);
-  const [field, slider] = row.querySelectorAll('input');
-  if (field === undefined) continue;
   const needs = row.querySelector('.needs')!;
+  // A small array's cells: a field each, which sets its element of the array.
+  const cells = row.querySelectorAll<HTMLInputElement>('input[data-index]');
+  for (const cell of cells) {
+    cell.addEventListener('input', () => {
+      const x = typed(cell, needs);
+      if (x === undefined) return;
+      const tensor = graph.tensor(node)!;
+      tensor.data[Number(cell.dataset.index)] = x;
+      graph.setValue(node, tensor);
+      update();
+    });
+  }
+  const [field, slider] = row.querySelectorAll('input');
+  if (field === undefined || cells.length > 0) continue;
   field.addEventListener('input', () => {
-    const x = field.valueAsNumber;
-    const typed = Number.isFinite(x);
-    // An emptied field (or one holding no number) says so; the numbers stay those of the last value.
-    field.toggleAttribute('aria-invalid', !typed);
-    write(needs, typed ? '' : words.pageNeedsNumber);
-    if (!typed) return;
+    const x = typed(field, needs);
+    if (x === undefined) return;
     const { min, max, step } = grownRange({ min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) }, x);
     slider.min = String(min);
     slider.max = String(max);

@@ -2,7 +2,7 @@ import { drawnSymbol, shownName } from '../notation.js';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
-import { drawn } from './picture.js';
+import { drawn, drawnLines, gradientOf } from './picture.js';
 
 /**
  * The graph as a Mermaid flowchart, which renders inside a Markdown page. What ∂ means is the
@@ -41,14 +41,25 @@ function diagramNode(result: Result, id: number, number: (x: number) => string):
   // A lone input is the output: it keeps its own name.
   const given = graph.name(id) ?? shownName(result, id);
   const name = given === undefined ? undefined : drawn(given);
-  if (op === undefined && name === undefined) return { id, kind: 'constant', text: [number(graph.value(id))], args: [] };
+  const value = graph.valueOf(id);
+  if (op === undefined && name === undefined) return { id, kind: 'constant', text: drawnLines(value, number), args: [] };
   const symbol = op === undefined ? '' : drawnSymbol(op);
+  const grad = gradientOf(graph, id);
+  const title = [symbol, name].filter(Boolean).join(' ');
   return {
     id,
     kind: id === output ? 'output' : op === undefined ? 'input' : 'operation',
-    text: [[symbol, name].filter(Boolean).join(' '), `= ${number(graph.value(id))}`, `∂ ${number(graph.grad(id))}`],
+    text:
+      typeof value === 'number' && typeof grad === 'number'
+        ? [title, `= ${number(value)}`, `∂ ${number(grad)}`]
+        : [title, ...marked('=', drawnLines(value, number)), ...marked('∂', drawnLines(grad, number, true))],
     args: op === undefined ? [] : graph.args(id),
   };
+}
+
+/** Lines with the first marked (`= (2×3)`, `∂ [[1 2]`): an array's other rows follow it. */
+function marked(mark: string, [first, ...rest]: string[]): string[] {
+  return [`${mark} ${first}`, ...rest];
 }
 
 const ESCAPES: Record<string, string> = { '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '"': '#quot;' };

@@ -1,6 +1,9 @@
 import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
 import { newLayer, operationNamed } from '../operations.js';
+import { Tensor, type Value } from '../tensor.js';
+import { arrayLines, shapeLabel } from './array-text.js';
+import { drawnWhole } from './picture.js';
 
 /**
  * A program's graph as plain data, written into the HTML page and built again there into a
@@ -21,17 +24,21 @@ export interface PageData {
 }
 
 export type PageNode =
-  | { input: string; value: number }
-  | { constant: number; name?: string }
+  | { input: string; value: PageValue }
+  | { constant: PageValue; name?: string }
   | { operation: string; args: number[]; name?: string };
+
+/** A number, or an array as nested lists: a list of numbers, or of rows. */
+export type PageValue = number | number[] | number[][];
 
 export function pageData({ graph, output, outputName }: Program, digits: number, language: Language = 'en', pictureDigits = digits): PageData {
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
     const op = graph.operation(node);
     if (op === undefined) {
-      if (graph.isInput(node)) return { input: graph.name(node)!, value: graph.value(node) };
+      const value = plain(graph.valueOf(node));
+      if (graph.isInput(node)) return { input: graph.name(node)!, value };
       const name = graph.name(node);
-      return name === undefined ? { constant: graph.value(node) } : { constant: graph.value(node), name };
+      return name === undefined ? { constant: value } : { constant: value, name };
     }
     const operation = op.name;
     const name = graph.name(node);
@@ -45,8 +52,8 @@ export function programOf({ nodes, output, outputName, exact }: PageData): Progr
   const graph = new Graph();
   graph.exact = exact;
   for (const node of nodes) {
-    if ('input' in node) graph.input(node.input, node.value);
-    else if ('constant' in node) graph.constant(node.constant, node.name);
+    if ('input' in node) graph.input(node.input, valueOf(node.value));
+    else if ('constant' in node) graph.constant(valueOf(node.constant), node.name);
     else {
       const op = operationNamed(node.operation);
       if (op === undefined) throw new Error(`no layer for the operation '${node.operation}'`);
@@ -55,4 +62,18 @@ export function programOf({ nodes, output, outputName, exact }: PageData): Progr
     }
   }
   return { graph, output, outputName };
+}
+
+function plain(value: Value): PageValue {
+  return typeof value === 'number' ? value : value.toNested();
+}
+
+function valueOf(value: PageValue): Value {
+  return typeof value === 'number' ? value : Tensor.fromNested(value);
+}
+
+/** A value as the page's table writes it: a number; an array as NumPy prints it, or by its shape where the picture shows only that. */
+export function pageText(value: Value, number: (x: number) => string): string {
+  if (typeof value === 'number') return number(value);
+  return drawnWhole(value) ? arrayLines(value, number).join('\n') : shapeLabel(value);
 }

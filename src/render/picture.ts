@@ -1,4 +1,7 @@
 import { cut, printable } from '../errors.js';
+import type { Graph } from '../graph.js';
+import { Tensor, type Value } from '../tensor.js';
+import { arrayLines, shapeLabel, SMALL } from './array-text.js';
 
 /**
  * The significant digits a picture (SVG, DOT, Mermaid, the live page's drawing) shows unless
@@ -15,4 +18,36 @@ export const PICTURE_DIGITS = 6;
  */
 export function drawn(name: string): string {
   return printable(cut(name));
+}
+
+/**
+ * Whether a picture shows an array's numbers, or its shape alone: the numbers of one of SMALL
+ * rows and columns at most can be read on an arrow; the book's 784×50 weights would be 39,200.
+ */
+export function drawnWhole(tensor: Tensor): boolean {
+  return tensor.rows <= SMALL && tensor.columns <= SMALL;
+}
+
+/**
+ * What a picture writes for a value, a line each: a number; an array's shape, then its rows
+ * where it is drawn whole. A gradient's shape is its value's, said already: a gradient is
+ * its rows, or its shape where it is too large to draw.
+ */
+export function drawnLines(value: Value, number: (x: number) => string, gradient = false): string[] {
+  if (typeof value === 'number') return [number(value)];
+  if (!drawnWhole(value)) return [shapeLabel(value)];
+  const rows = arrayLines(value, number);
+  return gradient ? rows : [shapeLabel(value), ...rows];
+}
+
+/** ∂output/∂node, a number or an array; zeros for an array that no gradient reached. */
+export function gradientOf(graph: Graph, node: number): Value {
+  if (!graph.hasArrays) return graph.grad(node);
+  const shape = graph.shape(node);
+  return graph.gradTensor(node) ?? (shape.length === 0 ? graph.grad(node) : Tensor.zeros(shape));
+}
+
+/** What an operation sends back along the arrow of each argument: a number, an array, or nothing (labels). */
+export function sharesOf(graph: Graph, node: number): (Value | undefined)[] {
+  return graph.hasArrays ? graph.sentValues(node, gradientOf(graph, node)) : graph.sent(node, graph.grad(node));
 }

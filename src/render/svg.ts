@@ -27,6 +27,7 @@ export async function renderSvg(result: Result, digits: number, words: Messages 
   graphviz ??= import('@viz-js/viz').then(({ instance }) => instance());
   // Graphviz in WebAssembly has no fonts, only Helvetica's metrics built in: it lays the text out
   // in Helvetica, and the picture then names the whole list, so Hangul and kana find a font.
+  // An array's rows keep their fixed-width font (Courier, then monospace), which lines them up.
   const svg = (await graphviz).renderString(renderDot(result, digits, 'Helvetica', words), { format: 'svg' });
-  return svg.replace(/font-family="[^"]*"/g, `font-family="${FONTS}"`);
+  return svg.replace(/font-family="Helvetica[^"]*"/g, `font-family="${FONTS}"`);
 }

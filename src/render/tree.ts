@@ -3,6 +3,9 @@ import { drawnSymbol, label, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Paint } from './paint.js';
+import type { Value } from '../tensor.js';
+import { arrayInline, shapeLabel } from './array-text.js';
+import { drawnWhole, gradientOf } from './picture.js';
 
 /** A tree taller than this is cut short: --format dot draws graphs of any size. */
 const MAX_LINES = 1000;
@@ -21,12 +24,17 @@ export function* treeLines(result: Result, paint: Paint, digits: number, words: 
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
   const name = (node: number) => shownName(result, node);
+  // An array on one line, or by its shape alone where a picture would not draw it whole.
+  const array = (value: Value) => (typeof value === 'number' ? number(value) : drawnWhole(value) ? arrayInline(value, number) : shapeLabel(value));
+  // `= 715`; an array's shape first: `(2×3) = [[1 2 3] [4 5 6]]`, or `(784×50)` alone.
+  const valued = (value: Value) => (typeof value === 'number' ? `= ${number(value)}` : drawnWhole(value) ? `${shapeLabel(value)} = ${array(value)}` : shapeLabel(value));
   const describe = (node: number) => {
     const op = graph.operation(node);
-    if (op === undefined && name(node) === undefined) return paint.dim(number(graph.value(node)));
+    const value = graph.valueOf(node);
+    if (op === undefined && name(node) === undefined) return paint.dim(typeof value === 'number' ? number(value) : valued(value));
     const operation = op === undefined ? '' : `${paint.dim(`(${drawnSymbol(op)})`)} `;
     const called = name(node) === undefined ? label(graph, node) : paint.cyan(name(node)!);
-    return `${operation}${called} = ${number(graph.value(node))}  ${paint.yellow(`∂ ${number(graph.grad(node))}`)}`;
+    return `${operation}${called} ${valued(value)}  ${paint.yellow(`∂ ${array(gradientOf(graph, node))}`)}`;
   };
 
   // Branches are drawn dim, like the table's borders.

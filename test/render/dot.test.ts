@@ -8,7 +8,7 @@ import { parseReceipt } from '../../src/parse/receipt.js';
 import { FONTS, renderDot } from '../../src/render/dot.js';
 import { evaluate } from '../../src/result.js';
 import { runInProcess } from '../io.js';
-import { examples, hostile, HOSTILE } from '../views.js';
+import { affine, examples, hostile, HOSTILE, net } from '../views.js';
 
 const hasGraphviz = spawnSync('dot', ['-V']).status === 0;
 
@@ -115,4 +115,40 @@ test('six significant digits unless --precision says otherwise', async () => {
   expect(await dot()).toContain('<FONT COLOR="red">0.196612</FONT>');
   expect(await dot()).not.toContain('0.1966119');
   expect(await dot('--precision', '12')).toContain('<FONT COLOR="red">0.196611933241</FONT>');
+});
+
+test('arrays: each arrow carries its shape, and NumPy’s rows in a fixed-width font, the gradient’s below', () => {
+  const dot = renderDot(affine(), 6);
+  const rows = (...lines: string[]) => `<FONT FACE="Courier">${lines.map((line) => `${line}<BR ALIGN="LEFT"/>`).join('')}</FONT>`;
+  expect(dot).toContain(
+    `  e3_1 [shape=plain, label=<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD>(2×3)<BR/>${rows('[[1 0 0]', ' [0 1 0]]')}</TD></TR>` +
+      `<HR/><TR><TD COLSPAN="2"><FONT COLOR="red">${rows('[[13 17 21]', ' [18 24 30]]')}</FONT></TD></TR></TABLE>>];\n`,
+  );
+  expect(dot).toContain(`<TD>(3)<BR/>${rows('[0 0 0]')}</TD></TR><HR/><TR><TD COLSPAN="2"><FONT COLOR="red">${rows('[5 7 9]')}</FONT>`);
+  // The output is a number, drawn as ever.
+  expect(dot).toContain('<TR><TD>37</TD></TR><HR/><TR><TD COLSPAN="2"><FONT COLOR="red">1</FONT></TD></TR>');
+});
+
+test('arrays: one written in the program, and the total gradient of one used twice, its rows on lines of their own', () => {
+  const dot = renderDot(evaluate(parseExpression('y = sum(x * [1, 2]) + sum(x)', ['x=[3,4]'])), 6);
+  expect(dot).toContain('  n0 [label=<x<BR/><FONT COLOR="red">∂<BR/><FONT FACE="Courier">[2 3]<BR ALIGN="LEFT"/></FONT></FONT>>, shape=plaintext];\n');
+  expect(dot).toContain('  n1 [label=<(2)<BR/><FONT FACE="Courier">[1 2]<BR ALIGN="LEFT"/></FONT>>, shape=plaintext];\n');
+  expect(() => fromDot(dot)).not.toThrow();
+});
+
+test('the book’s two-layer net is drawn by shapes, not by its 39,200 weights', () => {
+  const dot = renderDot(net(), 6);
+  expect(dot.length).toBeLessThan(5000);
+  expect(dot).toContain('<TR><TD>(784×50)</TD></TR><HR/><TR><TD COLSPAN="2"><FONT COLOR="red">(784×50)</FONT></TD></TR>');
+  // The labels get no gradient: nothing is drawn below their arrow.
+  expect(dot).toContain('<TR><TD>(10×10)</TD></TR><HR/><TR><TD COLSPAN="2">&#160;</TD></TR>');
+  expect(() => fromDot(dot)).not.toThrow();
+});
+
+test.skipIf(!hasGraphviz)('Graphviz draws arrays too', () => {
+  for (const example of [affine, net]) {
+    const run = spawnSync('dot', ['-Tsvg'], { input: renderDot(example(), 6), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }
 });

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import { runInProcess } from '../io.js';
 import { readme } from '../readme.js';
-import { examples, hostile, HOSTILE } from '../views.js';
+import { AFFINE, examples, hostile, HOSTILE, net } from '../views.js';
 
 /**
  * The page read by an HTML parser, with the one kind of query these tests make: a tag, an
@@ -187,4 +187,61 @@ test.each([
   expect(stdout).toContain(`>${steps}</h2>`);
   expect(stdout).toContain(`"language":"${language}"`);
   expect(stdout).toContain(legend);
+});
+
+describe('a page of arrays: the book’s Affine layer', async () => {
+  const run = await runInProcess([...AFFINE, '--format', 'html', '--all']);
+  const { document } = parseHTML(run.stdout);
+
+  test('a small array is a number field a cell, each labelled by its name, row and column, and no slider', () => {
+    expect(run.status).toBe(0);
+    const cells = document.querySelectorAll('input[data-input="W"]');
+    expect(cells.map((cell) => cell.getAttribute('value'))).toEqual(['1', '0', '0', '0', '1', '0']);
+    expect(cells.map((cell) => cell.getAttribute('data-index'))).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(cells[5].getAttribute('aria-label')).toBe('W, row 2, column 3');
+    expect(cells.every((cell) => cell.getAttribute('type') === 'number')).toBe(true);
+    expect(document.querySelector('input[data-input="b"][data-index="2"]')?.getAttribute('aria-label')).toBe('b, element 3');
+    expect(document.querySelectorAll('input[type="range"]')).toHaveLength(0);
+    // The row's name labels the group of its cells.
+    const group = document.querySelector('div[role="group"][aria-labelledby="name-1"]');
+    expect(group).toBeDefined();
+    expect(document.querySelector('th#name-1')?.textContent).toBe('W');
+  });
+
+  test('the gradients, and with --all the values, as NumPy prints them', async () => {
+    expect(document.querySelector('[data-output]')?.textContent).toBe('37');
+    expect(document.querySelector('pre[data-grad="W"]')?.textContent).toBe('[[13 17 21]\n [18 24 30]]');
+    expect(document.querySelector('pre[data-grad="b"]')?.textContent).toBe('[5 7 9]');
+    const named = parseHTML((await runInProcess(['A = affine(X, W, b); L = sum(A * G)', ...AFFINE.slice(1), '--format', 'html', '--all'])).stdout);
+    expect(named.document.querySelector('pre[data-value="A"]')?.textContent).toBe('[[1 2 0]\n [3 4 0]]');
+    expect(named.document.querySelector('pre[data-grad="A"]')?.textContent).toBe('[[1 2 3]\n [4 5 6]]');
+  });
+
+  test('carries the arrays in its data, as nested lists', () => {
+    const data = JSON.parse(document.querySelector('#backprop-data')!.textContent!);
+    expect(data.nodes[1]).toEqual({ input: 'W', value: [[1, 0, 0], [0, 1, 0]] });
+    expect(data.nodes[3]).toEqual({ operation: 'affine', args: [0, 1, 2] });
+  });
+});
+
+test('an array larger than 6×6 is shown by its shape, and cannot be changed on the page', async () => {
+  const page = await renderHtml(net(), { digits: 12, all: false });
+  const { document } = parseHTML(page);
+  expect(document.querySelectorAll('input')).toHaveLength(0);
+  const row = document.querySelectorAll('tr[data-node]')[1];
+  expect(row.textContent).toContain('(784×50): too large to change here (at most 6×6)');
+  expect(document.querySelector('pre[data-grad="W1"]')?.textContent).toBe('(784×50)');
+  expect(JSON.parse(document.querySelector('#backprop-data')!.textContent!).nodes[1].value).toHaveLength(784);
+});
+
+test.each([
+  ['ko', 'W, 2행 3열', 'b, 3번째 원소', '여기서 바꾸기에는 너무 큼 (최대 6×6)'],
+  ['ja', 'W、2行3列', 'b、3番目の要素', 'ここで変えるには大きすぎる (最大 6×6)'],
+])('--lang %s names the cells in that language', async (language, cell, element, tooLarge) => {
+  const { stdout } = await runInProcess([...AFFINE, '--format', 'html', '--lang', language]);
+  const { document } = parseHTML(stdout);
+  expect(document.querySelector('input[data-input="W"][data-index="5"]')?.getAttribute('aria-label')).toBe(cell);
+  expect(document.querySelector('input[data-input="b"][data-index="2"]')?.getAttribute('aria-label')).toBe(element);
+  const large = await runInProcess(['y = sum(x)', 'x=[1,2,3,4,5,6,7]', '--format', 'html', '--lang', language]);
+  expect(large.stdout).toContain(`(7): ${tooLarge}`);
 });

@@ -5,7 +5,7 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { type Browser, hasChromium, launch, NO_CHROMIUM, type Opened } from '../browser.js';
 import { runInProcess } from '../io.js';
-import { hostile, HOSTILE } from '../views.js';
+import { AFFINE, hostile, HOSTILE } from '../views.js';
 
 const RECEIPT = ['apple=100x2', 'orange=150x3', 'tax=1.1'];
 
@@ -29,6 +29,14 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   const text = (opened: Opened, selector: string) => opened.page.locator(selector).textContent();
+  // The texts of the picture --format svg draws, and of the page's, each space a space:
+  // Graphviz writes a second in a row as a no-break space (and a minus as &#45;), the page a space.
+  const svgTexts = async (argv: string[]) => {
+    const svg = (await runInProcess([...argv, '--format', 'svg'])).stdout;
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code))));
+    return texts.map((text) => text.replace(/\u00a0/g, ' '));
+  };
+  const drawnTexts = async (opened: Opened) => (await opened.page.locator('figure svg text').allTextContents()).map((text) => text.replace(/\u00a0/g, ' '));
 
   test('shows the receipt’s price and gradients as the table prints them', async () => {
     expect(await text(receipt, '[data-output]')).toBe('715');
@@ -47,11 +55,7 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
   });
 
   test('the picture is --format svg’s drawing with the new numbers written in', async () => {
-    const drawn = () => receipt.page.locator('figure svg text').allTextContents();
-    const svgTexts = async (argv: string[]) => {
-      const svg = (await runInProcess([...argv, '--format', 'svg'])).stdout;
-      return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text.replace(/&#160;/g, '\u00a0'));
-    };
+    const drawn = () => drawnTexts(receipt);
     expect(await drawn()).toEqual(await svgTexts(RECEIPT));
     await receipt.page.fill('input[type="number"][data-input="apple"]', '120');
     expect(await drawn()).toEqual(await svgTexts(['apple=120x2', 'orange=150x3', 'tax=1.1']));
@@ -133,6 +137,74 @@ describe.skipIf(!hasChromium)(`the page in Chromium${hasChromium ? '' : ` (${NO_
     // Only the colors of the picture's texts are left undecided, drawn as they are over its background.
     expect(incomplete.map(({ id }) => id)).toEqual(['color-contrast']);
     expect(passes.map(({ id }) => id)).toContain('label');
+    expect(opened.requests).toEqual([]);
+  });
+
+  test('arrays: a cell of b or W changed, the output, the gradients and the picture are what the command line gives for those values', async () => {
+    const opened = await browser.open(await html(AFFINE));
+    const { page } = opened;
+    const shown = () => page.evaluate(() => [...document.querySelectorAll('[data-output], [data-grad]')].map((element) => element.textContent));
+    const drawn = () => drawnTexts(opened);
+    // The command line's page and picture for these values: its table's numbers and its picture's texts.
+    const printed = async (argv: string[]) => {
+      const cli = await browser.open(await html(argv));
+      const numbers = await cli.page.evaluate(() => [...document.querySelectorAll('[data-output], [data-grad]')].map((element) => element.textContent));
+      await cli.page.close();
+      return { numbers, texts: await svgTexts(argv) };
+    };
+    await page.fill('input[data-input="b"][data-index="1"]', '2');
+    const withB = AFFINE.map((word) => (word.startsWith('b=') ? 'b=[0,2,0]' : word));
+    expect({ numbers: await shown(), texts: await drawn() }).toEqual(await printed(withB));
+    expect(await text(opened, '[data-output]')).toBe('51');
+    expect(await text(opened, '[data-grad="G"]')).toBe('[[1 4 0]\n [3 6 0]]');
+    await page.fill('input[data-input="W"][data-index="0"]', '3');
+    const withW = withB.map((word) => (word.startsWith('W=') ? 'W=[[3,0,0],[0,1,0]]' : word));
+    expect({ numbers: await shown(), texts: await drawn() }).toEqual(await printed(withW));
+    expect(await text(opened, '[data-output]')).toBe('77');
+    expect(await text(opened, '[data-grad="X"]')).toBe('[[ 3 2]\n [12 5]]');
+    expect(await drawn()).toContain('[[ 3  8 0]');
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('arrays: the total gradient of an array used twice, and an array written in the program, are drawn anew', async () => {
+    const program = ['y = sum(x * [1, 2]) + sum(x * x)', 'x=[3,4]'];
+    const opened = await browser.open(await html(program));
+    await opened.page.fill('input[data-input="x"][data-index="1"]', '-5');
+    const drawn = await drawnTexts(opened);
+    expect(drawn).toEqual(await svgTexts(['y = sum(x * [1, 2]) + sum(x * x)', 'x=[3,-5]']));
+    expect(drawn).toContain('[7 -8]');
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('arrays: an emptied cell says it needs a number, and the numbers stay', async () => {
+    const opened = await browser.open(await html(AFFINE));
+    const cell = opened.page.locator('input[data-input="b"][data-index="0"]');
+    await cell.fill('1');
+    expect(await text(opened, '[data-output]')).toBe('42');
+    await cell.fill('');
+    expect(await cell.getAttribute('aria-invalid')).toBe('');
+    expect(await opened.page.locator('#needs-2').textContent()).toBe('type a number');
+    expect(await text(opened, '[data-output]')).toBe('42');
+    await cell.fill('0');
+    expect(await cell.getAttribute('aria-invalid')).toBeNull();
+    expect(await text(opened, '[data-output]')).toBe('37');
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('arrays: every cell has a name a screen reader says, and axe-core finds nothing', async () => {
+    const opened = await browser.open(await html(['A = affine(X, W, b); L = sum(A * G)', ...AFFINE.slice(1), '--all']));
+    const { page } = opened;
+    await expect(page.getByRole('spinbutton', { name: 'W, row 2, column 3', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('spinbutton', { name: 'b, element 1', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('group', { name: 'W', exact: true }).count()).resolves.toBe(1);
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axe);
+    const { violations } = await page.evaluate(() =>
+      (window as unknown as { axe: { run(options: object): Promise<Record<string, { id: string }[]>> } }).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
+      }),
+    );
+    expect(violations.map(({ id }) => id)).toEqual([]);
     expect(opened.requests).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { parseExpression } from '../../src/parse/expression.js';
 import { renderMermaid } from '../../src/render/mermaid.js';
 import { evaluate } from '../../src/result.js';
 import { runInProcess } from '../io.js';
-import { examples, hostile } from '../views.js';
+import { affine, examples, hostile, net } from '../views.js';
 
 /**
  * The problems Mermaid would find in a flowchart of the kind backprop writes, none if it is
@@ -117,4 +117,21 @@ test('six significant digits unless --precision says otherwise', async () => {
   const mermaid = async (...argv: string[]) => (await runInProcess(['y = sigmoid(x)', 'x=1', '--format', 'mermaid', ...argv])).stdout;
   expect(await mermaid()).toContain('n1(("sigmoid y<br>= 0.731059<br>∂ 1"))');
   expect(await mermaid('--precision', '12')).toContain('<br>= 0.73105857863<br>');
+});
+
+test('arrays: a node shows its shape, then NumPy’s rows a line each, its gradient’s rows after ∂', () => {
+  const text = renderMermaid(affine(), 6);
+  expect(mermaidProblems(text)).toEqual([]);
+  expect(text).toContain('n1["W<br>= (2×3)<br>[[1 0 0]<br> [0 1 0]]<br>∂ [[13 17 21]<br> [18 24 30]]"]');
+  expect(text).toContain('n2["b<br>= (3)<br>[0 0 0]<br>∂ [5 7 9]"]');
+  expect(text).toContain('n6(("sum L<br>= 37<br>∂ 1"))');
+  const large = renderMermaid(net(), 6);
+  expect(mermaidProblems(large)).toEqual([]);
+  expect(large).toContain('n1["W1<br>= (784×50)<br>∂ (784×50)"]');
+  expect(large.length).toBeLessThan(2000);
+});
+
+test('an array written in the program is a node of its own rows', () => {
+  const text = renderMermaid(evaluate(parseExpression('y = sum(x * [1, 2])', ['x=[3,4]'])), 6);
+  expect(text).toContain('n1(["(2)<br>[1 2]"])');
 });

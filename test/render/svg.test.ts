@@ -9,7 +9,7 @@ import { FONTS } from '../../src/render/dot.js';
 import { MAX_DRAWN_NODES, renderSvg } from '../../src/render/svg.js';
 import type { Result } from '../../src/result.js';
 import { evaluate } from '../../src/result.js';
-import { examples, hostile, HOSTILE } from '../views.js';
+import { affine, examples, hostile, HOSTILE, net } from '../views.js';
 import { runInProcess } from '../io.js';
 
 /** The SVG read by a strict XML parser, which throws on anything malformed. */
@@ -165,4 +165,25 @@ test('six significant digits by default, as many as --precision says', async () 
   };
   expect(await svg()).toEqual(expect.arrayContaining(['0.196612', '-0.534447', '0.367879']));
   expect(await svg('--precision', '12')).toEqual(expect.arrayContaining(['0.196611933241', '-0.534446645389']));
+});
+
+test('arrays: the shape above each arrow, NumPy’s rows in a fixed-width font, the gradient’s rows in red below', async () => {
+  const document = parse(await renderSvg(affine(), 6));
+  const group = all(document, 'g.node').find((node) => first(node, 'title')!.textContent === 'e3_1')!;
+  const texts = all(group, 'text');
+  // Graphviz writes a second space in a row as a no-break space.
+  expect(texts.map((text) => text.textContent!.replace(/\u00a0/g, ' '))).toEqual(['(2×3)', '[[1 0 0]', ' [0 1 0]]', '[[13 17 21]', ' [18 24 30]]']);
+  expect(texts.map((text) => text.getAttribute('font-family'))).toEqual([FONTS, ...Array(4).fill('Courier,monospace')]);
+  expect(texts.map((text) => text.getAttribute('fill'))).toEqual([null, null, null, 'red', 'red']);
+  // The rows start at one x, so that their columns line up.
+  expect(new Set(texts.slice(1, 3).map((text) => text.getAttribute('x'))).size).toBe(1);
+});
+
+test('the book’s two-layer net draws quickly, a shape on each arrow', async () => {
+  const started = performance.now();
+  const svg = await renderSvg(net(), 6);
+  expect(performance.now() - started).toBeLessThan(5000);
+  const texts = all(parse(svg), 'text').map((text) => text.textContent);
+  expect(texts.length).toBeLessThan(50);
+  expect(texts).toEqual(expect.arrayContaining(['(10×784)', '(784×50)', '(50)', '(10×10)']));
 });

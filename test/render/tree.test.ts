@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { parseExpression } from '../../src/parse/expression.js';
 import { renderTree } from '../../src/render/tree.js';
 import { evaluate } from '../../src/result.js';
-import { examples } from '../views.js';
+import { affine, examples, net } from '../views.js';
 
 const plain = new Chalk({ level: 0 });
 
@@ -59,4 +59,25 @@ test('a negation is drawn neg, a subtraction −', () => {
   const tree = renderTree(evaluate(parseExpression('x - -x', ['x=3'])), plain, 12);
   expect(tree).toContain('(−) result = 6  ∂ 1\n');
   expect(tree).toContain('(neg) −x = -3  ∂ -1\n');
+});
+
+test('arrays: a shape and NumPy’s rows on one line; a large one by its shape alone', () => {
+  expect(renderTree(affine(), plain, 12)).toBe(`(operation) node = value  ∂ = ∂L/∂node
+(sum) L = 37  ∂ 1
+└── (×) affine(X, W, b) × G (2×3) = [[ 1  4 0] [12 20 0]]  ∂ [[1 1 1] [1 1 1]]
+    ├── (affine) affine(X, W, b) (2×3) = [[1 2 0] [3 4 0]]  ∂ [[1 2 3] [4 5 6]]
+    │   ├── X (2×2) = [[1 2] [3 4]]  ∂ [[1 2] [4 5]]
+    │   ├── W (2×3) = [[1 0 0] [0 1 0]]  ∂ [[13 17 21] [18 24 30]]
+    │   └── b (3) = [0 0 0]  ∂ [5 7 9]
+    └── G (2×3) = [[1 2 3] [4 5 6]]  ∂ [[1 2 0] [3 4 0]]
+`);
+  const tree = renderTree(net(), plain, 12);
+  expect(tree).toContain('│   │       ├── W1 (784×50)  ∂ (784×50)\n');
+  expect(tree).toContain('├── (affine) affine(relu(affine(X, W1, b1)), W2, b2) (10×10)  ∂ (10×10)\n');
+  expect(tree.length).toBeLessThan(1000);
+});
+
+test('an array written in the program is drawn dim, as a number is', () => {
+  const tree = renderTree(evaluate(parseExpression('y = sum(x * [1, 2])', ['x=[3,4]'])), new Chalk({ level: 1 }), 12);
+  expect(tree).toContain('\x1b[2m(2) = [1 2]\x1b[22m');
 });
