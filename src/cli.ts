@@ -189,7 +189,7 @@ export async function start(): Promise<void> {
   const io: Io = {
     env: process.env,
     terminal,
-    // Only --train's progress line asks, and only where standard output is a terminal too.
+    // Only a progress line (--train, --check) asks, and only where standard output is a terminal too.
     errorTerminal: terminal && (await isTerminal(2)),
     columns: terminal ? process.stdout.columns : undefined,
     write,

@@ -41,7 +41,7 @@ export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'mes
   lines?: { path: string; csv: boolean; failFast: boolean };
   /** Whether errors are JSON objects: under --json, --format json and --batch. */
   json: boolean;
-  /** Whether to show --train's progress: only where both outputs are a terminal. */
+  /** Whether to show the progress of --train or --check: only where both outputs are a terminal. */
   progress: boolean;
 }
 

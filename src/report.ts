@@ -65,7 +65,7 @@ export interface Report {
  * returns: the output is then written whole.
  */
 export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
-  const { format, messages } = options;
+  const { format, messages = en, progress } = options;
   const notes = source.notes ?? [];
   if (options.batch !== undefined) {
     const { lines, csv, failFast } = options.batch;
@@ -81,7 +81,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);
-  const checked = options.check ? check(result) : undefined;
+  const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   const nudges = options.nudge === undefined ? undefined : nudge(result, options.nudge);
@@ -119,6 +119,12 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     width: options.width,
     words: messages,
   })));
+}
+
+/** A bar of 20 cells, `fraction` of them full, for a progress line. */
+function bar(fraction: number): string {
+  const full = Math.round(20 * fraction);
+  return `${'█'.repeat(full)}${'░'.repeat(20 - full)}`;
 }
 
 /** --train: gradient descent instead of one evaluation, shown as text or JSON. */

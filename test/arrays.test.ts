@@ -218,3 +218,16 @@ test('--batch takes arrays as nested lists, and a line may change a shape', asyn
   expect(answers[1].error.code).toBe('shape-bias');
   expect(answers[2].error.code).toBe('not-array');
 });
+
+describe('--check on arrays through the command line', () => {
+  const program = 'W1 = 0.5*randn(40,30); b1 = zeros(30); W2 = 0.5*randn(30,5); b2 = zeros(5); x = rand(4,40)\nloss = softmax_with_loss(affine(relu(affine(detach(x), W1, b1)), W2, b2), [0,1,2,3])';
+  const net = ['-e', program, '--seed', '3'];
+
+  test('on a terminal, a progress bar on standard error, cleared before the table', async () => {
+    const run = await runInProcess([...net, '--check', '--no-color'], { terminal: true });
+    expect(run.status).toBe(0);
+    // The first at once, then at most every 100 ms, of the 2 × 1385 passes.
+    expect(run.stderr).toMatch(/^\r\x1b\[K--check ░{20} 2 of 2770 forward passes(\r\x1b\[K--check [█░]{20} \d+ of 2770 forward passes)*\r\x1b\[K$/);
+    expect((await runInProcess([...net, '--check'])).stderr).toBe('');
+  });
+});

@@ -93,6 +93,7 @@ export const en = {
   byEpoch: (output: string) => `${output} by epoch`,
   logScale: ' (log scale)',
   progress: (epoch: number, epochs: number, output: string, value: string) => `epoch ${epoch} of ${epochs}: ${output} = ${value}`,
+  checkProgress: (bar: string, done: number, total: number) => `--check ${bar} ${done} of ${total} forward passes`,
 
   // --help. The options' names, the examples' commands and the grammar stay as typed.
   usageTitle: 'Usage:',

@@ -52,6 +52,7 @@ export const ja: Messages = {
   byEpoch: (output) => `エポックごとの ${output}`,
   logScale: ' (対数目盛)',
   progress: (epoch, epochs, output, value) => `エポック ${epoch}/${epochs}: ${output} = ${value}`,
+  checkProgress: (bar, done, total) => `--check ${bar} 順伝播 ${done}/${total}`,
 
   usageTitle: '使い方:',
   usage: '[オプション] [EXPRESSION] [NAME=VALUE ...]',

@@ -55,6 +55,7 @@ export const ko: Messages = {
   byEpoch: (output) => `에폭별 ${output}`,
   logScale: ' (로그 눈금)',
   progress: (epoch, epochs, output, value) => `에폭 ${epoch}/${epochs}: ${output} = ${value}`,
+  checkProgress: (bar, done, total) => `--check ${bar} 순전파 ${done}/${total}`,
 
   usageTitle: '사용법:',
   usage: '[옵션] [EXPRESSION] [NAME=VALUE ...]',
