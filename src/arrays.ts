@@ -365,6 +365,22 @@ function batchSize(shape: Shape): number {
   return shape.length === 2 ? shape[0] : 1;
 }
 
+/** How many rows of scores y have their largest where the labels t (one-hot) have theirs: the book's accuracy. */
+function hits(y: Tensor, t: Tensor): { right: number; rows: number } {
+  const columns = y.columns;
+  let right = 0;
+  for (let row = 0; row < y.rows; row++) {
+    const start = row * columns;
+    let [best, label] = [0, 0];
+    for (let j = 1; j < columns; j++) {
+      if (y.data[start + j] > y.data[start + best]) best = j;
+      if (t.data[start + j] > t.data[start + label]) label = j;
+    }
+    if (best === label) right++;
+  }
+  return { right, rows: y.rows };
+}
+
 /** Whether labels fit the scores: one-hot rows of the same shape, or one class index a row, each a whole number in range. */
 function labelProblem([y, t]: Shape[], { formula, labels, known }: ShapeContext): Said | undefined {
   if (y.length === 0) return text('shapeNeedsArray', formula);
@@ -406,6 +422,11 @@ export class CrossEntropyLayer implements ArrayLayer {
     const dy = new Float64Array(this.y.size);
     for (let i = 0; i < dy.length; i++) dy[i] = (scale * this.t.data[i]) / (this.y.data[i] + DELTA);
     return [value(new Tensor(this.y.shape, dy)), undefined];
+  }
+
+  /** How many rows the last forward got right, for --train's accuracy. */
+  hits(): { right: number; rows: number } {
+    return hits(this.y, this.t);
   }
 
   static shape(shapes: Shape[], context: ShapeContext): Shape | Said {
@@ -465,6 +486,11 @@ export class SoftmaxWithLossLayer implements ArrayLayer {
       for (let j = 0; j < columns; j++) dx[start + j] = scale * (y.data[start + j] * labels - t.data[start + j]);
     }
     return [value(new Tensor(y.shape, dx)), undefined];
+  }
+
+  /** How many rows the last forward got right, for --train's accuracy. */
+  hits(): { right: number; rows: number } {
+    return hits(this.y, this.t);
   }
 
   static shape(shapes: Shape[], context: ShapeContext): Shape | Said {

@@ -47,7 +47,7 @@ const CELL = new RegExp(`^[-+]?${NUMBER}$`);
 export function batch(program: Program, lines: AsyncIterable<string | readonly Line[]>, options: BatchOptions = {}): AsyncGenerator<string, 0 | 1> {
   const view = viewOf(options);
   if (view !== undefined) fewEnough(view, program.graph.size, MAX_VIEW_NODES);
-  if (options.check) checkable(program.graph);
+  if (options.check) checkable(program);
   return answers(program, lines, options);
 }
 

@@ -2,8 +2,8 @@ import { CheckError, InputError } from './errors.js';
 import { text } from './messages/index.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
-import type { Graph } from './graph.js';
-import { MAX_WORK, type Result } from './result.js';
+import type { Program } from './graph.js';
+import { MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
 import { size, Tensor } from './tensor.js';
 
 /**
@@ -50,12 +50,6 @@ export interface CheckOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/**
- * The most multiply-adds --check on arrays may ask for: about 10 s at the 1.5·10^8 a second
- * that the book's 784 → 50 → 10 net's check runs at (1.4·10^8 of them, 0.9 s).
- */
-const MAX_ARRAY_WORK = 1.5e9;
-
 /** How many disagreeing elements of an array are looked at for a kink: past that, it disagrees. */
 const MOST_KINK_LOOKS = 100;
 
@@ -69,9 +63,9 @@ const PROGRESS_EVERY = 100;
  */
 export function check(result: Result, { timed: timing = true, progress }: CheckOptions = {}): Check {
   const { graph, output } = result;
-  checkable(graph);
-  // Labels are data: they have no gradient to check.
-  const inputs = result.inputs.filter((node) => !result.labels.has(node));
+  checkable(result);
+  // Labels and --data's inputs are data: they have no gradient to check.
+  const inputs = parameters(result);
   if (graph.hasArrays) return checkArrays(result, inputs, { timed: timing, progress });
   const passes = 2 * inputs.length;
   // The nodes with a kink (relu, abs, max, ...): which side of it their arguments are on.
@@ -194,9 +188,10 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
  * Refuses to check a graph whose check would take minutes (its 2 forward passes an input
  * evaluate more than MAX_WORK nodes): known once it is parsed, before anything is computed.
  */
-export function checkable(graph: Graph): void {
-  if (graph.hasArrays) return checkableArrays(graph);
-  const passes = 2 * graph.inputs().length;
+export function checkable(program: Program): void {
+  const { graph } = program;
+  if (graph.hasArrays) return checkableArrays(program);
+  const passes = 2 * parameters(program).length;
   if (passes * graph.size > MAX_WORK) throw new InputError(text('checkTooLong', passes, graph.size));
 }
 
@@ -204,14 +199,15 @@ export function checkable(graph: Graph): void {
  * The same for arrays, in multiply-adds: every element moved twice, each time computing
  * again what it reaches (Graph.probeWork). Shapes that do not fit are left for evaluate to name.
  */
-function checkableArrays(graph: Graph): void {
+function checkableArrays(program: Program): void {
+  const { graph } = program;
   try {
     graph.inferShapes(() => '');
   } catch {
     return;
   }
   let [elements, work] = [0, 0];
-  for (const input of graph.inputs()) {
+  for (const input of parameters(program)) {
     const count = size(graph.shape(input));
     elements += count;
     work += 2 * count * graph.probeWork(input);

@@ -1,11 +1,15 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
 import { catalogue, en, say, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
 import { lineGroups, type Line } from './parse/lines.js';
 import { checkArgument, MAX_SOURCE_BYTES, nfc, programText, sourceText } from './parse/source.js';
+import type { Program } from './graph.js';
+import { Random } from './random.js';
 import { report, type BatchReport, type Report } from './report.js';
+import type { Value } from './tensor.js';
 
 /**
  * All that backprop touches of the world: the process's own (start()), or stand-ins in tests,
@@ -45,7 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let reported: Report | BatchReport;
     try {
       const { lines } = request;
-      reported = await report(program(request, io), {
+      reported = await report(await program(request, io), {
         ...request,
         batch: lines === undefined ? undefined : { ...lines, lines: inputLines(lines.path, io) },
         progress: request.progress ? progress : undefined,
@@ -72,11 +76,38 @@ function checkEncoding(argv: string[], io: Io): void {
 }
 
 /** The program the command line gives: an expression (from -e, -f or the words) or a receipt. */
-function program(request: Request, io: Io) {
-  const { expr, file, args, expand, float, seed, lines } = request;
+async function program(request: Request, io: Io): Promise<Program> {
+  const { expr, file, args, expand, float, lines } = request;
   const source = expr !== undefined ? programText(expr) : file === undefined ? undefined : readSource(file, io);
+  // The spiral's points come from the seed, as rand's do: one seed for both, told if drawn.
+  const drawn = request.seed === undefined && request.data?.name === 'spiral' ? Random.seed() : undefined;
+  const seed = request.seed ?? drawn;
+  const data = request.data === undefined ? undefined : { name: request.data.name, values: await dataValues(request.data, seed!, io) };
   // In batch mode the lines may give the inputs that the command line leaves out.
-  return parseArguments(args.map(nfc), { source, isFile: (word) => io.isFile(word), expand, float, seed, unbound: lines !== undefined });
+  const parsed = parseArguments(args.map(nfc), { source, isFile: (word) => io.isFile(word), expand, float, seed, data, unbound: lines !== undefined });
+  return drawn === undefined ? parsed : { ...parsed, notes: [...(parsed.notes ?? []), text('randomSeed', drawn)] };
+}
+
+/** The inputs x and t that --data gives: the spiral made from the seed, or MNIST read from its folder. */
+async function dataValues(data: NonNullable<Request['data']>, seed: number, io: Io): Promise<Map<string, Value>> {
+  // Loaded only for --data: it brings node:zlib.
+  const { mnist, MNIST_FILES, spiral } = await import('./data.js');
+  const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(await mnistFile(data.folder, MNIST_FILES.images, io), await mnistFile(data.folder, MNIST_FILES.labels, io), MNIST_FILES);
+  return new Map<string, Value>([['x', x], ['t', t]]);
+}
+
+/** One of MNIST's files in `folder`, as published or gzipped (MNIST_READ says how much of it is read). */
+async function mnistFile(folder: string, name: string, io: Io): Promise<Uint8Array> {
+  const { MNIST_READ } = await import('./data.js');
+  for (const file of [name, `${name}.gz`]) {
+    const path = join(folder, file);
+    try {
+      return io.read(path, file.endsWith('.gz') ? MNIST_READ.gzipped : MNIST_READ.raw);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(text('cannotRead', `'${path}'`, reason(error)));
+    }
+  }
+  throw new InputError(text('mnistMissing', folder, name));
 }
 
 /** A program file's text; one that cannot be read is an input error. */

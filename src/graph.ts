@@ -595,12 +595,20 @@ export class Graph implements Builder {
    */
   probeWork(input: number): number {
     const { order, inPlace } = this.reached(input);
-    return order.reduce((work, node, i) => {
-      const shape = this.shape(node);
-      if (inPlace[i]) return work + Math.max(...grid(shape));
-      const rule = (this.layer(node)!.constructor as Partial<ArrayLayerClass>).work;
-      return work + (rule?.(this.args(node).map((argument) => this.shape(argument))) ?? size(shape));
-    }, 0);
+    return order.reduce((work, node, i) => work + (inPlace[i] ? Math.max(...grid(this.shape(node))) : this.work(node)), 0);
+  }
+
+  /** About how many multiply-adds a forward pass takes, from the shapes (after inferShapes). */
+  passWork(): number {
+    let work = 0;
+    for (let node = this.firstOperation; node < this.count; node++) if (this.layer(node) !== undefined) work += this.work(node);
+    return work;
+  }
+
+  /** One operation's multiply-adds (ArrayLayerClass.work), or one an element of its output. */
+  private work(node: number): number {
+    const rule = (this.layer(node)!.constructor as Partial<ArrayLayerClass>).work;
+    return rule?.(this.args(node).map((argument) => this.shape(argument))) ?? size(this.shape(node));
   }
 
   /**
@@ -1015,4 +1023,6 @@ export interface Program {
   written?: ReadonlyMap<number, string>;
   /** What the input may not say as its writer meant (shipping=5 multiplies): told, not refused. */
   notes?: readonly Said[];
+  /** The inputs --data gave (x and t): data, not parameters, that --train and --check leave as they are. */
+  data?: readonly number[];
 }

@@ -37,6 +37,8 @@ export interface Request extends Omit<ReportOptions, 'progress' | 'batch' | 'mes
   float: boolean;
   /** The seed of rand and randn's numbers; one is drawn and told if none is given. */
   seed?: number;
+  /** --data: the data to give the program as its inputs x and t; MNIST's from the folder given. */
+  data?: { name: 'spiral' } | { name: 'mnist'; folder: string };
   /** --batch's lines: where they are read from, whether they are CSV, and --fail-fast. */
   lines?: { path: string; csv: boolean; failFast: boolean };
   /** Whether errors are JSON objects: under --json, --format json and --batch. */
@@ -66,6 +68,7 @@ interface Given {
   expand?: boolean;
   float?: boolean;
   seed?: number;
+  data?: 'spiral' | 'mnist';
   check?: boolean;
   nudge?: NudgeRequest[];
   train?: string | true;
@@ -84,10 +87,11 @@ interface Given {
  * version, which `say` has been given to print; throws an InputError for words that are not
  * a valid command line.
  */
-export function readCommandLine(argv: string[], messages: Messages, world: Surroundings, say: (output: string) => void): Request | undefined {
+export function readCommandLine(words: string[], messages: Messages, world: Surroundings, say: (output: string) => void): Request | undefined {
+  const { argv, folder } = dataFolder(words);
   const wanted = named(argv);
   // Words that name no option are all words: there is nothing for commander to parse.
-  if (wanted?.size === 0 && !argv.includes('--')) return settle({}, argv, world);
+  if (wanted?.size === 0 && !argv.includes('--')) return settle({}, argv, world, folder);
   const cli = command(messages, wanted)
     .exitOverride()
     .configureOutput({
@@ -114,11 +118,25 @@ export function readCommandLine(argv: string[], messages: Messages, world: Surro
     cli.outputHelp();
     return undefined;
   }
-  return settle(given, cli.args, world);
+  return settle(given, cli.args, world, folder);
+}
+
+/**
+ * The folder of --data mnist DIR, taken out of the words: an option's value is one word to
+ * commander, and this one has two. Words after -- are left alone.
+ */
+function dataFolder(argv: string[]): { argv: string[]; folder?: string } {
+  const words = beforeDashes(argv);
+  const at = words.findIndex((word, i) => (word === '--data' && words[i + 1] === 'mnist') || word === '--data=mnist');
+  if (at < 0) return { argv };
+  const next = at + (words[at] === '--data' ? 2 : 1);
+  const folder = words[next];
+  if (folder === undefined || folder.startsWith('-') || isBinding(folder)) throw new InputError(text('dataFolder'));
+  return { argv: [...argv.slice(0, next), ...argv.slice(next + 1)], folder };
 }
 
 /** The options as a Request: each rule about which options go together is here. */
-function settle(given: Given, words: string[], world: Surroundings): Request {
+function settle(given: Given, words: string[], world: Surroundings, folder?: string): Request {
   if (given.expr !== undefined && given.file !== undefined) throw new InputError(text('exprAndFile'));
   if (given.json && given.format !== undefined && given.format !== 'json') throw new InputError(text('jsonWithFormat', given.format));
   const format: Format = given.json ? 'json' : (given.format ?? 'table');
@@ -135,6 +153,7 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     expand: given.expand === true,
     float: given.float === true,
     seed: given.seed,
+    data: given.data === 'mnist' ? { name: 'mnist', folder: folder! } : given.data === 'spiral' ? { name: 'spiral' } : undefined,
     lines,
     json: format === 'json' || lines !== undefined,
     format,
@@ -176,7 +195,7 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
     return { args: words };
   }
   if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
-  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : undefined;
+  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.data !== undefined ? 'data' : undefined;
   if (other !== undefined) throw new InputError(text('notWithBatch', other));
   // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
   const swallowed = batch !== true && isBinding(batch);
@@ -260,6 +279,7 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--expand'], (m) => new Option('--expand', m.expandOption(m.and([...FUNCTIONS.values()].filter(({ layer }) => 'expand' in layer && layer.expand !== undefined).map((op) => op.symbol))))],
   [['--float'], (m) => new Option('--float', m.floatOption)],
   [['--seed'], (m) => valued('--seed <n>', m.seedOption, seed, m)],
+  [['--data'], (m) => new Option(`--data <${m.dataValue}>`, m.dataOption).choices(['spiral', 'mnist'])],
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],

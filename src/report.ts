@@ -77,7 +77,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     format === 'dot' || format === 'mermaid' || format === 'html' ? `format ${format}` : options.steps ? 'steps' : options.graph ? 'graph' : undefined;
   if (perNode !== undefined) fewEnough(`--${perNode}`, source.graph.size, format === 'html' ? MAX_PAGE_NODES : MAX_VIEW_NODES);
   if (format === 'svg') drawable(source.graph.size);
-  if (options.check) checkable(source.graph);
+  if (options.check) checkable(source);
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);

@@ -1,8 +1,10 @@
 import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
-import type { Program } from './graph.js';
+import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
+import type { Graph, Program } from './graph.js';
+import { Tensor, type Value } from './tensor.js';
 import { nfc } from './parse/source.js';
-import { evaluate, MAX_WORK, type Result } from './result.js';
+import { evaluate, MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
 
 export const RATE = 0.05;
 export const EPOCHS = 200;
@@ -37,8 +39,8 @@ export interface TrainOptions {
 
 export interface TrainedInput {
   node: number;
-  start: number;
-  final: number;
+  start: Value;
+  final: Value;
 }
 
 /** A training run: what the renderers take. `result` is the program evaluated at the end. */
@@ -47,6 +49,11 @@ export interface Training {
   trained: TrainedInput[];
   /** The output before the first epoch, then after each. */
   history: number[];
+  /**
+   * Where the output is a classifier's loss (softmax_with_loss, cross_entropy): the share of
+   * its rows whose largest score is at their label, before the first epoch and after the last.
+   */
+  accuracy?: { start: number; final: number; rows: number };
   /** Why it stopped: the epochs ran out, or the output stopped changing. */
   stopped: 'epochs' | 'tolerance';
   rate: number;
@@ -74,21 +81,28 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   // computes in doubles, as PyTorch does, and leaves the graph so.
   graph.exact = false;
   const start = evaluate(program);
+  if (graph.hasArrays) {
+    // An epoch of arrays costs its multiply-adds: a forward, and a backward of about two.
+    const work = EVALUATIONS_PER_EPOCH * graph.passWork();
+    const allowed = Math.floor(MAX_ARRAY_WORK / work);
+    if (epochs > allowed) throw new InputError(text('trainTooLongArrays', epochs, work.toExponential(1), allowed));
+  }
   const nodes = trainedInputs(start, options.inputs);
-  const starts = nodes.map((node) => graph.value(node));
+  const starts = nodes.map((node) => graph.tensor(node) ?? graph.value(node));
   const history = [start.value];
+  const before = hits(program);
   const diverged = (epoch: number, what: Said) => new MathError(text('diverged', epoch, what, rate));
 
   let stopped: Training['stopped'] = 'epochs';
   let reported = -Infinity;
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (const node of nodes) graph.setValue(node, graph.value(node) - rate * graph.grad(node));
+    for (const node of nodes) graph.setValue(node, step(graph, node, rate));
     graph.forward();
     const value = graph.value(output);
     if (!Number.isFinite(value)) throw diverged(epoch, text('isValue', outputName, String(value)));
     graph.backward(output);
-    const broken = nodes.find((node) => !Number.isFinite(graph.grad(node)));
-    if (broken !== undefined) throw diverged(epoch, text('isValue', `∂${outputName}/∂${graph.name(broken)}`, String(graph.grad(broken))));
+    const broken = nodes.find((node) => !finiteGradient(graph, node));
+    if (broken !== undefined) throw diverged(epoch, text('isValue', `∂${outputName}/∂${graph.name(broken)}`, String(graph.gradTensor(broken)?.data.find((g) => !Number.isFinite(g)) ?? graph.grad(broken))));
     history.push(value);
     if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
       reported = performance.now();
@@ -108,8 +122,9 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   }
   return {
     result,
-    trained: nodes.map((node, i) => ({ node, start: starts[i], final: graph.value(node) })),
+    trained: nodes.map((node, i) => ({ node, start: starts[i], final: graph.tensor(node) ?? graph.value(node) })),
     history,
+    accuracy: before && { start: before.share, final: hits(program)!.share, rows: before.rows },
     stopped,
     rate,
     epochs: history.length - 1,
@@ -117,10 +132,32 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   };
 }
 
-/** The input nodes named, in the order named; every input when none are. */
-function trainedInputs({ graph, inputs }: Result, given: string[] | undefined): number[] {
+/** x − rate × ∂output/∂x, element by element for an array. */
+function step(graph: Graph, node: number, rate: number): Value {
+  const tensor = graph.tensor(node);
+  if (tensor === undefined) return graph.value(node) - rate * graph.grad(node);
+  const gradient = graph.gradTensor(node)!.data;
+  return new Tensor(tensor.shape, tensor.data.map((x, i) => x - rate * gradient[i]));
+}
+
+function finiteGradient(graph: Graph, node: number): boolean {
+  const tensor = graph.gradTensor(node);
+  return tensor === undefined ? Number.isFinite(graph.grad(node)) : tensor.data.every(Number.isFinite);
+}
+
+/** The share of a classifier's rows right, as its loss was last computed (Training.accuracy); none for any other output. */
+function hits({ graph, output }: Program): { share: number; rows: number } | undefined {
+  const layer = graph.layer(output);
+  if (!(layer instanceof SoftmaxWithLossLayer || layer instanceof CrossEntropyLayer)) return undefined;
+  const { right, rows } = layer.hits();
+  return { share: right / rows, rows };
+}
+
+/** The input nodes named, in the order named; every parameter (not labels, nor --data's) when none are. */
+function trainedInputs(result: Result, given: string[] | undefined): number[] {
+  const { graph, inputs } = result;
   if (inputs.length === 0) throw new InputError(text('nothingToTrain'));
-  if (given === undefined) return inputs;
+  if (given === undefined) return parameters(result);
   // Names are read in NFC, as the program's are: café with é composed or as e and an accent.
   const names = given.map(nfc);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));

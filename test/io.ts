@@ -5,8 +5,8 @@ interface World {
   /** Text, or bytes that need not be UTF-8. */
   stdin?: string | Buffer;
   env?: Record<string, string>;
-  /** The files of the current folder, by name, with their text: the only ones that exist. */
-  files?: Record<string, string>;
+  /** The files of the current folder, by name, with their text or bytes: the only ones that exist. */
+  files?: Record<string, string | Buffer>;
   /** Files that cannot be read, by name, with the system's error code (EACCES, EISDIR, …). */
   unreadable?: Record<string, string>;
   /** The system's error code (ENOSPC, EFBIG, …) of every write to standard output, which then fails. */

@@ -118,3 +118,39 @@ describe('train', () => {
     expect(seen.length).toBeLessThan(2000 / 10);
   });
 });
+
+describe('train on arrays', () => {
+  const NET = 'loss = softmax_with_loss(affine(relu(affine(detach(x), W1, b1)), W2, b2), t)';
+  const start = { W1: [[0.5, -0.3, 0.2], [-0.4, 0.6, 0.1]], b1: [0, 0, 0], W2: [[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2]], b2: [0, 0] };
+  const data = { x: [[1, 0], [0, 1], [1, 1], [-1, -1]], t: [1, 0, 0, 1] };
+  const bindings = Object.entries({ ...start, ...data }).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
+
+  test('an epoch moves every element of every parameter by −rate × its gradient; labels stay', () => {
+    const program = parseExpression(NET, bindings);
+    const { graph } = program;
+    const node = (name: string) => graph.find(name)!;
+    graph.forward();
+    graph.backward(program.output);
+    const expected = ['W1', 'b1', 'W2', 'b2'].map((name) => {
+      const [value, gradient] = [graph.tensor(node(name))!.data, graph.gradTensor(node(name))!.data];
+      return Array.from(value, (v, i) => v - 0.5 * gradient[i]);
+    });
+    const training = train(program, { rate: 0.5, epochs: 1, inputs: ['W1', 'b1', 'W2', 'b2'] });
+    expect(training.trained.map(({ final }) => Array.from((final as { data: Float64Array }).data))).toEqual(expected);
+  });
+
+  test('every parameter is trained when none are named, not the data (detach(x)) nor the labels (t)', () => {
+    const training = train(parseExpression(NET, bindings), { rate: 0.5, epochs: 300 });
+    expect(training.trained.map(({ node }) => training.result.graph.name(node))).toEqual(['W1', 'b1', 'W2', 'b2']);
+    expect(training.accuracy).toEqual({ start: 0, final: 1, rows: 4 });
+    expect(training.history.at(-1)).toBeLessThan(training.history[0]);
+  });
+
+  test('epochs that would take minutes are refused before the first', () => {
+    // 300 × 300 × 300 multiply-adds forward, and twice as many backward.
+    const big = 'W = randn(300, 300)\nloss = sum(relu(randn(300, 300) @ W))';
+    expect(failure(() => train(parseExpression(big, [], { seed: 1 }), { epochs: 1000 })).message).toMatch(
+      /^--train would run 1000 epochs of about 8\.1e\+7 multiply-adds each, too many to wait for: give --epochs 18 or fewer/,
+    );
+  });
+});

@@ -93,6 +93,7 @@ export const en = {
   byEpoch: (output: string) => `${output} by epoch`,
   logScale: ' (log scale)',
   progress: (epoch: number, epochs: number, output: string, value: string) => `epoch ${epoch} of ${epochs}: ${output} = ${value}`,
+  accuracy: (start: string, final: string, right: number, rows: number) => `accuracy ${start} → ${final} (${right} of ${rows} rows right)`,
   checkProgress: (bar: string, done: number, total: number) => `--check ${bar} ${done} of ${total} forward passes`,
 
   // --help. The options' names, the examples' commands and the grammar stay as typed.
@@ -106,6 +107,7 @@ export const en = {
   digitsValue: 'digits',
   inputsValue: 'inputs',
   numberValue: 'number',
+  dataValue: 'source',
   fileValue: 'file',
   languageValue: 'language',
   optionFlags: (option: string, value: string) => `${option} <${value}>`,
@@ -239,6 +241,13 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   arrayRow: "expected a row, '[', as in [[1, 2], [3, 4]]",
   generatorSize: (name: string) => `${name} takes the sizes of its axes, one or two whole numbers above 0: ${name}(3) or ${name}(2, 3)`,
   randomSeed: (seed: number) => `random numbers from --seed ${seed} (give it to have the same ones again)`,
+  dataInput: (data: string, name: string) => `--data ${data} gives the inputs x and t: the program has no input '${name}'; write the net with its data as x and its labels as t`,
+  dataBound: (word: string, data: string) => `'${word}': --data ${data} gives this input its value; leave out one of them`,
+  dataReceipt: (data: string) => `--data ${data} gives a program its inputs x and t: give a program (-e or -f) that uses them`,
+  dataFolder: () => `--data mnist needs the folder of the MNIST files after it: --data mnist DIR`,
+  mnistMissing: (folder: string, file: string) => `--data mnist: there is no ${file} (or ${file}.gz) in '${folder}': give the folder that holds the MNIST training files (backprop downloads nothing)`,
+  notMnist: (file: string) => `'${file}' is not an MNIST file (IDX, unsigned bytes): give the folder of the MNIST training files, as published`,
+  dataOption: 'feed data to the program as its inputs x and t: spiral (3 classes of 30 points, from the seed), or mnist DIR (the first 100 training images in DIR)',
   endOfExpression: 'the end of the expression',
   endOfLine: 'the end of the line',
   names: (names: string[]) => names.join(', '),
@@ -348,6 +357,8 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
     `--check would move ${elements} elements one at a time, about ${work} multiply-adds, too many to wait for: check a smaller net or batch, or leave it out`,
   trainTooLong: (epochs: number, nodes: number, most: number) =>
     `--train would run ${epochs} epochs over ${nodes} nodes, too many to wait for: give at most ${most} for this graph (--epochs)`,
+  trainTooLongArrays: (epochs: number, work: string, most: number) =>
+    `--train would run ${epochs} epochs of about ${work} multiply-adds each, too many to wait for: give --epochs ${most} or fewer, or a smaller net or batch`,
   nudgeTooLong: (nudges: number, nodes: number) => `${nudges} nudges would run ${nudges} forward passes over ${nodes} nodes, too many to wait for: give fewer --nudge`,
   outOfRange: (name: string, value: string, rule: string) => `${name} is ${value}: ${rule}`,
   nudgeNotFinite: (name: string, value: string, output: string) => `--nudge ${name}: at ${name} = ${value} the output is ${output}; nudge it less`,

@@ -52,6 +52,7 @@ export const ja: Messages = {
   byEpoch: (output) => `エポックごとの ${output}`,
   logScale: ' (対数目盛)',
   progress: (epoch, epochs, output, value) => `エポック ${epoch}/${epochs}: ${output} = ${value}`,
+  accuracy: (start, final, right, rows) => `正解率 ${start} → ${final} (${rows} 行中 ${right} 行正解)`,
   checkProgress: (bar, done, total) => `--check ${bar} 順伝播 ${done}/${total}`,
 
   usageTitle: '使い方:',
@@ -63,6 +64,7 @@ export const ja: Messages = {
   digitsValue: '桁数',
   inputsValue: '入力',
   numberValue: '数',
+  dataValue: 'データ',
   fileValue: 'ファイル',
   languageValue: '言語',
   optionFlags: (option, value) => `${option} <${value}>`,
@@ -188,6 +190,13 @@ $(npm root -g)/${pkg}/README.md
   arrayRow: "行 '[' が来るはず: [[1, 2], [3, 4]] のように",
   generatorSize: (name) => `${name} は軸の大きさを取る: 0 より大きい整数を 1 つか 2 つ書いてください、${name}(3) か ${name}(2, 3)`,
   randomSeed: (seed) => `乱数は --seed ${seed} から (同じ数をもう一度得るには指定してください)`,
+  dataInput: (data, name) => `--data ${data} は入力 x と t を与える: プログラムに入力 '${name}' がない; データを x、ラベルを t とするネットを書いてください`,
+  dataBound: (word, data) => `'${word}': --data ${data} がこの入力に値を与える; どちらかを外してください`,
+  dataReceipt: (data) => `--data ${data} はプログラムに入力 x と t を与える: それを使うプログラム (-e か -f) を指定してください`,
+  dataFolder: () => `--data mnist の後には MNIST ファイルのフォルダーが必要: --data mnist DIR の形で指定してください`,
+  mnistMissing: (folder, file) => `--data mnist: '${folder}' に ${file} (または ${file}.gz) がない: MNIST の訓練ファイルのあるフォルダーを指定してください (backprop は何もダウンロードしない)`,
+  notMnist: (file) => `'${file}' は MNIST ファイル (IDX、符号なしバイト) ではない: 公開されたままの MNIST 訓練ファイルのフォルダーを指定してください`,
+  dataOption: 'データをプログラムの入力 x と t として与える: spiral (シードから作る 3 クラス各 30 点) または mnist DIR (DIR の最初の 100 枚の訓練画像)',
   endOfExpression: '式の終わり',
   endOfLine: '行の終わり',
   names: (names) => names.join(', '),
@@ -284,6 +293,8 @@ $(npm root -g)/${pkg}/README.md
   checkTooLongArrays: (elements, work) =>
     `--check は要素 ${elements} 個を一つずつ動かし、積和を約 ${work} 回行うことになり、待つには多すぎる: より小さなネットやバッチで確かめるか、外してください`,
   trainTooLong: (epochs, nodes, most) => `--train はノード ${nodes} 個に ${epochs} エポックを行うことになり、待つには多すぎる: このグラフでは ${most} エポック以下にしてください (--epochs)`,
+  trainTooLongArrays: (epochs, work, most) =>
+    `--train はそれぞれ約 ${work} 回の積和のエポックを ${epochs} 回行うことになり、待つには多すぎる: --epochs を ${most} 以下にするか、より小さなネットやバッチにしてください`,
   nudgeTooLong: (nudges, nodes) => `--nudge ${nudges} 個はノード ${nodes} 個に順伝播を ${nudges} 回行うことになり、待つには多すぎる: --nudge を減らしてください`,
   outOfRange: (name, value, rule) => `${name} が ${value}: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value} で出力が ${output}: 動かす量を小さくしてください`,

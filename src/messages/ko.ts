@@ -55,6 +55,7 @@ export const ko: Messages = {
   byEpoch: (output) => `에폭별 ${output}`,
   logScale: ' (로그 눈금)',
   progress: (epoch, epochs, output, value) => `에폭 ${epoch}/${epochs}: ${output} = ${value}`,
+  accuracy: (start, final, right, rows) => `정확도 ${start} → ${final} (${rows}행 중 ${right}행 맞음)`,
   checkProgress: (bar, done, total) => `--check ${bar} 순전파 ${done}/${total}`,
 
   usageTitle: '사용법:',
@@ -66,6 +67,7 @@ export const ko: Messages = {
   digitsValue: '자릿수',
   inputsValue: '입력',
   numberValue: '수',
+  dataValue: '데이터',
   fileValue: '파일',
   languageValue: '언어',
   optionFlags: (option, value) => `${option} <${value}>`,
@@ -190,6 +192,13 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   arrayRow: "행 '['이 와야 함: [[1, 2], [3, 4]]처럼",
   generatorSize: (name) => `${name}는 축의 크기를 받음: 0보다 큰 정수 하나나 둘을 쓰세요, ${name}(3) 또는 ${name}(2, 3)`,
   randomSeed: (seed) => `난수는 --seed ${seed}에서 나옴 (같은 수를 다시 얻으려면 지정하세요)`,
+  dataInput: (data, name) => `${particle(`--data ${data}`, '은/는')} 입력 x와 t를 줌: 프로그램에 ${particle(`입력 '${name}'`, '이/가')} 없음; 데이터를 x로, 레이블을 t로 하는 신경망을 쓰세요`,
+  dataBound: (word, data) => `'${word}': ${particle(`--data ${data}`, '이/가')} 이 입력에 값을 줌; 둘 중 하나는 빼세요`,
+  dataReceipt: (data) => `${particle(`--data ${data}`, '은/는')} 프로그램에 입력 x와 t를 줌: 그것을 쓰는 프로그램(-e 또는 -f)을 주세요`,
+  dataFolder: () => `--data mnist 뒤에는 MNIST 파일이 있는 폴더가 필요함: --data mnist DIR 형태로 주세요`,
+  mnistMissing: (folder, file) => `--data mnist: '${folder}'에 ${particle(`${file}(또는 ${file}.gz)`, '이/가')} 없음: MNIST 학습 파일이 있는 폴더를 주세요 (backprop은 아무것도 내려받지 않음)`,
+  notMnist: (file) => `${particle(`'${file}'`, '은/는')} MNIST 파일(IDX, 부호 없는 바이트)이 아님: 배포된 그대로의 MNIST 학습 파일이 있는 폴더를 주세요`,
+  dataOption: '데이터를 프로그램의 입력 x와 t로 줌: spiral(시드로 만든 3개 클래스, 30개씩의 점) 또는 mnist DIR(DIR의 처음 100개 학습 이미지)',
   endOfExpression: '식의 끝',
   endOfLine: '줄의 끝',
   names: (names) => names.join(', '),
@@ -286,6 +295,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   checkTooLongArrays: (elements, work) =>
     `--check는 원소 ${elements}개를 하나씩 움직여 곱셈·덧셈을 약 ${work}번 해야 해서 기다리기에 너무 많음: 더 작은 신경망이나 배치로 확인하거나 빼세요`,
   trainTooLong: (epochs, nodes, most) => `--train은 노드 ${nodes}개에 ${epochs}에폭을 실행해야 해서 기다리기에 너무 많음: 이 그래프에서는 ${most}에폭 이하로 지정하세요 (--epochs)`,
+  trainTooLongArrays: (epochs, work, most) =>
+    `--train은 에폭마다 곱셈·덧셈을 약 ${work}번 하는 에폭을 ${epochs}번 돌려야 해서 기다리기에 너무 많음: --epochs를 ${most} 이하로 주거나 더 작은 신경망이나 배치를 쓰세요`,
   nudgeTooLong: (nudges, nodes) => `--nudge ${nudges}개는 노드 ${nodes}개에 순전파를 ${nudges}번 실행해야 해서 기다리기에 너무 많음: --nudge를 줄이세요`,
   outOfRange: (name, value, rule) => `${particle(name, '이/가')} ${value}임: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value}에서 출력이 ${output}: 움직임을 줄이세요`,

@@ -2,7 +2,7 @@ import { text } from '../messages/index.js';
 import { BackpropError, InputError } from '../errors.js';
 import { lazy } from '../lazy.js';
 import type { Program } from '../graph.js';
-import { parseExpression } from './expression.js';
+import { parseExpression, type DataInputs } from './expression.js';
 import { parseReceipt } from './receipt.js';
 import { isBinding, parseWord } from './word.js';
 
@@ -26,6 +26,8 @@ export interface ArgumentOptions {
   float?: boolean;
   /** The seed of rand and randn (--seed). */
   seed?: number;
+  /** Inputs given by --data. */
+  data?: DataInputs;
 }
 
 /**
@@ -34,21 +36,24 @@ export interface ArgumentOptions {
  * with the other words as its inputs. The words a hurried user types (spaces around =, an
  * unquoted *, a whole receipt in quotes) are refused with what went wrong and how to write it.
  */
-export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound, float, seed }: ArgumentOptions = {}): Program {
+export function parseArguments(words: readonly string[], { source, isFile = () => false, expand, unbound, float, seed, data }: ArgumentOptions = {}): Program {
   const loose = words.filter((word) => !isBinding(word));
   for (const word of loose) mistake(words, word, isFile);
   if (source !== undefined) {
     if (loose.length > 0) throw stray(loose[0], undefined, true);
-    return parseExpression(source, words, { expand, unbound, float, seed });
+    return parseExpression(source, words, { expand, unbound, float, seed, data });
   }
-  if (loose.length === 0) return parseReceipt(words, { float });
+  if (loose.length === 0) {
+    if (data !== undefined) throw new InputError(text('dataReceipt', data.name));
+    return parseReceipt(words, { float });
+  }
   // Several words that give no value: one is the expression, the others are mistakes.
   const expression = loose.find((word) => !isNamed(word)) ?? loose[0];
   const other = loose.find((word) => word !== expression);
   if (other !== undefined) throw stray(other, expression);
   const bindings = words.filter((word) => word !== expression);
   try {
-    return parseExpression(expression, bindings, { expand, unbound, float, seed });
+    return parseExpression(expression, bindings, { expand, unbound, float, seed, data });
   } catch (error) {
     throw receiptWord(expression, bindings) ?? error;
   }

@@ -80,8 +80,8 @@ interface Statement {
  * Parses a program (the grammar in the README) straight into a graph, with no syntax tree in between.
  * `bindings` are the command line's NAME=VALUE words: they give or override inputs.
  */
-export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false, float = false, seed }: ParseOptions = {}): Program {
-  const program = new Parser(source, expand, seed, unbound || bindings.some((word) => word.includes('['))).program(bindings, unbound);
+export function parseExpression(source: string, bindings: readonly string[] = [], { expand = false, unbound = false, float = false, seed, data }: ParseOptions = {}): Program {
+  const program = new Parser(source, expand, seed, unbound || data !== undefined || bindings.some((word) => word.includes('['))).program(bindings, unbound, data);
   if (float) program.graph.exact = false;
   return program;
 }
@@ -98,6 +98,14 @@ export interface ParseOptions {
   float?: boolean;
   /** The seed of the random numbers of rand and randn (Random); one is drawn, and told in a note, if none is given. */
   seed?: number;
+  /** Inputs given by --data rather than by words: x and t. */
+  data?: DataInputs;
+}
+
+/** What --data gives: its name, as the option was given, and a value for each of the inputs it names. */
+export interface DataInputs {
+  name: string;
+  values: ReadonlyMap<string, Value>;
 }
 
 /**
@@ -142,6 +150,8 @@ class Parser {
    * program of numbers pays nothing for it.
    */
   private positions: Map<number, number> | undefined;
+  /** The inputs --data gave. */
+  private readonly dataNodes: number[] = [];
   /** The random numbers of rand and randn, made at the first of them. */
   private random: Random | undefined;
   /** How many arrays the program has written (literals and generators): an expression of them alone is an input. */
@@ -159,7 +169,7 @@ class Parser {
     if (arraysBound) this.positions = new Map();
   }
 
-  program(bindings: readonly string[], unbound: boolean): Program {
+  program(bindings: readonly string[], unbound: boolean, data?: DataInputs): Program {
     const { lexer } = this;
     this.bound = new Set(bindings.map((word) => word.slice(0, word.indexOf('='))));
     let last: Statement | undefined;
@@ -179,13 +189,14 @@ class Parser {
     if (last.nameEnd < 0 && this.scope.getText('result') >= 0) {
       throw this.error(last.start, text('resultTaken'));
     }
-    this.bind(bindings, unbound);
+    this.bind(bindings, unbound, data);
     const notes = this.random !== undefined && this.seed === undefined ? [text('randomSeed', this.random.seed)] : [];
     return {
       graph: this.graph,
       output: last.node,
       outputName: last.nameEnd < 0 ? 'result' : this.source.slice(last.start, last.nameEnd),
       notes,
+      data: this.dataNodes,
       located: (node, said) => {
         const at = this.positions?.get(node);
         return at === undefined ? new InputError(said) : this.error(at, said);
@@ -490,9 +501,17 @@ class Parser {
   }
 
   /** Gives the inputs their values from the command line, then checks that every input has one. */
-  private bind(words: readonly string[], unbound: boolean): void {
+  private bind(words: readonly string[], unbound: boolean, data: DataInputs | undefined): void {
     const bound = new Set<string>();
     const boundNodes = new Set<number>();
+    for (const [name, value] of data?.values ?? []) {
+      const node = this.scope.getText(name);
+      if (node < 0 || !this.graph.isInput(node) || this.graph.name(node) !== name) throw new InputError(text('dataInput', data!.name, name), { name });
+      this.graph.setValue(node, value);
+      bound.add(name);
+      boundNodes.add(node);
+      this.dataNodes.push(node);
+    }
     for (const word of words) {
       const parsed = parseWord(word);
       const pairs: [string, Value][] =
@@ -504,6 +523,7 @@ class Parser {
           : [[parsed.name, parsed.value]];
       for (const [name, value] of pairs) {
         const node = this.scope.getText(name);
+        if (data?.values.has(name)) throw new InputError(text('dataBound', word, data.name), { name });
         if (bound.has(name)) throw new InputError(text('boundTwice', word, name), { name });
         if (node < 0) {
           throw new InputError(this.noSuchInput(word, name), { name });

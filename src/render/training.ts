@@ -2,7 +2,9 @@ import { plot } from 'asciichart';
 import Table from 'cli-table3';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber, round } from '../numbers.js';
+import type { Value } from '../tensor.js';
 import type { Training } from '../train.js';
+import { shapeLabel } from './array-text.js';
 import { PLAIN, type Paint } from './paint.js';
 
 /** The chart is this many columns wide at most: a longer history is sampled evenly. */
@@ -17,6 +19,12 @@ export function renderTraining(training: Training, { paint, digits, words = en }
   const { result, trained, history } = training;
   const { graph, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
+  // An array trained is shown by its shape, and its gradient by the largest of it in size.
+  const value = (x: Value) => (typeof x === 'number' ? number(x) : shapeLabel(x));
+  const gradient = (node: number) => {
+    const tensor = graph.gradTensor(node);
+    return tensor === undefined ? number(graph.grad(node)) : `max |∂| ${formatNumber(tensor.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
+  };
   const epochs = words.epochCount(training.epochs);
   const why =
     training.stopped === 'tolerance'
@@ -31,12 +39,17 @@ export function renderTraining(training: Training, { paint, digits, words = en }
   });
   table.push([
     trained.map(({ node }) => paint.cyan(graph.name(node)!)).join('\n'),
-    trained.map(({ start }) => number(start)).join('\n'),
-    trained.map(({ final }) => paint.bold(number(final))).join('\n'),
-    trained.map(({ node }) => paint.yellow(number(graph.grad(node)))).join('\n'),
+    trained.map(({ start }) => value(start)).join('\n'),
+    trained.map(({ final }) => paint.bold(value(final))).join('\n'),
+    trained.map(({ node }) => paint.yellow(gradient(node))).join('\n'),
   ]);
   table.push([paint.bold(outputName), number(history[0]), paint.bold.green(number(result.value)), '']);
   lines.push(table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line)));
+  const { accuracy } = training;
+  if (accuracy !== undefined) {
+    const percent = (share: number) => `${formatNumber(100 * share, 3)}%`;
+    lines.push(words.accuracy(percent(accuracy.start), paint.bold.green(percent(accuracy.final)), Math.round(accuracy.final * accuracy.rows), accuracy.rows));
+  }
 
   lines.push('', ...chart(history, outputName, paint !== PLAIN, words));
   return `${lines.join('\n')}\n`;
@@ -72,6 +85,11 @@ function label(x: number): string {
   return short === 0 || (Math.abs(short) >= 1e-3 && Math.abs(short) < 1e6) ? formatNumber(short, 3) : short.toExponential();
 }
 
+/** A value as JSON has it: a number, or an array as nested lists. */
+function nested(value: Value): unknown {
+  return typeof value === 'number' ? value : value.toNested();
+}
+
 /** The run as JSON: `{ "output", "trained", "value", "history", ... }`, numbers rounded. */
 export function trainingJson(training: Training, digits: number): string {
   const { result, trained, history } = training;
@@ -79,9 +97,10 @@ export function trainingJson(training: Training, digits: number): string {
   const document = {
     output: outputName,
     trained: Object.fromEntries(
-      trained.map(({ node, start, final }) => [graph.name(node), { start, final, grad: graph.grad(node) }]),
+      trained.map(({ node, start, final }) => [graph.name(node), { start: nested(start), final: nested(final), grad: nested(graph.gradTensor(node) ?? graph.grad(node)) }]),
     ),
     value: { start: history[0], final: result.value },
+    ...(training.accuracy && { accuracy: { start: training.accuracy.start, final: training.accuracy.final, rows: training.accuracy.rows } }),
     rate: training.rate,
     epochs: training.epochs,
     stopped: training.stopped,
