@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, parseExpression, parseReceipt, train, type Graph } from '../dist/index.js';
+import { multiply } from '../src/tensor.js';
 import { hasChromium, launch, NO_CHROMIUM } from '../test/browser.js';
 
 const BIN = fileURLToPath(new URL('../bin/backprop.js', import.meta.url));
@@ -396,6 +397,54 @@ function versus(): void {
   report('peak memory now at 10^6 items', `${fixed(peak, 0)} MiB`, '≤ 500 MB', peak * 1.048576 <= 500);
 }
 
+/** Whether Debian's python3-numpy is here, to be measured against. */
+const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Arrays: the matrix product's speed against the product as written on paper and NumPy's,
+ * and the book's two-layer gradient check against the same check written with NumPy.
+ */
+function arrays(): void {
+  console.log('11. Arrays: the matrix product, and the book\'s 784-50-10 gradient check beside NumPy\'s');
+  const size = 256;
+  const random = () => Float64Array.from({ length: size * size }, () => Math.random() - 0.5);
+  const [a, b] = [random(), random()];
+  const paper = () => {
+    const c = new Float64Array(size * size);
+    for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) {
+      let sum = 0;
+      for (let p = 0; p < size; p++) sum += a[i * size + p] * b[p * size + j];
+      c[i * size + j] = sum;
+    }
+  };
+  const gflops = (seconds: number) => (2 * size ** 3) / seconds / 1e9;
+  const [ours, naive]: number[][] = [[], []];
+  for (let round = 0; round < 7; round++) {
+    ours.push(timed(() => multiply(a, b, size, size, size)) / 1000);
+    naive.push(timed(paper) / 1000);
+  }
+  const numpy = hasNumpy
+    ? Number(spawnSync('python3', ['-c', `import numpy as np, timeit; a = np.random.rand(${size}, ${size}); b = np.random.rand(${size}, ${size}); print(min(timeit.repeat(lambda: a @ b, number=20, repeat=7)) / 20)`], { encoding: 'utf8' }).stdout)
+    : NaN;
+  console.log(`  (${size}×${size} @ ${size}×${size}: backprop ${fixed(gflops(median(ours)))} GFLOP/s, as on paper ${fixed(gflops(median(naive)))} GFLOP/s, NumPy ${hasNumpy ? `${fixed(gflops(numpy))} GFLOP/s` : 'not installed'})`);
+  report('matrix product: on paper / backprop', `${fixed(median(naive) / median(ours))}×`, '≥ 2×', median(naive) / median(ours) >= 2);
+
+  const example = fileURLToPath(new URL('../examples/two-layer-net.bp', import.meta.url));
+  const script = fileURLToPath(new URL('two-layer-check.py', import.meta.url));
+  const [check, reference]: number[][] = [[], []];
+  for (let round = 0; round < 3; round++) {
+    check.push(timeRun([BIN, '-f', example, '--seed', '1', '--check', '--json']));
+    if (hasNumpy) reference.push(timeRun(['python3', script]));
+  }
+  if (!hasNumpy) {
+    console.log(`  (--check of the two-layer net: ${fixed(median(check) / 1000)} s; NumPy not installed: its side skipped)`);
+    return;
+  }
+  const ratio = median(check) / median(reference);
+  console.log(`  (--check of examples/two-layer-net.bp: ${fixed(median(check) / 1000)} s; the same check in NumPy: ${fixed(median(reference) / 1000)} s)`);
+  report('two-layer --check / NumPy\'s', `${fixed(ratio)}×`, '≤ 2×', ratio <= 2);
+}
+
 /** The table printed side by side with --json on the same program: ratios of medians, runs in turn. */
 function tables(): void {
   console.log('10. The table against --json on the same program, runs in turn');
@@ -421,7 +470,7 @@ function tables(): void {
 }
 
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus, tables };
+const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus, tables, arrays };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {
