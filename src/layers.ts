@@ -192,12 +192,13 @@ export class PowLayer implements Layer {
   }
 
   // ∂/∂x = y·x^(y−1) and ∂/∂y = out·ln x. Where the power is flat (x^0 is 1 for every x,
-  // 0^y is 0 for every y > 0) the slope is 0, not the 0·∞ = NaN the formula would give.
-  // Elsewhere the formula stands: at 0^0.5 the slope is infinite, at 0^0 and (−2)^y (ln of
-  // a non-positive number) there is no derivative, and the graph must learn it.
+  // 0^y is 0 for every y > 0) the slope is 0, not the 0·∞ = NaN the formula would give; so
+  // is a power of a positive x that underflowed to 0, whose slope is smaller still. Elsewhere
+  // the formula stands: at 0^0.5 the slope is infinite, at 0^0 and (−2)^y (ln of a
+  // non-positive number) there is no derivative, even where (−0.5)^2000 underflows to 0.
   backward(dout: number, grads = [0, 0]): number[] {
     grads[0] = this.y === 0 ? 0 : dout * this.y * this.x ** (this.y - 1);
-    grads[1] = this.out === 0 ? 0 : dout * this.out * Math.log(this.x);
+    grads[1] = this.out === 0 && this.x >= 0 ? 0 : dout * this.out * Math.log(this.x);
     return grads;
   }
 
@@ -207,7 +208,7 @@ export class PowLayer implements Layer {
     forward: (x, y) => (y!.isInteger ? x.pow(y!.toNumber()) : undefined),
     slopes: (x, y, out) => [
       y?.sign === 0 ? Exact.ZERO : x && y?.isInteger ? x.pow(y.toNumber() - 1)?.times(y) : undefined,
-      out?.sign === 0 || x?.compare(Exact.ONE) === 0 ? Exact.ZERO : undefined,
+      (out?.sign === 0 && x !== undefined && x.sign >= 0) || x?.compare(Exact.ONE) === 0 ? Exact.ZERO : undefined,
     ],
     withOutput: true,
   };

@@ -292,6 +292,13 @@ describe('a gradient that is no number', () => {
     expect(run.stderr).toBe('error: ∂y/∂n is undefined: y has no derivative with respect to n at (-2) ^ 3\n');
   });
 
+  test('even where a power of a negative base underflows to 0', async () => {
+    const run = await cli(['-e', 'x^y', 'x=-0.5', 'y=2000', '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).gradients).toEqual({ x: 0, y: null });
+    expect(JSON.parse(run.stdout).gradient_errors.y).toBe('∂result/∂y is undefined: x ^ y has no derivative with respect to y at (-0.5) ^ 2000');
+  });
+
   test('is null in JSON, with the reason, in a document that parses', async () => {
     const run = await cli(['(x^0.25)^2 + y', 'x=0', 'y=1', '--json', '--steps', '--graph']);
     expect(run.status).toBe(1);

@@ -112,6 +112,14 @@ describe('where a formula would give 0·∞', () => {
     expect(pow.backward(1)).toEqual([0, 0]);
   });
 
+  test('a power that underflows to 0 is flat in y for a positive base, and has no slope for a negative one', () => {
+    const pow = new PowLayer();
+    pow.forward(0.5, 2000);
+    expect(pow.backward(1)[1]).toBe(0);
+    pow.forward(-0.5, 2000);
+    expect(pow.backward(1)[1]).toBeNaN();
+  });
+
   test('relu passes nothing back at its kink, as the book’s mask x <= 0 does', () => {
     const relu = new ReluLayer();
     relu.forward(0);
