@@ -4,6 +4,9 @@ import { Graph, type Program } from '../graph.js';
 import { AddLayer, layerFor, MulLayer } from '../layers.js';
 import { parseWord, type Word } from './word.js';
 
+/** Names that could be, or be part of, a name the receipt makes for one of its nodes. */
+const MADE_LIKE = /_num|price|^after_|^all$/;
+
 /** Names that are usually amounts added or taken off, not factors. */
 const AMOUNT_NAMES = /(?:^|_)(?:shipping|delivery|postage|fee|tip|coupon|voucher|discount|rebate)s?(?:$|_)/i;
 
@@ -26,9 +29,14 @@ export function parseReceipt(words: readonly string[], { float = false }: { floa
   const graph = new Graph();
   graph.exact = !float;
   // Each name is claimed by a part of a word; the claim is put in words only when two parts
-  // claim one name, as a receipt of a million items has millions of names.
+  // claim one name, as a receipt of a million items has millions of names. A name the
+  // receipt makes (apple_num, apple_price, after_tax, all_price, price) can only be one
+  // already claimed where a word's name looks like one of them: otherwise only the words'
+  // own names are kept, a quarter as many.
   const claimed = new Map<string, number>();
+  const mayClash = parsed.some((word) => word.kind !== 'array' && MADE_LIKE.test(word.name));
   const claim = (name: string, part: number, index: number): string => {
+    if (part !== GIVEN && !mayClash) return name;
     const other = claimed.get(name);
     if (other !== undefined) {
       throw new InputError(text('namesBoth', name, described(words, other), described(words, PARTS * index + part)), { name });
@@ -37,36 +45,41 @@ export function parseReceipt(words: readonly string[], { float = false }: { floa
     return name;
   };
 
-  // Inputs first, in the order given, so that tables and JSON list them in that order.
+  // Inputs first, in the order given, so that tables and JSON list them in that order. An
+  // item's quantity is the node after its price.
   const written = new Map<number, string>();
-  const inputs = parsed.map((word, i) => {
-    if (word.kind === 'array') return [];
+  const inputs = new Int32Array(parsed.length);
+  parsed.forEach((word, i) => {
+    if (word.kind === 'array') return;
     if (word.kind !== 'item') {
-      const input = graph.input(claim(word.name, GIVEN, i), word.value);
-      if (word.kind === 'factor' && word.percent !== undefined) written.set(input, word.percent);
-      return [input];
+      inputs[i] = graph.input(claim(word.name, GIVEN, i), word.value);
+      if (word.kind === 'factor' && word.percent !== undefined) written.set(inputs[i], word.percent);
+      return;
     }
-    return [graph.input(claim(word.name, GIVEN, i), word.price), graph.input(claim(`${word.name}_num`, QUANTITY, i), word.quantity)];
+    inputs[i] = graph.input(claim(word.name, GIVEN, i), word.price);
+    graph.input(claim(`${word.name}_num`, QUANTITY, i), word.quantity);
   });
-  // Names are given at the end, once it is known which node is last: that one is price.
-  const names: { node: number; name: string; part: number; index: number }[] = [];
+  // Each node is named once the next is made: the last one is price.
+  let named: { node: number; name: string; part: number; index: number } | undefined;
+  const name = (node: number, name: string, part: number, index: number) => {
+    if (named !== undefined) graph.rename(named.node, claim(named.name, named.part, named.index));
+    named = { node, name, part, index };
+  };
   let total = -1;
   parsed.forEach((word, i) => {
     if (word.kind !== 'item') return;
-    const [price, quantity] = inputs[i];
-    const cost = graph.apply(layerFor(MulLayer), price, quantity);
-    names.push({ node: cost, name: `${word.name}_price`, part: COST, index: i });
+    const cost = graph.apply(layerFor(MulLayer), inputs[i], inputs[i] + 1);
+    name(cost, `${word.name}_price`, COST, i);
     total = total < 0 ? cost : graph.apply(layerFor(AddLayer), total, cost);
   });
-  if (items.length > 1) names.push({ node: total, name: 'all_price', part: SUM, index: 0 });
+  if (items.length > 1) name(total, 'all_price', SUM, 0);
   parsed.forEach((word, i) => {
     if (word.kind === 'item' || word.kind === 'array') return;
     const Layer = word.kind === 'factor' ? MulLayer : AddLayer;
-    total = graph.apply(layerFor(Layer), total, inputs[i][0]);
-    names.push({ node: total, name: `after_${word.name}`, part: AFTER, index: i });
+    total = graph.apply(layerFor(Layer), total, inputs[i]);
+    name(total, `after_${word.name}`, AFTER, i);
   });
-  names[names.length - 1] = { node: total, name: 'price', part: TOTAL, index: 0 };
-  for (const { node, name, part, index } of names) graph.rename(node, claim(name, part, index));
+  graph.rename(total, claim('price', TOTAL, 0));
   const notes = parsed.flatMap((word, i) => note(word, words[i]) ?? []);
   return { graph, output: total, outputName: 'price', written, notes };
 }
