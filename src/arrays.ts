@@ -23,7 +23,10 @@ export interface ArrayLayer {
   moved?(position: number, index: number, delta: number, out: Tensor): boolean;
 }
 
-/** What a shape rule is told of the node: how its arguments are written, and the value of a leaf among them. */
+/**
+ * What a shape rule is told of the node: how it and its arguments are written (read only for
+ * a message: each is built from the whole expression below it), and the value of a leaf among them.
+ */
 export interface ShapeContext {
   /** The node as --steps writes it, and each argument. */
   formula: string;
@@ -114,10 +117,10 @@ export class MatMulLayer implements ArrayLayer {
     return [...(x.length === 2 ? [x[0]] : []), ...(w.length === 2 ? [w[1]] : [])];
   }
 
-  static shape([x, w]: Shape[], { formula, labels }: ShapeContext): Shape | Said {
-    if (x.length === 0 || w.length === 0) return text('shapeMatmulNumber', formula, labels[x.length === 0 ? 0 : 1]);
+  static shape([x, w]: Shape[], context: ShapeContext): Shape | Said {
+    if (x.length === 0 || w.length === 0) return text('shapeMatmulNumber', context.formula, context.labels[x.length === 0 ? 0 : 1]);
     const inner = [x.at(-1)!, w.length === 2 ? w[0] : w[0]];
-    if (inner[0] !== inner[1]) return text('shapeMatmul', formula, labels[0], shapeText(x), labels[1], shapeText(w), inner[0], inner[1]);
+    if (inner[0] !== inner[1]) return text('shapeMatmul', context.formula, context.labels[0], shapeText(x), context.labels[1], shapeText(w), inner[0], inner[1]);
     return MatMulLayer.product(x, w);
   }
 
@@ -139,12 +142,12 @@ function axisOf(given: Value | undefined, rank: number): number | undefined {
 }
 
 /** Whether the axis argument of sum or mean is one of the array's axes. */
-function axisProblem(shapes: Shape[], { formula, known, labels }: ShapeContext): Said | undefined {
+function axisProblem(shapes: Shape[], context: ShapeContext): Said | undefined {
   if (shapes.length < 2) return undefined;
-  const given = known(1);
-  if (given === undefined || typeof given !== 'number' || !Number.isInteger(given)) return text('axisConstant', formula, labels[1]);
+  const given = context.known(1);
+  if (given === undefined || typeof given !== 'number' || !Number.isInteger(given)) return text('axisConstant', context.formula, context.labels[1]);
   const axis = axisOf(given, shapes[0].length);
-  if (axis === undefined || axis < 0 || axis >= shapes[0].length) return text('axisMissing', formula, given, shapeText(shapes[0]), shapes[0].length);
+  if (axis === undefined || axis < 0 || axis >= shapes[0].length) return text('axisMissing', context.formula, given, shapeText(shapes[0]), shapes[0].length);
   return undefined;
 }
 
@@ -336,8 +339,8 @@ export class SoftmaxLayer implements ArrayLayer {
     return [value(new Tensor(out.shape, dx))];
   }
 
-  static shape([x]: Shape[], { formula }: ShapeContext): Shape | Said {
-    return x.length === 0 ? text('shapeNeedsArray', formula) : x;
+  static shape([x]: Shape[], context: ShapeContext): Shape | Said {
+    return x.length === 0 ? text('shapeNeedsArray', context.formula) : x;
   }
 
   static written(dout: string, _args: string[], out: string): string[] {
@@ -382,18 +385,18 @@ function hits(y: Tensor, t: Tensor): { right: number; rows: number } {
 }
 
 /** Whether labels fit the scores: one-hot rows of the same shape, or one class index a row, each a whole number in range. */
-function labelProblem([y, t]: Shape[], { formula, labels, known }: ShapeContext): Said | undefined {
-  if (y.length === 0) return text('shapeNeedsArray', formula);
+function labelProblem([y, t]: Shape[], context: ShapeContext): Said | undefined {
+  if (y.length === 0) return text('shapeNeedsArray', context.formula);
   const indices = y.length === 2 ? [y[0]] : [];
   const asIndices = t.length === indices.length && t.every((n, i) => n === indices[i]);
   const asOneHot = t.length === y.length && t.every((n, i) => n === y[i]);
-  if (!asIndices && !asOneHot) return text('shapeLabels', formula, labels[1], shapeText(t), labels[0], shapeText(y), shapeText(indices));
-  const given = known(1);
+  if (!asIndices && !asOneHot) return text('shapeLabels', context.formula, context.labels[1], shapeText(t), context.labels[0], shapeText(y), shapeText(indices));
+  const given = context.known(1);
   if (asIndices && !asOneHot && given !== undefined) {
     const classes = y.at(-1)!;
     const values = typeof given === 'number' ? [given] : Array.from(given.data);
     const wrong = values.find((n) => !Number.isInteger(n) || n < 0 || n >= classes);
-    if (wrong !== undefined) return text('labelOutOfRange', formula, labels[1], wrong, classes - 1);
+    if (wrong !== undefined) return text('labelOutOfRange', context.formula, context.labels[1], wrong, classes - 1);
   }
   return undefined;
 }
@@ -541,7 +544,15 @@ export class AffineLayer implements ArrayLayer {
   }
 
   static shape([x, w, b]: Shape[], context: ShapeContext): Shape | Said {
-    const product = MatMulLayer.shape([x, w], { ...context, labels: context.labels.slice(0, 2) });
+    const product = MatMulLayer.shape([x, w], {
+      get formula() {
+        return context.formula;
+      },
+      get labels() {
+        return context.labels.slice(0, 2);
+      },
+      known: context.known,
+    });
     if (!Array.isArray(product)) return product;
     const columns = (product as Shape).at(-1);
     if (!(b.length === 0 || (b.length === 1 && b[0] === columns))) return text('shapeBias', context.formula, context.labels[2], shapeText(b), shapeText(product as Shape), columns ?? 1);

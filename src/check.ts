@@ -17,8 +17,12 @@ export const RELATIVE = 1e-3;
 /** Each method is run again and again for at least this long, and its median time reported. */
 const TIMING_MILLISECONDS = 10;
 
-/** agrees; disagrees (status 1); kink: the step crosses a kink (a relu's input crosses 0); domain: x ± h leaves where the function is defined. */
-export type Verdict = 'agrees' | 'disagrees' | 'kink' | 'domain';
+/**
+ * agrees; disagrees (status 1); kink: the step crosses a kink (a relu's input crosses 0);
+ * domain: x ± h leaves where the function is defined; inconclusive: the central difference
+ * itself changes with its step (sin at 10^10, 1/x near 0), so it cannot judge backprop.
+ */
+export type Verdict = 'agrees' | 'disagrees' | 'kink' | 'domain' | 'inconclusive';
 
 export interface InputCheck {
   node: number;
@@ -50,8 +54,8 @@ export interface CheckOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** How many disagreeing elements of an array are looked at for a kink: past that, it disagrees. */
-const MOST_KINK_LOOKS = 100;
+/** How many disagreeing elements of an array are looked at more closely (a kink, a step too coarse): past that, it disagrees. */
+const MOST_LOOKS = 100;
 
 /** A progress report comes at most this often, in milliseconds. */
 const PROGRESS_EVERY = 100;
@@ -88,6 +92,11 @@ export function check(result: Result, { timed: timing = true, progress }: CheckO
     return { node, numerical: exact?.toNumber() ?? (plus.output - minus.output) / (2 * h), kink };
   });
   const [estimates, numericalMilliseconds] = timing ? timed(estimate) : [estimate()];
+  const difference = (node: number, h: number) => {
+    const x = graph.value(node);
+    const at = (value: number) => graph.with([[node, value]], () => (graph.forward(), graph.value(output)));
+    return (at(x + h) - at(x - h)) / (2 * h);
+  };
   // Backprop again, on the same footing.
   const [, backpropMilliseconds] = timing
     ? timed(() => {
@@ -105,14 +114,31 @@ export function check(result: Result, { timed: timing = true, progress }: CheckO
         ? 'domain'
         : kink !== undefined
           ? 'kink'
-          : Math.abs(grad - numerical) <= ABSOLUTE + RELATIVE * Math.abs(numerical)
+          : close(grad, numerical)
             ? 'agrees'
-            : 'disagrees';
+            : steady((h) => difference(node, h), STEP * Math.max(1, Math.abs(graph.value(node))))
+              ? 'disagrees'
+              : 'inconclusive';
       return { node, numerical, error, verdict, kink };
     }),
     backprop: { forwardPasses: 1, backwardPasses: 1, milliseconds: backpropMilliseconds },
     numerical: { forwardPasses: passes, milliseconds: numericalMilliseconds },
   };
+}
+
+/** Whether backprop's gradient and the numerical one agree: PyTorch gradcheck's rule. */
+function close(grad: number, numerical: number): boolean {
+  return Math.abs(grad - numerical) <= ABSOLUTE + RELATIVE * Math.abs(numerical);
+}
+
+/**
+ * Whether the central difference at step h stays what it is at h/10 and h/100: only then can
+ * it call backprop wrong. Where it does not (a step too coarse for sin at 10^10, for 1/x near
+ * 0), a right gradient would be called wrong.
+ */
+function steady(difference: (h: number) => number, h: number): boolean {
+  const first = difference(h);
+  return [h / 10, h / 100].every((step) => close(difference(step), first));
 }
 
 /**
@@ -152,7 +178,7 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
       const scale = Math.max(Math.abs(grad), Math.abs(estimate));
       difference += Math.abs(grad - estimate) / numerical.length;
       error = Math.max(error, scale === 0 ? 0 : Math.abs(grad - estimate) / scale);
-      if (Math.abs(grad - estimate) > ABSOLUTE + RELATIVE * Math.abs(estimate)) disagreeing.push(i);
+      if (!close(grad, estimate)) disagreeing.push(i);
       finite &&= Number.isFinite(estimate);
     }
     // An element whose two steps land on two sides of a kink has no derivative to agree with.
@@ -165,9 +191,19 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
       const [plus, minus] = [sides(i, values[i] + step(i)), sides(i, values[i] - step(i))];
       return kinked.find((_, k) => plus[k].some((side, e) => side !== minus[k][e]));
     };
-    const kinks = disagreeing.slice(0, MOST_KINK_LOOKS).map(kinkOf);
-    const kink = disagreeing.length <= MOST_KINK_LOOKS && kinks.every((k) => k !== undefined) ? kinks[0] : undefined;
-    const verdict: Verdict = !finite ? 'domain' : disagreeing.length === 0 ? 'agrees' : kink !== undefined ? 'kink' : 'disagrees';
+    // Each element that disagrees, looked at more closely, while there are few: at a kink, or
+    // where the central difference changes with its step, it cannot call backprop wrong.
+    const looked = disagreeing.length <= MOST_LOOKS ? disagreeing.map((i) => kinkOf(i) ?? (steady((h) => (at(i, values[i] + h) - at(i, values[i] - h)) / (2 * h), step(i)) ? 'disagrees' : 'inconclusive')) : ['disagrees'];
+    const kink = looked.find((found) => typeof found === 'number') as number | undefined;
+    const verdict: Verdict = !finite
+      ? 'domain'
+      : disagreeing.length === 0
+        ? 'agrees'
+        : looked.includes('disagrees')
+          ? 'disagrees'
+          : looked.includes('inconclusive')
+            ? 'inconclusive'
+            : 'kink';
     return { node, numerical: tensor === undefined ? numerical[0] : new Tensor(tensor.shape, numerical), error, difference, verdict, kink };
   });
   const numericalMilliseconds = performance.now() - started;

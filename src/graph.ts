@@ -309,11 +309,19 @@ export class Graph implements Builder {
       let shape: Shape | Said | undefined;
       if ('arrays' in Class) {
         const known = (position: number) => (position < args.length ? this.constantOf(args[position]) : undefined);
-        shape = Class.shape(shapes, { formula: describe(node), labels: args.map(describe), known });
+        // Written out only for a message: a label is built from the whole expression below it.
+        shape = Class.shape(shapes, {
+          get formula() {
+            return describe(node);
+          },
+          get labels() {
+            return args.map(describe);
+          },
+          known,
+        });
       } else {
         shape = shapes.length === 1 ? shapes[0] : broadcast(shapes[0], shapes[1]);
-        const [x, y] = args.map(describe);
-        if (shape === undefined) throw new ShapeProblem(node, text('shapeBroadcast', describe(node), x, shapeText(shapes[0]), y, shapeText(shapes[1])));
+        if (shape === undefined) throw new ShapeProblem(node, text('shapeBroadcast', describe(node), describe(args[0]), shapeText(shapes[0]), describe(args[1]), shapeText(shapes[1])));
       }
       if (!Array.isArray(shape)) throw new ShapeProblem(node, shape as Said);
       if (shape.length > 0) this.shapes.set(node, shape);

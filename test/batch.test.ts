@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { expression, NAMES, values } from './arbitraries.js';
 import { runInProcess } from './io.js';
+import { wrongSquare } from './wrong.js';
 import { RUNS, TIMEOUT } from './runs.js';
 import { expectValid } from './schema.js';
 import { batch as libraryBatch } from '../src/batch.js';
@@ -128,8 +129,15 @@ describe('--batch', () => {
     expect(run.status).toBe(0);
     expect(run.lines[0].value).toBe(0.731);
     expect(Object.keys(run.lines[0])).toEqual(['output', 'value', 'inputs', 'gradients', 'intermediates', 'exact', 'steps', 'graph', 'check']);
-    const disagreeing = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
-    expect(disagreeing.lines[0].error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
+    const coarse = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
+    expect(coarse.lines[0].check.inputs.x.verdict).toBe('inconclusive');
+    // No layer of backprop's own disagrees: one with a wrong backward, built by hand.
+    const lines = libraryBatch(wrongSquare(1), (async function* () {
+      yield '{"x": 2}';
+    })(), { check: true });
+    const answers: string[] = [];
+    for await (const answer of lines) answers.push(answer);
+    expect(JSON.parse(answers[0])).toMatchObject({ line: 1, error: { status: 1, kind: 'check', code: 'check-disagrees', name: 'x' } });
   });
 
   test.each([

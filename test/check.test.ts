@@ -4,7 +4,8 @@ import { CheckError, InputError } from '../src/errors.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { parseReceipt } from '../src/parse/receipt.js';
 import { evaluate } from '../src/result.js';
-import type { Tensor } from '../src/tensor.js';
+import { Tensor, type Value } from '../src/tensor.js';
+import { wrongSquare } from './wrong.js';
 
 function checked(source: string, ...bindings: string[]) {
   const result = evaluate(parseExpression(source, bindings));
@@ -15,6 +16,9 @@ function checked(source: string, ...bindings: string[]) {
   expect(gradients()).toEqual(before);
   return { result, report, verdicts: report.inputs.map(({ verdict }) => verdict) };
 }
+
+/** y = x² with a wrong backward, evaluated. */
+const wrong = (x: Value) => evaluate(wrongSquare(x));
 
 describe('check', () => {
   test.each([
@@ -73,10 +77,23 @@ describe('check', () => {
   });
 
   test('a disagreement is a math error naming the input', () => {
-    const { result, report } = checked('sigmoid(x * 1000000) + y', 'x=0.0000001', 'y=1');
-    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees', 'agrees']);
+    const result = wrong(2);
+    const report = check(result);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees']);
     expect(disagreement(result, report)).toBeInstanceOf(CheckError);
-    expect(disagreement(result, report)?.message).toMatch(/^--check: ∂result\/∂x disagrees: backprop 249376, numerical 5000, beyond/);
+    expect(disagreement(result, report)?.message).toMatch(/^--check: ∂y\/∂x disagrees: backprop 6, numerical 4, beyond/);
+  });
+
+  test.each([
+    // The central difference at h, h/10 and h/100 disagree among themselves: a right gradient is not called wrong.
+    ['sin(x)', 'x=10000000000'],
+    ['cos(x)', 'x=100000'],
+    ['1/x', 'x=0.001'],
+    ['sigmoid(x * 1000000)', 'x=0.0000001'],
+  ])('where the step is too coarse to tell (%s at %s), the check is inconclusive, not failed', (source, binding) => {
+    const { result, report } = checked(source, binding);
+    expect(report.inputs[0].verdict).toBe('inconclusive');
+    expect(disagreement(result, report)).toBeUndefined();
   });
 
   test('a graph too large to check by differences is refused', () => {
@@ -153,10 +170,17 @@ describe('check on arrays', () => {
   });
 
   test('a disagreement on an array names the input and its mean |Δ|', () => {
+    const result = wrong(Tensor.fromNested([1, 2]));
+    const report = check(result);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees']);
+    expect(disagreement(result, report)?.message).toMatch(/^--check: ∂y\/∂x disagrees: mean \|Δ\| 1\.5, largest relative error 0\.333333/);
+  });
+
+  test('an element where the step is too coarse to tell makes the array inconclusive, not failed', () => {
     const result = evaluate(parseExpression('sum(sigmoid(x * 1000000)) + y', ['x=[0.0000001, 1]', 'y=1']));
     const report = check(result);
-    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['disagrees', 'agrees']);
-    expect(disagreement(result, report)?.message).toMatch(/^--check: ∂result\/∂x disagrees: mean \|Δ\| /);
+    expect(report.inputs.map(({ verdict }) => verdict)).toEqual(['inconclusive', 'agrees']);
+    expect(disagreement(result, report)).toBeUndefined();
   });
 
   test('the progress is told as the passes are done, ending at all of them', () => {

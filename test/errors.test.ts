@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CheckError, errorObject, InputError, MathError, OutputError, printable } from '../src/errors.js';
 import { text } from '../src/messages/index.js';
+import { report, type Report } from '../src/report.js';
 import { runInProcess } from './io.js';
+import { wrongSquare } from './wrong.js';
 
 describe('the error object', () => {
   test('carries status, kind, code, message and only the details that apply', () => {
@@ -64,11 +66,11 @@ describe('under --json, a failure is one JSON object on stderr, and stdout stays
     }
   });
 
-  test('--check prints its document whole when it disagrees, then the error object', async () => {
-    const run = await runInProcess(['--json', 'sigmoid(x * 1000000)', 'x=0.0000001', '--check']);
-    expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).check.inputs.x.verdict).toBe('disagrees');
-    expect(JSON.parse(run.stderr).error).toMatchObject({ status: 1, kind: 'check', name: 'x' });
+  test('--check gives its document whole when it disagrees, and the check error for status 1', async () => {
+    // No layer of backprop's own disagrees: one with a wrong backward, built by hand.
+    const reported = (await report(wrongSquare(2), { format: 'json', check: true, color: false, width: 80 })) as Report;
+    expect(JSON.parse([...reported.output].join('')).check.inputs.x.verdict).toBe('disagrees');
+    expect(errorObject(reported.failure!)).toMatchObject({ error: { status: 1, kind: 'check', code: 'check-disagrees', name: 'x' } });
   });
 
   test('without --json the error: line and the caret stay as they are', async () => {

@@ -47,6 +47,7 @@ export const en = {
   kinkAt: (node: string) => `kink at ${node}`,
   atKink: (node: string, inputs: string) => `${node} is exactly at its kink, where it has no derivative: what reaches ${inputs} through it is backward's one-sided choice (as the book's relu mask), not a derivative`,
   leavesDomain: 'x ± h leaves the domain',
+  inconclusive: 'h too coarse to tell',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
   noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
   undefinedNumber: 'undefined',

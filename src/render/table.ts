@@ -43,6 +43,7 @@ export function renderTable(
   const verdict = ({ verdict, kink }: InputCheck): Cell => {
     if (verdict === 'kink') return [words.kinkAt(label(graph, kink!)), paint.magenta];
     if (verdict === 'domain') return [words.leavesDomain, paint.magenta];
+    if (verdict === 'inconclusive') return [words.inconclusive, paint.magenta];
     return verdict === 'agrees' ? [words.agrees, paint.green] : [words.disagrees, paint.red];
   };
   const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
