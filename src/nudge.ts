@@ -1,5 +1,5 @@
 import { InputError, MathError } from './errors.js';
-import { text } from './messages/index.js';
+import { text, type Said } from './messages/index.js';
 import { NAME, NUMBER } from './parse/lexer.js';
 import { nfc } from './parse/source.js';
 import type { Graph } from './graph.js';
@@ -28,6 +28,8 @@ export interface Nudge {
   actual: number;
   /** actual − predicted: what the straight line misses, as the graph curves. */
   difference: number;
+  /** Why the prediction (and so the difference) is no finite number: the gradient's reason. */
+  reason?: Said;
 }
 
 const REQUEST = new RegExp(`^(${NAME})=([+-]${NUMBER})(%?)$`);
@@ -83,6 +85,7 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       predicted,
       actual,
       difference: exact(actual - predicted),
+      ...(Number.isFinite(predicted) ? {} : { reason: result.undefinedGradients.get(node) }),
     };
   });
   return nudges;
@@ -93,9 +96,14 @@ export function nudgeable(graph: Graph, requests: readonly NudgeRequest[]): void
   if (requests.length * graph.size > MAX_WORK) throw new InputError(text('nudgeTooLong', requests.length, graph.size));
 }
 
-/** x without the digits beyond the 15th of `scale`, where a difference of two numbers that size is noise. */
+/**
+ * x without the digits beyond the 15th of `scale`, where a difference of two numbers that size
+ * is noise. Among the smallest doubles (below 1e-292) a difference is exact, and the quantum
+ * itself would underflow: x is kept as it is.
+ */
 function roundTo(x: number, scale: number): number {
   if (scale === 0 || !Number.isFinite(scale)) return x;
   const quantum = 10 ** (Math.floor(Math.log10(scale)) - 14);
+  if (quantum < 1e-306) return x;
   return Math.round(x / quantum) * quantum;
 }

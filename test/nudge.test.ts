@@ -1,9 +1,10 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { nudge, parseNudge } from '../src/nudge.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { trace } from '../src/trace.js';
 import { evaluate } from '../src/result.js';
 import { runInProcess } from './io.js';
+import { expectValid } from './schema.js';
 import { examples } from './views.js';
 
 test('reads NAME=+D, NAME=-D and NAME=+D%, the sign required', () => {
@@ -95,4 +96,24 @@ test('--nudge goes with --steps and --check, not with a picture; a bad one is on
   const bad = await runInProcess(['x^2', 'x=3', '--nudge', 'x=1']);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/^error: option '--nudge <NAME=\+D>' argument 'x=1' is invalid\. write NAME=\+CHANGE or NAME=-CHANGE, the sign required .*\n$/);
+});
+
+describe('--nudge in JSON where a number is out of reach', () => {
+  test('an infinite gradient: predicted and difference are null, with the gradient’s reason; the rest is computed', async () => {
+    const run = await runInProcess(['sqrt(x)', 'x=0', '--nudge', 'x=+0.01', '--json']);
+    expectValid('document', run.stdout);
+    expect(JSON.parse(run.stdout).nudges[0]).toMatchObject({
+      nudged_output: 0.1,
+      predicted: null,
+      actual: 0.1,
+      difference: null,
+      reason: '∂result/∂x is ∞: sqrt(x) has no finite derivative at sqrt(0)',
+    });
+  });
+
+  test('outputs among the smallest doubles: the actual change is exact, not null', async () => {
+    const run = await runInProcess(['x*1e-300', 'x=1e-10', '--nudge', 'x=+1e-10', '--json']);
+    expectValid('document', run.stdout);
+    expect(JSON.parse(run.stdout).nudges[0]).toMatchObject({ predicted: 1e-310, actual: 1e-310, difference: 0 });
+  });
 });

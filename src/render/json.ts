@@ -198,7 +198,7 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   if (nudges !== undefined) {
     extra(
       'nudges',
-      nudges.map(({ node, change, percent, value, output: before, nudgedOutput, predicted, actual, difference }) => ({
+      nudges.map(({ node, change, percent, value, output: before, nudgedOutput, predicted, actual, difference, reason }) => ({
         input: graph.name(node),
         change,
         ...(percent === undefined ? {} : { percent }),
@@ -209,6 +209,7 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
         predicted,
         actual,
         difference,
+        ...(reason === undefined ? {} : { reason: say(reason) }),
       })),
     );
   }
