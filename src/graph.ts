@@ -1033,4 +1033,12 @@ export interface Program {
   notes?: readonly Said[];
   /** The inputs --data gave (x and t): data, not parameters, that --train and --check leave as they are. */
   data?: readonly number[];
+  /** Under --expand, each composite built from primitive nodes: its last node, its argument, and its layer. */
+  expanded?: readonly Expansion[];
+}
+
+export interface Expansion {
+  node: number;
+  input: number;
+  layer: LayerClass;
 }

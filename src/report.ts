@@ -14,6 +14,7 @@ import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
 import { en, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
 import { evaluate, gradientFailure } from './result.js';
+import { expansionLosses } from './expanded.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
 
@@ -66,7 +67,7 @@ export interface Report {
  */
 export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
   const { format, messages = en, progress } = options;
-  const notes = source.notes ?? [];
+  const notes = [...(source.notes ?? [])];
   if (options.batch !== undefined) {
     const { lines, csv, failFast } = options.batch;
     const { precision: digits, steps, graph, check, viewLimit } = options;
@@ -81,6 +82,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const result = evaluate(source);
+  notes.push(...expansionLosses(result));
   const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));

@@ -272,6 +272,10 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   totalAfter: (word: string) => `the total after '${word}'`,
   theTotal: 'the total',
   freeItem: (word: string) => `'${word}' has price 0; if you typed a $, the shell replaced it and the digit after it: leave the $ out`,
+  expandLosesValue: (written: string, x: string, expanded: string, fused: string) =>
+    `--expand: ${written} at ${x} is ${expanded} as the book's form computes it, where the fused layer gives ${fused}: the form loses it there (leave out --expand for the fused layer)`,
+  expandLosesSlope: (written: string, x: string, expanded: string, fused: string) =>
+    `--expand: the slope of ${written} at ${x} is ${expanded} as the book's form computes it, where the fused layer gives ${fused}: the form loses it there (leave out --expand for the fused layer)`,
   factorNotAmount: (word: string, name: string, value: string) =>
     `'${word}' multiplies the total by ${value}; to add or take off an amount, give its sign (${name}=+${value} or ${name}=-${value})`,
   fileHere: (word: string) =>

@@ -218,6 +218,10 @@ $(npm root -g)/${pkg}/README.md
   totalAfter: (word) => `'${word}' の後の合計`,
   theTotal: '合計',
   freeItem: (word) => `'${word}' の価格が 0; $ を入力したなら、シェルが $ とその後の数字を置き換えた: $ を外してください`,
+  expandLosesValue: (written, x, expanded, fused) =>
+    `--expand: ${x} での ${written} は本の式で計算すると ${expanded}、一体のレイヤーでは ${fused}: この式はそこで値を失う (一体のレイヤーの値は --expand なしで得られる)`,
+  expandLosesSlope: (written, x, expanded, fused) =>
+    `--expand: ${x} での ${written} の傾きは本の式で計算すると ${expanded}、一体のレイヤーでは ${fused}: この式はそこで値を失う (一体のレイヤーの値は --expand なしで得られる)`,
   factorNotAmount: (word, name, value) =>
     `'${word}' は合計に ${value} を掛ける; 金額を足したり引いたりするなら符号を付けてください (${name}=+${value} か ${name}=-${value})`,
   fileHere: (word) => `'${word}' はここではファイル: シェルが引用符のない * をファイル名に置き換えた; 式を引用符で囲んでください (backprop "2 * x" x=3)`,

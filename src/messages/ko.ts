@@ -220,6 +220,10 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   totalAfter: (word) => `'${word}' 뒤의 합계`,
   theTotal: '합계',
   freeItem: (word) => `'${word}'의 가격이 0; $를 입력했다면 셸이 $와 그 뒤의 숫자를 바꿔 버렸음: $를 빼세요`,
+  expandLosesValue: (written, x, expanded, fused) =>
+    `--expand: ${x}에서 ${written}의 값은 책의 식으로 계산하면 ${expanded}이고 하나로 된 계층은 ${fused}: 이 식은 거기서 값을 잃음 (하나로 된 계층의 값은 --expand 없이 나옴)`,
+  expandLosesSlope: (written, x, expanded, fused) =>
+    `--expand: ${x}에서 ${written}의 기울기는 책의 식으로 계산하면 ${expanded}이고 하나로 된 계층은 ${fused}: 이 식은 거기서 값을 잃음 (하나로 된 계층의 값은 --expand 없이 나옴)`,
   factorNotAmount: (word, name, value) =>
     `${particle(quoted(word), '은/는')} 합계에 ${particle(value, '을/를')} 곱함; 금액을 더하거나 빼려면 부호를 붙이세요 (${name}=+${value} 또는 ${name}=-${value})`,
   fileHere: (word) => `${particle(quoted(word), '은/는')} 여기서 파일: 셸이 따옴표 없는 *를 파일 이름들로 바꿨음; 식을 따옴표로 감싸세요 (backprop "2 * x" x=3)`,

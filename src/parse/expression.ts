@@ -1,5 +1,5 @@
 import { cut, InputError } from '../errors.js';
-import { Graph, ShapeProblem, type Program } from '../graph.js';
+import { Graph, ShapeProblem, type Expansion, type Program } from '../graph.js';
 import type { AnyLayer } from '../graph.js';
 import { layerFor, type LayerClass } from '../layers.js';
 import { FUNCTIONS, newLayer, OPERATIONS, UNARY, type Operation } from '../operations.js';
@@ -150,6 +150,8 @@ class Parser {
    * program of numbers pays nothing for it.
    */
   private positions: Map<number, number> | undefined;
+  /** The composites --expand built from primitive nodes. */
+  private readonly expanded: Expansion[] = [];
   /** The inputs --data gave. */
   private readonly dataNodes: number[] = [];
   /** The random numbers of rand and randn, made at the first of them. */
@@ -197,6 +199,7 @@ class Parser {
       outputName: last.nameEnd < 0 ? 'result' : this.source.slice(last.start, last.nameEnd),
       notes,
       data: this.dataNodes,
+      expanded: this.expanded,
       located: (node, said) => {
         const at = this.positions?.get(node);
         return at === undefined ? new InputError(said) : this.error(at, said);
@@ -453,6 +456,7 @@ class Parser {
       const args = operands.splice(operands.length - top.commas - 1);
       const { layer } = top.op;
       const expanded = this.expand && 'expand' in layer && layer.expand !== undefined ? layer.expand(this.graph, args[0]) : undefined;
+      if (expanded !== undefined) this.expanded.push({ node: expanded, input: args[0], layer: layer as LayerClass });
       operands.push(expanded ?? this.locate(this.graph.apply(newLayer(top.op), args[0], args[1], args[2]), top.start));
     }
   }
