@@ -6,6 +6,7 @@ import { InputError } from './errors.js';
 import { LANGUAGES, languageOf, text, type Language, type Messages, type Said } from './messages/index.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
 import { DIGITS, FULL_DIGITS, isDigits, MOST_DIGITS } from './numbers.js';
+import { MOST_ORDER } from './higher.js';
 import { FUNCTIONS } from './operations.js';
 import { NAME } from './parse/lexer.js';
 import { isBinding } from './parse/word.js';
@@ -68,6 +69,7 @@ interface Given {
   seed?: number;
   check?: boolean;
   nudge?: NudgeRequest[];
+  order?: number;
   train?: string | true;
   rate?: number;
   epochs?: number;
@@ -144,6 +146,7 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     graph: given.graph === true,
     check: given.check === true,
     nudge: given.nudge,
+    ...(given.order === undefined || given.order === 1 ? {} : { order: given.order }),
     train,
     progress: world.terminal && world.errorTerminal === true,
     color: useColor(given.color, world),
@@ -159,7 +162,7 @@ function training(given: Given, format: Format, views: string[]): TrainOptions |
     if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
     return undefined;
   }
-  const refused = views[0] ?? (given.all ? 'all' : undefined);
+  const refused = views[0] ?? (given.all ? 'all' : given.order !== undefined ? 'order' : undefined);
   if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
   if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
   const inputs = given.train === true ? undefined : given.train.split(',').map((name) => name.trim());
@@ -176,7 +179,7 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
     return { args: words };
   }
   if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
-  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : undefined;
+  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.order !== undefined ? 'order' : undefined;
   if (other !== undefined) throw new InputError(text('notWithBatch', other));
   // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
   const swallowed = batch !== true && isBinding(batch);
@@ -262,6 +265,7 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--seed'], (m) => valued('--seed <n>', m.seedOption, seed, m)],
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
+  [['--order'], (m) => valued('--order <n>', m.orderOption(MOST_ORDER), order, m)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
   [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), trainingOption('rate'), m)],
   [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), trainingOption('epochs'), m)],
@@ -381,6 +385,13 @@ function trainingOption(option: keyof typeof TRAINING_RULES): (value: string) =>
 function seed(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 0xffffffff) throw new InputError(text('wholeNumber', 0, 0xffffffff));
+  return n;
+}
+
+/** --order: a whole number from 1 (the gradient, as without it) to MOST_ORDER. */
+function order(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MOST_ORDER) throw new InputError(text('wholeNumber', 1, MOST_ORDER));
   return n;
 }
 

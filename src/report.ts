@@ -13,6 +13,7 @@ import { drawable } from './render/svg.js';
 import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
 import { en, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
+import { ordered } from './higher.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
 import { EPOCHS, train, type TrainOptions } from './train.js';
@@ -29,6 +30,8 @@ export interface ReportOptions {
   graph?: boolean;
   check?: boolean;
   nudge?: NudgeRequest[];
+  /** --order n: the n-th derivative (n ≥ 2), or with several inputs the Hessian (higher.ts). */
+  order?: number;
   /** Gradient descent on the output instead of one evaluation. */
   train?: TrainOptions;
   /** Shows a line of progress in place, when the output goes to a terminal. */
@@ -80,7 +83,9 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (options.check) checkable(source.graph);
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
-  const result = evaluate(source);
+  const picture = format === 'svg' || format === 'dot' || format === 'mermaid' || format === 'html';
+  const result = options.order === undefined ? evaluate(source) : ordered(source, options.order, picture);
+  if (format === 'svg') drawable(result.graph.size);
   const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));

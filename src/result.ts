@@ -5,6 +5,7 @@ import { ShapeProblem, type Graph, type Program } from './graph.js';
 import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
+import type { Order } from './higher.js';
 
 /**
  * The most node evaluations that a mode running the graph again and again (--check, --nudge,
@@ -34,6 +35,8 @@ export interface Result extends Program {
   kinks: Kink[];
   /** The inputs that are data and get no gradient: labels (the t of softmax_with_loss(x, t)), in order. */
   labels: Set<number>;
+  /** Under --order n (n ≥ 2): the program differentiated, and with several inputs its Hessian (higher.ts). */
+  order?: Order;
 }
 
 export interface Kink {
@@ -109,7 +112,7 @@ function shapes({ graph, output, outputName, located }: Program): void {
 }
 
 /** The operations at their kink with a gradient through them (Result.kinks), the first few. */
-function atKinks(graph: Graph): Kink[] {
+export function atKinks(graph: Graph): Kink[] {
   const kinks: Kink[] = [];
   for (const node of graph.kinked()) {
     if (kinks.length === MOST_KINKS) break;

@@ -49,6 +49,7 @@ export const en = {
   leavesDomain: 'x ± h leaves the domain',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
   noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
+  hessianTitle: (of: string, passes: number) => `the Hessian, ∂²${of}/∂row ∂column: ${passes} backward passes, one a row`,
   undefinedNumber: 'undefined',
 
   // --check's costs.
@@ -166,6 +167,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   checkOption: (absolute: number, relative: number) =>
     `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
   nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
+  orderOption: (most: number) => `the derivative of order n (1 to ${most}): of one input its n-th derivative, of several inputs (n = 2) the Hessian`,
   trainOption: 'minimise the output by gradient descent on these inputs (w,b; all if none named)',
   rateOption: (rate: number) => `the learning rate of --train (default: ${rate})`,
   epochsOption: (epochs: number) => `the most steps --train takes (default: ${epochs})`,
@@ -383,6 +385,12 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
+  orderArrays: (n: number, name: string) =>
+    `--order ${n} takes a program of numbers, and ${name === '' ? 'this one has arrays' : `${name} is an array`}: give the elements you need as numbers of their own (w1=0.5 w2=-1), or compare the gradient's arrays with --check`,
+  orderInputs: (n: number, inputs: number) =>
+    `--order ${n} is for a program of one input, and this one has ${inputs}: write the others as numbers in the expression, or ask for --order 2, the Hessian`,
+  orderPicture: (n: number, inputs: number) =>
+    `a picture of --order ${n} draws the derivative of a program of one input, and this one has ${inputs}: write the others as numbers, or leave out --format for the Hessian's table`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
   nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
   trainedTwice: (name: string) => `--train: '${name}' is named twice`,

@@ -14,6 +14,7 @@ export const ja: Messages = {
   atKink: (node, inputs) => `${node} はちょうど折れ点にあり、微分がない: これを通って ${inputs} に届く値は微分ではなく、逆伝播の片側の選択 (本の relu のマスクと同じ)`,
   leavesDomain: 'x ± h が定義域の外',
   noInputs: '微分する入力がない: プログラムが数だけでできている (backprop "x*3" x=2 のように入力を指定してください)',
+  hessianTitle: (of, passes) => `ヘッセ行列 ∂²${of}/∂行 ∂列: 逆伝播 ${passes} 回、一行に一回`,
   undefinedNumber: '未定義',
 
   backpropLabel: '逆伝播:',
@@ -317,6 +318,13 @@ $(npm root -g)/${pkg}/README.md
     `${option} はこのプログラムでは ${megabytes} MB を超えて出力することになる (多くの行に長い名前): 名前を短くするか、${option} を外すか、BACKPROP_VIEW_MB で上限を上げてください`,
   viewTooLarge: (view, nodes, most) => `${view} はノードをすべて表示する: このプログラムのノードは ${nodes} 個で ${most} 個を超える: ${view} を外してください (--json と表はどの大きさでも表示できる)`,
   textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
+  orderOption: (most) => `n 階の微分 (1 から ${most}): 入力が一つなら n 階導関数、複数なら (n = 2) ヘッセ行列`,
+  orderArrays: (n, name) =>
+    `--order ${n} は数のプログラムを受け取るが、${name === '' ? 'このプログラムには配列がある' : `${name} は配列`}: 必要な要素をそれぞれ数として指定する (w1=0.5 w2=-1) か、勾配の配列は --check で比べてください`,
+  orderInputs: (n, inputs) =>
+    `--order ${n} は入力が一つのプログラム用だが、このプログラムの入力は ${inputs} 個: ほかは式の中に数で書くか、--order 2 (ヘッセ行列) を使ってください`,
+  orderPicture: (n, inputs) =>
+    `--order ${n} の図は入力が一つのプログラムの導関数を描くが、このプログラムの入力は ${inputs} 個: ほかを数で書くか、--format なしでヘッセ行列の表を見てください`,
   notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,
   nothingToTrain: '--train: プログラムに学習する入力がない: 入力を 1 つ指定してください (x = 1、またはコマンドラインで x=1)',
   trainedTwice: (name) => `--train: '${name}' が 2 度指定された`,

@@ -17,6 +17,7 @@ export const ko: Messages = {
   atKink: (node, inputs) => `${node}: 정확히 꺾인 점이라 미분이 없음: 이를 거쳐 ${inputs}에 가는 값은 미분이 아니라 역전파의 한쪽 선택 (책의 relu 마스크처럼)`,
   leavesDomain: 'x ± h가 정의역을 벗어남',
   noInputs: '미분할 입력이 없음: 프로그램이 수로만 되어 있음 (backprop "x*3" x=2처럼 입력을 지정하세요)',
+  hessianTitle: (of, passes) => `헤세 행렬 ∂²${of}/∂행 ∂열: 역전파 ${passes}번, 행마다 한 번`,
   undefinedNumber: '정의 안 됨',
 
   backpropLabel: '역전파:',
@@ -319,6 +320,13 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
     `${particle(option, '은/는')} 이 프로그램에서 ${megabytes} MB 넘게 출력하게 됨 (많은 줄에 긴 이름): 이름을 줄이거나, ${particle(option, '을/를')} 빼거나, BACKPROP_VIEW_MB로 한도를 올리세요`,
   viewTooLarge: (view, nodes, most) => `${particle(view, '은/는')} 모든 노드를 보여 줌: 이 프로그램의 노드는 ${nodes}개로 ${most}개를 넘음: ${particle(view, '을/를')} 빼세요 (--json과 표는 어떤 크기든 보여 줌)`,
   textOrJson: (option, format) => `${particle(`--${option}`, '은/는')} 텍스트나 JSON으로 보여 줌: ${particle(`--format ${format}`, '과/와')} 함께 쓸 수 없음`,
+  orderOption: (most) => `n계 도함수 (1부터 ${most}까지): 입력이 하나면 n계 도함수, 여럿이면 (n = 2) 헤세 행렬`,
+  orderArrays: (n, name) =>
+    `${particle(`--order ${n}`, '은/는')} 수로 된 프로그램을 받는데 ${name === '' ? '이 프로그램에 배열이 있음' : `${particle(name, '이/가')} 배열임`}: 필요한 원소를 각각 수로 지정하거나 (w1=0.5 w2=-1), 기울기 배열은 --check로 비교하세요`,
+  orderInputs: (n, inputs) =>
+    `${particle(`--order ${n}`, '은/는')} 입력이 하나인 프로그램용인데 이 프로그램의 입력은 ${inputs}개: 나머지는 식 안에 수로 쓰거나, --order 2 (헤세 행렬)를 쓰세요`,
+  orderPicture: (n, inputs) =>
+    `--order ${n}의 그림은 입력이 하나인 프로그램의 도함수를 그리는데 이 프로그램의 입력은 ${inputs}개: 나머지를 수로 쓰거나, --format 없이 헤세 행렬 표를 보세요`,
   notWithTrain: (option) => `${particle(`--${option}`, '은/는')} --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,
   nothingToTrain: '--train: 프로그램에 학습할 입력이 없음: 입력을 하나 주세요 (x = 1, 또는 명령줄에서 x=1)',
   trainedTwice: (name) => `--train: ${particle(quoted(name), '을/를')} 두 번 지정함`,

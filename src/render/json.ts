@@ -86,9 +86,15 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   };
   text.add('{');
   for (const [name, json] of echoed) text.add(`${indent}${JSON.stringify(name)}${colon}${json},`);
-  text.add(`${indent}"output"${colon}${JSON.stringify(outputName)}`);
+  // Under --order n, the program's own output and value; its n-th derivative where the gradient goes.
+  const { order } = result;
+  text.add(`${indent}"output"${colon}${JSON.stringify(order?.outputName ?? outputName)}`);
   key('value');
-  text.addNumber(result.value, digits);
+  text.addNumber(order?.value ?? result.value, digits);
+  if (order !== undefined) {
+    key('order');
+    text.add(String(order.n));
+  }
   key('inputs');
   // Inputs as given: the precision asked for applies to computed values.
   yield* object(result.inputs, (node) => value(node, false, 17));
@@ -111,9 +117,14 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   // Which numbers are exact rationals (their nearest doubles above), and which doubles.
   key('exact');
-  text.add(`${open}"value"${colon}${graph.isExact(result.output)}`);
+  text.add(`${open}"value"${colon}${order?.exact ?? graph.isExact(result.output)}`);
   text.add(`,${compact ? '' : ' '}"gradients"${colon}${which(result, result.inputs, (node) => graph.isGradExact(node))}`);
   text.add(`,${compact ? '' : ' '}"intermediates"${colon}${which(result, result.intermediates, (node) => graph.isExact(node) && graph.isGradExact(node))}${close}`);
+  if (order?.hessian !== undefined) {
+    // Keyed by input names, row then column: hessian.x.y is ∂²output/∂x∂y.
+    const names = result.inputs.map((node) => graph.name(node)!);
+    extra('hessian', Object.fromEntries(order.hessian.map((row, i) => [names[i], Object.fromEntries(row.map((x, j) => [names[j], x]))])));
+  }
   if (result.kinks.length > 0) {
     extra(
       'kinks',

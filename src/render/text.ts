@@ -5,6 +5,7 @@ import { DIGITS, formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { renderHessian } from './hessian.js';
 import { renderNudges } from './nudges.js';
 import { stepLines } from './steps.js';
 import { FEWEST_DIGITS, renderTable } from './table.js';
@@ -78,6 +79,7 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
   if (options.tree) parts.push(treeLines(result, paint, digits, words));
   parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, paint, width, words));
+  if (result.order?.hessian !== undefined) parts.push([renderHessian(result, paint, options.digits, width, words)]);
   if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
