@@ -1,6 +1,7 @@
 import { InputError } from './errors.js';
 import type { Graph, Program } from './graph.js';
 import { text } from './messages/index.js';
+import { operationOf } from './operations.js';
 import { AddLayer, DivLayer, layerFor, MulLayer, NegLayer, PowLayer, SubLayer, type LayerClass, type Symbols } from './layers.js';
 import { atKinks, evaluate, type Kink, type Result } from './result.js';
 
@@ -17,8 +18,7 @@ import { atKinks, evaluate, type Kink, type Result } from './result.js';
  * meet at a value that feeds several nodes added by an Add node of their own, the `+=` of
  * backward made explicit. Only what depends on an input is differentiated.
  */
-export function differentiate(graph: Graph, output: number, inputs: readonly number[]): number[] {
-  const nodes = new Nodes(graph);
+export function differentiate(graph: Graph, output: number, inputs: readonly number[], nodes = new Nodes(graph)): number[] {
   const live = new Uint8Array(output + 1);
   for (let node = 0; node <= output; node++) {
     live[node] = graph.isInput(node) || graph.args(node).some((argument) => live[argument] === 1) ? 1 : 0;
@@ -71,8 +71,9 @@ export function derived(program: Program, n: number): Program {
   const { graph, outputName } = program;
   const inputs = graph.inputs();
   let output = program.output;
+  const nodes = new Nodes(graph);
   for (let k = 1; k <= n; k++) {
-    [output] = differentiate(graph, output, inputs);
+    [output] = differentiate(graph, output, inputs, nodes);
     // Only a node of its own is named: the derivative of exp(x) is the node exp(x) itself.
     if (graph.layer(output) !== undefined && graph.name(output) === undefined) graph.rename(output, primed(outputName, k));
   }
@@ -130,17 +131,36 @@ export function hessian(program: Program): Result {
 
 /**
  * Nodes for a symbolic gradient, with what is known folded in as it is built: × 1, + 0, a
- * product with 0, and arithmetic on whole constants (x ^ (3 − 1) is x ^ 2). The gradient's
- * graph then holds what a person would write, and no node computes nothing.
+ * product with 0, and arithmetic on whole constants (x ^ (3 − 1) is x ^ 2). A node that
+ * exists already (the same operation of the same arguments, or the same constant) is used
+ * again rather than made twice: the n-th derivative of tanh then has some hundreds of nodes,
+ * not tens of thousands. The gradient's graph holds what a person would write.
  */
 class Nodes implements Symbols {
-  constructor(private readonly graph: Graph) {}
+  private readonly made = new Map<string, number>();
+  private readonly constants = new Map<number, number>();
+
+  constructor(private readonly graph: Graph) {
+    for (let node = 0; node < graph.size; node++) {
+      const layer = graph.layer(node);
+      if (layer !== undefined) this.made.set(key(layer.constructor as LayerClass, graph.args(node)), node);
+    }
+  }
 
   constant(value: number): number {
-    return this.graph.constant(value);
+    let node = this.constants.get(value);
+    if (node === undefined) this.constants.set(value, (node = this.graph.constant(value)));
+    return node;
   }
 
   op(Layer: LayerClass, x: number, y = -1): number {
+    const args = y < 0 ? [x] : [x, y];
+    let node = this.made.get(key(Layer, args));
+    if (node === undefined) this.made.set(key(Layer, args), (node = this.folded(Layer, x, y)));
+    return node;
+  }
+
+  private folded(Layer: LayerClass, x: number, y: number): number {
     const [a, b] = [this.known(x), y < 0 ? undefined : this.known(y)];
     if (a !== undefined && (y < 0 || b !== undefined)) {
       const value = y < 0 ? layerFor(Layer).forward(a) : layerFor(Layer).forward(a, b);
@@ -163,6 +183,11 @@ class Nodes implements Symbols {
     const value = this.graph.value(node);
     return Number.isSafeInteger(value) ? value : undefined;
   }
+}
+
+/** An operation of these arguments, as a key: the same key, the same value. */
+function key(Layer: LayerClass, args: readonly number[]): string {
+  return `${operationOf(Layer)?.name ?? Layer.name} ${args.join(' ')}`;
 }
 
 /** The highest --order: the graph of a derivative grows with each order (tanh's tenth has some thousands of nodes). */
