@@ -11,7 +11,7 @@ import { FUNCTIONS } from './operations.js';
 import { NAME } from './parse/lexer.js';
 import { isBinding } from './parse/word.js';
 import { wrapText } from './render/wrap.js';
-import type { Format, ReportOptions } from './report.js';
+import type { Format, Mode, ReportOptions } from './report.js';
 import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './train.js';
 
 /**
@@ -23,6 +23,7 @@ import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './tr
 /** The width of a screen that is not a terminal (a pipe, a file), in columns. */
 const SCREEN_WIDTH = 80;
 const FORMATS: readonly Format[] = ['table', 'json', 'svg', 'dot', 'mermaid', 'html'];
+const MODES: readonly Mode[] = ['reverse', 'forward', 'both'];
 const NAME_ONLY = new RegExp(`^${NAME}$`);
 
 /** What a run is asked for, once the command line is read and checked. */
@@ -70,6 +71,7 @@ interface Given {
   check?: boolean;
   nudge?: NudgeRequest[];
   order?: number;
+  mode?: Mode;
   train?: string | true;
   rate?: number;
   epochs?: number;
@@ -125,6 +127,9 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
   if (given.json && given.format !== undefined && given.format !== 'json') throw new InputError(text('jsonWithFormat', given.format));
   const format: Format = given.json ? 'json' : (given.format ?? 'table');
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => given[view] !== undefined && given[view] !== false);
+  const mode = given.mode === undefined || given.mode === 'reverse' ? undefined : given.mode;
+  if (mode !== undefined && given.order !== undefined && given.order > 1) throw new InputError(text('modeWithOrder', mode));
+  if (mode !== undefined && (format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html')) throw new InputError(text('textOrJson', 'mode', format));
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(text('textOrJson', views[0], format));
   }
@@ -147,6 +152,7 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
     check: given.check === true,
     nudge: given.nudge,
     ...(given.order === undefined || given.order === 1 ? {} : { order: given.order }),
+    ...(given.mode === undefined || given.mode === 'reverse' ? {} : { mode: given.mode }),
     train,
     progress: world.terminal && world.errorTerminal === true,
     color: useColor(given.color, world),
@@ -162,7 +168,7 @@ function training(given: Given, format: Format, views: string[]): TrainOptions |
     if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
     return undefined;
   }
-  const refused = views[0] ?? (given.all ? 'all' : given.order !== undefined ? 'order' : undefined);
+  const refused = views[0] ?? (given.all ? 'all' : given.order !== undefined ? 'order' : given.mode !== undefined ? 'mode' : undefined);
   if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
   if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
   const inputs = given.train === true ? undefined : given.train.split(',').map((name) => name.trim());
@@ -179,7 +185,7 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
     return { args: words };
   }
   if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
-  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.order !== undefined ? 'order' : undefined;
+  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.order !== undefined ? 'order' : given.mode !== undefined ? 'mode' : undefined;
   if (other !== undefined) throw new InputError(text('notWithBatch', other));
   // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
   const swallowed = batch !== true && isBinding(batch);
@@ -266,6 +272,7 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
   [['--order'], (m) => valued('--order <n>', m.orderOption(MOST_ORDER), order, m)],
+  [['--mode'], (m) => new Option(`--mode <${m.modeValue}>`, m.modeOption).choices(MODES)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
   [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), trainingOption('rate'), m)],
   [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), trainingOption('epochs'), m)],
@@ -423,7 +430,7 @@ function commanderMessage(message: string, messages: Messages): Said {
 }
 
 /** The words that name an option's value, as the help and the messages write it: `--precision <digits>`. */
-const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue'] as const;
+const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue', 'modeValue'] as const;
 
 /**
  * An option's flags, written with its value in the reader's words, as a message to be said in

@@ -13,6 +13,7 @@ import { drawable } from './render/svg.js';
 import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
 import { en, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
+import { forwardable, forwardMode } from './forward-mode.js';
 import { ordered } from './higher.js';
 import { evaluate, gradientFailure } from './result.js';
 import { trace } from './trace.js';
@@ -20,6 +21,9 @@ import { EPOCHS, train, type TrainOptions } from './train.js';
 
 /** How a result is shown: a table (text for a person), JSON, or a picture or page of the graph. */
 export type Format = 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
+
+/** How derivatives are computed: backpropagation, tangent passes (forward-mode.ts), or both side by side. */
+export type Mode = 'reverse' | 'forward' | 'both';
 
 /** What the command line asks of one program, once its options are read and checked (options.ts). */
 export interface ReportOptions {
@@ -32,6 +36,8 @@ export interface ReportOptions {
   nudge?: NudgeRequest[];
   /** --order n: the n-th derivative (n ≥ 2), or with several inputs the Hessian (higher.ts). */
   order?: number;
+  /** --mode forward or both; reverse (backpropagation) when not given. */
+  mode?: Exclude<Mode, 'reverse'>;
   /** Gradient descent on the output instead of one evaluation. */
   train?: TrainOptions;
   /** Shows a line of progress in place, when the output goes to a terminal. */
@@ -82,15 +88,19 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (format === 'svg') drawable(source.graph.size);
   if (options.check) checkable(source.graph);
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
+  if (options.mode !== undefined) forwardable(source.graph);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
   const picture = format === 'svg' || format === 'dot' || format === 'mermaid' || format === 'html';
-  const result = options.order === undefined ? evaluate(source) : ordered(source, options.order, picture);
+  const evaluated = options.order === undefined ? evaluate(source) : ordered(source, options.order, picture);
+  // Forward mode beside it: its derivatives shown under --mode forward, its costs under both.
+  const forward = options.mode === undefined ? undefined : { ...forwardMode(evaluated, options.steps === true && options.mode === 'forward'), shown: options.mode === 'forward' };
+  const result = forward === undefined ? evaluated : { ...evaluated, forward };
   if (format === 'svg') drawable(result.graph.size);
   const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   const nudges = options.nudge === undefined ? undefined : nudge(result, options.nudge);
-  const steps = options.steps ? trace(result) : undefined;
+  const steps = options.steps && options.mode !== 'forward' ? trace(result) : undefined;
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
   // A view of every node is counted before it is written, and refused if too long.

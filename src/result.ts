@@ -5,6 +5,7 @@ import { ShapeProblem, type Graph, type Program } from './graph.js';
 import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
+import type { ForwardMode } from './forward-mode.js';
 import type { Order } from './higher.js';
 
 /**
@@ -37,6 +38,13 @@ export interface Result extends Program {
   labels: Set<number>;
   /** Under --order n (n ≥ 2): the program differentiated, and with several inputs its Hessian (higher.ts). */
   order?: Order;
+  /** Under --mode forward or both: the tangent passes, one an input (forward-mode.ts); `shown` when their derivatives are the ones shown. */
+  forward?: ForwardMode & { shown: boolean };
+}
+
+/** ∂output/∂node as a result shows it: forward mode's where --mode forward asked for it, else backward's. */
+export function gradientOf({ graph, forward }: Result, node: number): number {
+  return (forward?.shown ? forward.derivatives.get(node) : undefined) ?? graph.grad(node);
 }
 
 export interface Kink {

@@ -71,6 +71,10 @@ export const en = {
   constantArguments: 'its arguments are numbers, so nothing flows back',
 
   // --graph.
+  tangentPass: (pass: number, passes: number, input: string) => `forward mode, pass ${pass} of ${passes}: ∂/∂${input}, from ∂${input}/∂${input} = 1 and 0 for every other input`,
+  modesForward: (passes: number, operations: number, total: number) => `forward mode: ${passes} forward passes (one an input) × ${operations} operations = ${total}`,
+  modesReverse: (operations: number, total: number) => `reverse mode: (1 forward + 1 backward pass) × ${operations} operations = ${total}, for every input at once`,
+  modesAgree: (difference: string) => `both give the same gradients, to a relative difference of ${difference}`,
   treeLegend: (output: string) => `(operation) node = value  ∂ = ∂${output}/∂node`,
   treeCut: (lines: number) => `… cut at ${lines} lines: --format dot draws the whole graph`,
   mermaidTitle: (output: string) => `∂ = ∂${output}/∂node`,
@@ -104,6 +108,7 @@ export const en = {
   textValue: 'text',
   pathValue: 'path',
   formValue: 'form',
+  modeValue: 'mode',
   digitsValue: 'digits',
   inputsValue: 'inputs',
   numberValue: 'number',
@@ -391,6 +396,10 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
     `--order ${n} is for a program of one input, and this one has ${inputs}: write the others as numbers in the expression, or ask for --order 2, the Hessian`,
   orderPicture: (n: number, inputs: number) =>
     `a picture of --order ${n} draws the derivative of a program of one input, and this one has ${inputs}: write the others as numbers, or leave out --format for the Hessian's table`,
+  modeOption: 'how the derivatives are computed: reverse (backpropagation, the default), forward (a pass of dual numbers per input), or both, with what each cost',
+  modeArrays: '--mode forward takes a program of numbers, and this one has arrays: leave out --mode for backpropagation, or compare the gradient with --check',
+  modeTooLong: (passes: number, nodes: number) => `--mode forward would run ${passes} passes over ${nodes} nodes, too many to wait for: leave it out for this graph, as backpropagation needs one`,
+  modeWithOrder: (mode: string) => `--mode ${mode} gives first derivatives, and --order asks for higher ones: leave out one of them`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
   nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
   trainedTwice: (name: string) => `--train: '${name}' is named twice`,

@@ -2,7 +2,7 @@ import type { Check, InputCheck } from '../check.js';
 import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
-import type { Result } from '../result.js';
+import { gradientOf, type Result } from '../result.js';
 import { tooLarge } from './limit.js';
 import { cellWidth as width, fit } from './wrap.js';
 import type { Paint } from './paint.js';
@@ -52,7 +52,7 @@ export function renderTable(
   const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
     const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
     const shown = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
-    const cells: Cell[] = [[graph.name(node)!, name], [shown], [number(graph.grad(node)), paint.yellow]];
+    const cells: Cell[] = [[graph.name(node)!, name], [shown], [number(gradientOf(result, node)), paint.yellow]];
     if (check !== undefined) {
       const input = checks.get(node);
       if (input === undefined) cells.push([''], [''], ['']);
