@@ -73,6 +73,8 @@ interface Given {
   order?: number;
   mode?: Mode;
   train?: string | true;
+  newton?: boolean;
+  compare?: boolean;
   rate?: number;
   epochs?: number;
   tolerance?: number;
@@ -163,8 +165,9 @@ function settle(given: Given, words: string[], world: Surroundings): Request {
 
 /** What --train and its options ask for; they are an error without --train, and it goes with no view. */
 function training(given: Given, format: Format, views: string[]): TrainOptions | undefined {
+  if (given.compare && !given.newton) throw new InputError(text('goesWithNewton', 'compare'));
   if (given.train === undefined) {
-    const stray = (['rate', 'epochs', 'tolerance'] as const).find((option) => given[option] !== undefined);
+    const stray = (['rate', 'epochs', 'tolerance', 'newton'] as const).find((option) => given[option] !== undefined);
     if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
     return undefined;
   }
@@ -173,7 +176,7 @@ function training(given: Given, format: Format, views: string[]): TrainOptions |
   if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
   const inputs = given.train === true ? undefined : given.train.split(',').map((name) => name.trim());
   if (inputs?.some((name) => !NAME_ONLY.test(name))) throw new InputError(text('trainNames', String(given.train)));
-  return { inputs, rate: given.rate, epochs: given.epochs, tolerance: given.tolerance };
+  return { inputs, rate: given.rate, epochs: given.epochs, tolerance: given.tolerance, newton: given.newton === true, compare: given.compare === true };
 }
 
 /** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */
@@ -274,6 +277,8 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--order'], (m) => valued('--order <n>', m.orderOption(MOST_ORDER), order, m)],
   [['--mode'], (m) => new Option(`--mode <${m.modeValue}>`, m.modeOption).choices(MODES)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
+  [['--newton'], (m) => new Option('--newton', m.newtonOption)],
+  [['--compare'], (m) => new Option('--compare', m.compareOption)],
   [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), trainingOption('rate'), m)],
   [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), trainingOption('epochs'), m)],
   [['--tolerance'], (m) => valued(`--tolerance <${m.numberValue}>`, m.toleranceOption(TOLERANCE), trainingOption('tolerance'), m)],

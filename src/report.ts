@@ -146,11 +146,14 @@ function bar(fraction: number): string {
 async function trained(source: Program, asked: TrainOptions, options: ReportOptions): Promise<string> {
   const { progress, messages = en } = options;
   const epochs = asked.epochs ?? EPOCHS;
-  const training = train(source, {
-    ...asked,
-    progress: progress && ((epoch, value) => progress(messages.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))),
-  });
+  const told = { progress: progress && ((epoch: number, value: number) => progress(messages.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))) };
+  // --compare: gradient descent first, at the rate given, then Newton's method from the same start.
+  const { graph } = source;
+  const start = graph.inputs().map((input) => [input, graph.valueOf(input)] as const);
+  const descent = asked.compare ? train(source, { ...asked, ...told, newton: false }) : undefined;
+  for (const [input, value] of descent === undefined ? [] : start) graph.setValue(input, value);
+  const training = train(source, { ...asked, ...told, ...(descent === undefined ? {} : { rate: undefined }) });
   const { renderTraining, trainingJson } = await import('./render/training.js');
-  if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS);
-  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages });
+  if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS, descent);
+  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages, descent });
 }

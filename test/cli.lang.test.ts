@@ -207,7 +207,8 @@ const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
   [['x * 1e308 + x * 1e308', 'x=1e-300']], [['1/x', 'x=1e-300']],
   // Higher derivatives, the Hessian, forward mode.
   [['x^2*y + y^3', 'x=1', 'y=2', '--order', '2']], [['tanh(x)', 'x=1', '--order', '2', '--steps']], [['x*y*z', 'x=1', 'y=2', 'z=3', '--order', '3']],
-  [[...RECEIPT, '--mode', 'both']], [['x*x + x*y', 'x=3', 'y=1', '--mode', 'forward', '--steps']], [['sum(w * w)', 'w=[1, 2]', '--mode', 'forward']],
+[['loss = (w - 2)^4 + (w - 2)^2', 'w=0', '--train', '--newton', '--compare']], [['loss = 3*w', 'w=1', '--train', '--newton']],
+    [[...RECEIPT, '--mode', 'both']], [['x*x + x*y', 'x=3', 'y=1', '--mode', 'forward', '--steps']], [['sum(w * w)', 'w=[1, 2]', '--mode', 'forward']],
   // Math.
   [['log(x)', 'x=0']], [['1/x', 'x=0']], [['sqrt(x)', 'x=-1']], [['loss = x^2', 'x=1', '--train', '--rate', '10']], [['x^2', 'x=3', '--nudge', 'x=+1e308']],
   // Files, standard input and output.

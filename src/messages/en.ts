@@ -87,6 +87,10 @@ export const en = {
   nudgeNote: 'predicted: gradient × change, along the tangent; difference: actual − predicted',
 
   // --train.
+  newtonMethod: 'Newton’s method',
+  newtonOn: (method: string, output: string, why: string) => `${method} on ${output}: ${why}`,
+  compared: (method: string, epochs: string, value: string) => `${method}: ${epochs}, ${value}`,
+  comparedTitle: 'from the same start:',
   gradientDescent: 'gradient descent',
   trainingOn: (descent: string, output: string, rate: number, why: string) => `${descent} on ${output}, rate ${rate}: ${why}`,
   epochCount: (epochs: number) => `${epochs} epoch${epochs === 1 ? '' : 's'}`,
@@ -400,6 +404,12 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   modeArrays: '--mode forward takes a program of numbers, and this one has arrays: leave out --mode for backpropagation, or compare the gradient with --check',
   modeTooLong: (passes: number, nodes: number) => `--mode forward would run ${passes} passes over ${nodes} nodes, too many to wait for: leave it out for this graph, as backpropagation needs one`,
   modeWithOrder: (mode: string) => `--mode ${mode} gives first derivatives, and --order asks for higher ones: leave out one of them`,
+  newtonOption: 'with --train: Newton’s method, each step x − f′(x)/f″(x) (the Hessian’s for several inputs), rather than gradient descent',
+  compareOption: 'with --newton: run gradient descent from the same start too, and show both',
+  newtonArrays: '--newton takes a program of numbers, and this one has arrays: leave out --newton for gradient descent',
+  newtonInputs: (inputs: number, most: number) => `--newton solves with the Hessian of the inputs trained, and ${inputs} are more than ${most}: name fewer after --train (--train w,b), or leave out --newton`,
+  newtonFlat: (epoch: number, output: string) => `Newton’s method has no step at epoch ${epoch}: the second derivative of ${output} is 0 there (its Hessian has no inverse); leave out --newton for gradient descent`,
+  goesWithNewton: (option: string) => `--${option} goes with --newton: add --newton`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
   nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
   trainedTwice: (name: string) => `--train: '${name}' is named twice`,

@@ -40,7 +40,7 @@ const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall nev
   goesWithTrain trainNames exprAndFile goesWithBatch stdinTwice wholeNumber positiveNumber notNegative sourceTooLarge stdinEmpty
   notUtf8 argumentNotUtf8 checkTooLong checkTooLongArrays trainTooLong nudgeTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
   nudgeForm notNudgeable pageCaption pageStepsHint pageNeedsNumber arrayTooLarge arrayEnd arrayInReceipt emptyArray generatorSize randomSeed
-  shapeMatmulNumber axisConstant shapeLabels labelOutOfRange shapeBias outputArray orderArrays orderInputs orderPicture modeArrays modeTooLong modeWithOrder`.split(/\s+/);
+  shapeMatmulNumber axisConstant shapeLabels labelOutOfRange shapeBias outputArray orderArrays orderInputs orderPicture modeArrays modeTooLong modeWithOrder newtonArrays newtonInputs newtonFlat goesWithNewton`.split(/\s+/);
 
 test('instructions ask politely: Korean …하세요, Japanese …てください', () => {
   const [ko, ja] = [messages('ko'), messages('ja')];
