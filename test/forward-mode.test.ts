@@ -45,8 +45,8 @@ test('the receipt takes 5 forward passes where backprop takes 1 backward pass', 
 
 test('--mode both prints what each mode needed, and --mode forward its gradients', async () => {
   const both = await runInProcess([...RECEIPT, '--mode', 'both']);
-  expect(both.stdout).toContain('forward mode: 5 forward passes (one an input) × 4 operations = 20');
-  expect(both.stdout).toContain('reverse mode: (1 forward + 1 backward pass) × 4 operations = 8');
+  expect(both.stdout).toContain('forward mode: 5 passes (one an input) × 4 operations = 20');
+  expect(both.stdout).toContain('reverse mode: 2 passes (1 forward, 1 backward) × 4 operations = 8');
   const json = await runInProcess([...RECEIPT, '--mode', 'both', '--json']);
   expectValid('document', json.stdout);
   expect(JSON.parse(json.stdout).modes).toMatchObject({ forward: { forward_passes: 5, operations: 20 }, reverse: { operations: 8 } });

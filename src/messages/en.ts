@@ -72,8 +72,8 @@ export const en = {
 
   // --graph.
   tangentPass: (pass: number, passes: number, input: string) => `forward mode, pass ${pass} of ${passes}: ∂/∂${input}, from ∂${input}/∂${input} = 1 and 0 for every other input`,
-  modesForward: (passes: number, operations: number, total: number) => `forward mode: ${passes} forward passes (one an input) × ${operations} operations = ${total}`,
-  modesReverse: (operations: number, total: number) => `reverse mode: (1 forward + 1 backward pass) × ${operations} operations = ${total}, for every input at once`,
+  modesForward: (passes: number, operations: number, total: number) => `forward mode: ${passes} passes (one an input) × ${operations} operations = ${total}`,
+  modesReverse: (operations: number, total: number) => `reverse mode: 2 passes (1 forward, 1 backward) × ${operations} operations = ${total}`,
   modesAgree: (difference: string) => `both give the same gradients, to a relative difference of ${difference}`,
   treeLegend: (output: string) => `(operation) node = value  ∂ = ∂${output}/∂node`,
   treeCut: (lines: number) => `… cut at ${lines} lines: --format dot draws the whole graph`,

@@ -34,8 +34,8 @@ export const ja: Messages = {
   constantArguments: '引数がすべて数なので、何も逆に流れない',
 
   tangentPass: (pass, passes, input) => `フォワードモード、${passes} 回中 ${pass} 回目のパス: ∂/∂${input}、∂${input}/∂${input} = 1、ほかの入力はすべて 0 から`,
-  modesForward: (passes, operations, total) => `フォワードモード: 順伝播 ${passes} 回 (入力ごとに一回) × 演算 ${operations} 個 = ${total}`,
-  modesReverse: (operations, total) => `リバースモード: (順伝播 1 回 + 逆伝播 1 回) × 演算 ${operations} 個 = ${total}、すべての入力を一度に`,
+  modesForward: (passes, operations, total) => `フォワードモード: パス ${passes} 回 (入力ごとに一回) × 演算 ${operations} 個 = ${total}`,
+  modesReverse: (operations, total) => `リバースモード: パス 2 回 (順伝播 1 回、逆伝播 1 回) × 演算 ${operations} 個 = ${total}`,
   modesAgree: (difference) => `二つのモードの勾配は同じ、相対差 ${difference}`,
   treeLegend: (output) => `(演算) ノード = 値  ∂ = ∂${output}/∂ノード`,
   treeCut: (lines) => `… ${lines} 行で打ち切り: --format dot ならグラフ全体を描く`,

@@ -37,8 +37,8 @@ export const ko: Messages = {
   constantArguments: '인수가 모두 수이므로 거꾸로 흐르는 값이 없음',
 
   tangentPass: (pass, passes, input) => `전진 모드, ${passes}번 중 ${pass}번째 패스: ∂/∂${input}, ∂${input}/∂${input} = 1, 다른 입력은 모두 0에서 시작`,
-  modesForward: (passes, operations, total) => `전진 모드: 순전파 ${passes}번 (입력마다 한 번) × 연산 ${operations}개 = ${total}`,
-  modesReverse: (operations, total) => `역방향 모드: (순전파 1번 + 역전파 1번) × 연산 ${operations}개 = ${total}, 모든 입력을 한꺼번에`,
+  modesForward: (passes, operations, total) => `전진 모드: 패스 ${passes}번 (입력마다 한 번) × 연산 ${operations}개 = ${total}`,
+  modesReverse: (operations, total) => `역방향 모드: 패스 2번 (순전파 1번, 역전파 1번) × 연산 ${operations}개 = ${total}`,
   modesAgree: (difference) => `두 모드의 기울기가 같음, 상대 차이 ${difference}`,
   treeLegend: (output) => `(연산) 노드 = 값  ∂ = ∂${output}/∂노드`,
   treeCut: (lines) => `… ${lines}줄에서 자름: --format dot은 그래프 전체를 그림`,
