@@ -8,7 +8,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, parseExpression, parseReceipt, train, type Graph } from '../dist/index.js';
+import { evaluate, hessian, parseExpression, parseReceipt, train, type Graph } from '../dist/index.js';
 import { multiply } from '../src/tensor.js';
 import { hasChromium, launch, NO_CHROMIUM } from '../test/browser.js';
 
@@ -469,8 +469,34 @@ function tables(): void {
   }
 }
 
+/**
+ * The Hessian of N inputs (--order 2) against one backward pass, on a wide program, the sum
+ * of the products of neighbours: the gradient built as nodes once, then a backward pass a
+ * row. Its cost in backward passes, per input, should stay about constant as N grows.
+ */
+function hessians(): void {
+  console.log('11. The Hessian of N inputs against one backward pass: Σ x_i·x_(i+1), medians');
+  console.log(`  ${'N inputs'.padStart(10)} ${'backward'.padStart(12)} ${'Hessian'.padStart(12)} ${'ratio'.padStart(10)} ${'per input'.padStart(10)}`);
+  const perInput: number[] = [];
+  for (const n of [10, 100, 1000]) {
+    const names = Array.from({ length: n }, (_, i) => `x${i}`);
+    const source = names.slice(1).map((name, i) => `${names[i]}*${name}`).join(' + ');
+    const program = () => parseExpression(source, names.map((name, i) => `${name}=${(i % 7) - 3}`));
+    const { graph, output } = program();
+    graph.forward();
+    const backward = timed(() => graph.backward(output));
+    const built = timed(() => hessian(program()));
+    const parsed = timed(() => program());
+    const whole = built - parsed;
+    perInput.push(whole / backward / n);
+    const ms = (x: number) => `${x < 10 ? x.toPrecision(2) : fixed(x, 0)} ms`.padStart(12);
+    console.log(`  ${String(n).padStart(10)} ${ms(backward)} ${ms(whole)} ${`${fixed(whole / backward, 0)}×`.padStart(10)} ${`${fixed(whole / backward / n, 1)}×`.padStart(10)}`);
+  }
+  report('Hessian / backward, per input, at N = 1000', `${fixed(perInput.at(-1)!, 1)}×`, '≤ 10× (about N passes)', perInput.at(-1)! <= 10);
+}
+
 // `npm run bench -- depth engine` runs only those sections.
-const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus, tables, arrays };
+const sections = { startUp, engine, endToEnd, depth, numerical, training, page, batch, versus, tables, hessians, arrays };
 const chosen = process.argv.slice(2);
 const started = performance.now();
 try {

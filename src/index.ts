@@ -7,6 +7,7 @@ export { Graph, type Program } from './graph.js';
 export { parseReceipt } from './parse/receipt.js';
 export { MAX_NESTING, parseExpression } from './parse/expression.js';
 export { evaluate, type Result } from './result.js';
+export { derived, differentiate, hessian, nthDerivative, type Order } from './higher.js';
 export { trace, type BackwardStep, type ForwardStep, type Share, type Step, type SumStep } from './trace.js';
 export { ABSOLUTE, RELATIVE, STEP, check, disagreement, type Check, type InputCheck, type Verdict } from './check.js';
 export { EPOCHS, MAX_EPOCHS, RATE, TOLERANCE, train, type TrainOptions, type TrainedInput, type Training } from './train.js';

@@ -58,6 +58,19 @@ export interface LayerClass {
    * --expand uses it so that --steps and the pictures show every stage.
    */
   expand?(graph: Builder, x: number): number;
+  /**
+   * The local derivative with respect to argument `position` (0 for x, 1 for y), built as
+   * nodes of the same layers from the nodes x, y and the output: the symbolic gradient's
+   * rule (higher.ts), as `slopes` is --steps'. A gradient built of it is itself a graph, to
+   * be run, drawn and differentiated again.
+   */
+  grad?(nodes: Symbols, position: number, x: number, y: number, out: number): number;
+}
+
+/** What a symbolic derivative needs of a graph: constants, and nodes of a layer class. */
+export interface Symbols {
+  constant(value: number): number;
+  op(Layer: LayerClass, x: number, y?: number): number;
 }
 
 /** What an expansion needs of a graph: nodes to add. The graph implements it. */
@@ -101,6 +114,10 @@ export class MulLayer implements Layer {
     slopes: (x, y) => [y, x],
   };
 
+  static grad(_: Symbols, position: number, x: number, y: number): number {
+    return position === 0 ? y : x;
+  }
+
   static slopes(x: string, y: string): string[] {
     return [y, x];
   }
@@ -124,6 +141,10 @@ export class AddLayer implements Layer {
     slopes: () => [Exact.ONE, Exact.ONE],
   };
 
+  static grad(nodes: Symbols): number {
+    return nodes.constant(1);
+  }
+
   static slopes(): string[] {
     return ['1', '1'];
   }
@@ -145,6 +166,10 @@ export class SubLayer implements Layer {
     forward: (x, y) => x.minus(y!),
     slopes: () => [Exact.ONE, Exact.ONE.negated()],
   };
+
+  static grad(nodes: Symbols, position: number): number {
+    return nodes.constant(position === 0 ? 1 : -1);
+  }
 
   static slopes(): string[] {
     return ['1', '(-1)'];
@@ -173,6 +198,10 @@ export class DivLayer implements Layer {
     slopes: (_x, y, out) => [y && Exact.ONE.over(y), y && out?.negated().over(y)],
     withOutput: true,
   };
+
+  static grad(nodes: Symbols, position: number, _x: number, y: number, out: number): number {
+    return position === 0 ? nodes.op(DivLayer, nodes.constant(1), y) : nodes.op(DivLayer, nodes.op(NegLayer, out), y);
+  }
 
   static slopes(_x: string, y: string, out: string): string[] {
     return [`(1 ÷ ${y})`, `(−${out} ÷ ${y})`];
@@ -213,6 +242,11 @@ export class PowLayer implements Layer {
     withOutput: true,
   };
 
+  static grad(nodes: Symbols, position: number, x: number, y: number, out: number): number {
+    if (position === 1) return nodes.op(MulLayer, out, nodes.op(LogLayer, x));
+    return nodes.op(MulLayer, y, nodes.op(PowLayer, x, nodes.op(SubLayer, y, nodes.constant(1))));
+  }
+
   static slopes(x: string, y: string, out: string): string[] {
     return [`${y} × ${x} ^ (${y} − 1)`, `${out} × log(${x})`];
   }
@@ -234,6 +268,10 @@ export class NegLayer implements Layer {
     slopes: () => [Exact.ONE.negated()],
   };
 
+  static grad(nodes: Symbols): number {
+    return nodes.constant(-1);
+  }
+
   static slopes(): string[] {
     return ['(-1)'];
   }
@@ -253,6 +291,10 @@ export class ExpLayer implements Layer {
     return grads;
   }
 
+  static grad(_: Symbols, _position: number, _x: number, _y: number, out: number): number {
+    return out;
+  }
+
   static slopes(_x: string, _y: string, out: string): string[] {
     return [out];
   }
@@ -269,6 +311,10 @@ export class LogLayer implements Layer {
   backward(dout: number, grads = [0]): number[] {
     grads[0] = dout / this.x;
     return grads;
+  }
+
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(DivLayer, nodes.constant(1), x);
   }
 
   static slopes(x: string): string[] {
@@ -299,6 +345,11 @@ export class ReluLayer implements Layer {
     slopes: (x) => [x && (x.sign > 0 ? Exact.ONE : Exact.ZERO)],
   };
 
+  // The mask as a node: step(x), whose own slope is 0, and which has relu's kink.
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(StepLayer, x);
+  }
+
   static slopes(x: string): string[] {
     return [`(${x} > 0 ? 1 : 0)`];
   }
@@ -328,6 +379,11 @@ export class SigmoidLayer implements Layer {
     const exp = graph.apply(layerFor(ExpLayer), negated);
     const plusOne = graph.apply(layerFor(AddLayer), exp, graph.constant(1));
     return graph.apply(layerFor(DivLayer), graph.constant(1), plusOne);
+  }
+
+  // σ(x)·σ(−x), as backward computes it: the form that keeps its digits in the tails.
+  static grad(nodes: Symbols, _position: number, x: number, _y: number, out: number): number {
+    return nodes.op(MulLayer, out, nodes.op(SigmoidLayer, nodes.op(NegLayer, x)));
   }
 
   static slopes(_x: string, _y: string, out: string): string[] {
@@ -362,6 +418,14 @@ export class TanhLayer implements Layer {
     return graph.apply(layerFor(SubLayer), twice, graph.constant(1));
   }
 
+  // 1 − y² as 4σ(2x)·σ(−2x), the same number: 1 − y² loses every digit where y rounds to ±1
+  // (|x| > 19), and so would every derivative built on it.
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    const twice = nodes.op(MulLayer, nodes.constant(2), x);
+    const both = nodes.op(MulLayer, nodes.op(SigmoidLayer, twice), nodes.op(SigmoidLayer, nodes.op(NegLayer, twice)));
+    return nodes.op(MulLayer, nodes.constant(4), both);
+  }
+
   static slopes(_x: string, _y: string, out: string): string[] {
     return [`(1 − ${out} ^ 2)`];
   }
@@ -388,6 +452,10 @@ export class SqrtLayer implements Layer {
     withOutput: true,
   };
 
+  static grad(nodes: Symbols, _position: number, _x: number, _y: number, out: number): number {
+    return nodes.op(DivLayer, nodes.constant(1), nodes.op(MulLayer, nodes.constant(2), out));
+  }
+
   static slopes(_x: string, _y: string, out: string): string[] {
     return [`(1 ÷ (2 × ${out}))`];
   }
@@ -411,6 +479,10 @@ export class AbsLayer implements Layer {
     forward: (x) => (x.sign < 0 ? x.negated() : x),
     slopes: (x) => [x && SIGNS[x.sign + 1]],
   };
+
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(SignLayer, x);
+  }
 
   static slopes(x: string): string[] {
     return [`sign(${x})`];
@@ -441,6 +513,12 @@ export class MaxLayer implements Layer {
     slopes: (x, y) => (x === undefined || y === undefined ? NONE : x.compare(y) >= 0 ? FIRST : SECOND),
   };
 
+  // To x unless y is larger: 1 − step(y − x) and step(y − x), equal arguments going to x as in forward.
+  static grad(nodes: Symbols, position: number, x: number, y: number): number {
+    const toY = nodes.op(StepLayer, nodes.op(SubLayer, y, x));
+    return position === 1 ? toY : nodes.op(SubLayer, nodes.constant(1), toY);
+  }
+
   static slopes(x: string, y: string): string[] {
     return [`(${x} ≥ ${y} ? 1 : 0)`, `(${x} ≥ ${y} ? 0 : 1)`];
   }
@@ -470,6 +548,11 @@ export class MinLayer implements Layer {
     slopes: (x, y) => (x === undefined || y === undefined ? NONE : x.compare(y) <= 0 ? FIRST : SECOND),
   };
 
+  static grad(nodes: Symbols, position: number, x: number, y: number): number {
+    const toY = nodes.op(StepLayer, nodes.op(SubLayer, x, y));
+    return position === 1 ? toY : nodes.op(SubLayer, nodes.constant(1), toY);
+  }
+
   static slopes(x: string, y: string): string[] {
     return [`(${x} ≤ ${y} ? 1 : 0)`, `(${x} ≤ ${y} ? 0 : 1)`];
   }
@@ -492,6 +575,10 @@ export class SinLayer implements Layer {
     return grads;
   }
 
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(CosLayer, x);
+  }
+
   static slopes(x: string): string[] {
     return [`cos(${x})`];
   }
@@ -508,6 +595,10 @@ export class CosLayer implements Layer {
   backward(dout: number, grads = [0]): number[] {
     grads[0] = -dout * Math.sin(this.x);
     return grads;
+  }
+
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(NegLayer, nodes.op(SinLayer, x));
   }
 
   static slopes(x: string): string[] {
@@ -527,6 +618,10 @@ export class AtanLayer implements Layer {
   backward(dout: number, grads = [0]): number[] {
     grads[0] = dout / (1 + this.x * this.x);
     return grads;
+  }
+
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(DivLayer, nodes.constant(1), nodes.op(AddLayer, nodes.constant(1), nodes.op(MulLayer, x, x)));
   }
 
   static slopes(x: string): string[] {
@@ -559,8 +654,74 @@ export class SoftplusLayer implements Layer {
     return graph.apply(layerFor(LogLayer), plusOne);
   }
 
+  static grad(nodes: Symbols, _position: number, x: number): number {
+    return nodes.op(SigmoidLayer, x);
+  }
+
   static slopes(x: string): string[] {
     return [`sigmoid(${x})`];
+  }
+}
+
+/**
+ * The unit step, 1 for x > 0 and 0 below: relu's slope as a node (its mask), so that a
+ * gradient through relu is a graph too. Flat on both sides, with relu's kink at 0, where it
+ * takes relu's choice (0).
+ */
+export class StepLayer implements Layer {
+  static kink(x: number): number {
+    return x;
+  }
+
+  forward(x: number): number {
+    return x > 0 ? 1 : 0;
+  }
+
+  backward(_dout: number, grads = [0]): number[] {
+    grads[0] = 0;
+    return grads;
+  }
+
+  static readonly exact: ExactRule = {
+    forward: (x) => (x.sign > 0 ? Exact.ONE : Exact.ZERO),
+    slopes: () => [Exact.ZERO],
+  };
+
+  static grad(nodes: Symbols): number {
+    return nodes.constant(0);
+  }
+
+  static slopes(): string[] {
+    return ['0'];
+  }
+}
+
+/** The sign of x, −1, 0 or 1: abs's slope as a node. Flat but for its kink at 0. */
+export class SignLayer implements Layer {
+  static kink(x: number): number {
+    return x;
+  }
+
+  forward(x: number): number {
+    return Math.sign(x);
+  }
+
+  backward(_dout: number, grads = [0]): number[] {
+    grads[0] = 0;
+    return grads;
+  }
+
+  static readonly exact: ExactRule = {
+    forward: (x) => SIGNS[x.sign + 1],
+    slopes: () => [Exact.ZERO],
+  };
+
+  static grad(nodes: Symbols): number {
+    return nodes.constant(0);
+  }
+
+  static slopes(): string[] {
+    return ['0'];
   }
 }
 

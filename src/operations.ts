@@ -13,9 +13,11 @@ import {
   PowLayer,
   ReluLayer,
   SigmoidLayer,
+  SignLayer,
   SinLayer,
   SoftplusLayer,
   SqrtLayer,
+  StepLayer,
   SubLayer,
   TanhLayer,
   layerFor,
@@ -116,6 +118,9 @@ export const OPERATIONS: readonly Operation[] = [
   call('sigmoid', SigmoidLayer),
   call('tanh', TanhLayer),
   call('softplus', SoftplusLayer),
+  // The slopes of relu and abs, as nodes: what a gradient built as a graph is made of.
+  call('step', StepLayer),
+  call('sign', SignLayer),
   // Arrays: the second half of chapter 5.
   { ...infix('matmul', '@', MatMulLayer, PRODUCT, ['@']), notation: { form: 'infix', tokens: ['@'], precedence: PRODUCT, right: false, also: ['dot'] } },
   { name: 'transpose', symbol: '.T', layer: TransposeLayer, arity: 1, notation: { form: 'postfix', tokens: ['.T'], also: ['transpose'] } },

@@ -6,11 +6,12 @@ import { InputError } from './errors.js';
 import { LANGUAGES, languageOf, text, type Language, type Messages, type Said } from './messages/index.js';
 import { parseNudge, type NudgeRequest } from './nudge.js';
 import { DIGITS, FULL_DIGITS, isDigits, MOST_DIGITS } from './numbers.js';
+import { MOST_ORDER } from './higher.js';
 import { FUNCTIONS } from './operations.js';
 import { NAME } from './parse/lexer.js';
 import { isBinding } from './parse/word.js';
 import { wrapText } from './render/wrap.js';
-import type { Format, ReportOptions } from './report.js';
+import type { Format, Mode, ReportOptions } from './report.js';
 import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './train.js';
 
 /**
@@ -22,6 +23,7 @@ import { EPOCHS, RATE, TOLERANCE, TRAINING_RULES, type TrainOptions } from './tr
 /** The width of a screen that is not a terminal (a pipe, a file), in columns. */
 const SCREEN_WIDTH = 80;
 const FORMATS: readonly Format[] = ['table', 'json', 'svg', 'dot', 'mermaid', 'html'];
+const MODES: readonly Mode[] = ['reverse', 'forward', 'both'];
 const NAME_ONLY = new RegExp(`^${NAME}$`);
 
 /** What a run is asked for, once the command line is read and checked. */
@@ -71,7 +73,11 @@ interface Given {
   data?: 'spiral' | 'mnist';
   check?: boolean;
   nudge?: NudgeRequest[];
+  order?: number;
+  mode?: Mode;
   train?: string | true;
+  newton?: boolean;
+  compare?: boolean;
   rate?: number;
   epochs?: number;
   tolerance?: number;
@@ -141,6 +147,9 @@ function settle(given: Given, words: string[], world: Surroundings, folder?: str
   if (given.json && given.format !== undefined && given.format !== 'json') throw new InputError(text('jsonWithFormat', given.format));
   const format: Format = given.json ? 'json' : (given.format ?? 'table');
   const views = (['steps', 'graph', 'check', 'nudge'] as const).filter((view) => given[view] !== undefined && given[view] !== false);
+  const mode = given.mode === undefined || given.mode === 'reverse' ? undefined : given.mode;
+  if (mode !== undefined && given.order !== undefined && given.order > 1) throw new InputError(text('modeWithOrder', mode));
+  if (mode !== undefined && (format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html')) throw new InputError(text('textOrJson', 'mode', format));
   if ((format === 'dot' || format === 'mermaid' || format === 'svg' || format === 'html') && views.length > 0) {
     throw new InputError(text('textOrJson', views[0], format));
   }
@@ -163,6 +172,8 @@ function settle(given: Given, words: string[], world: Surroundings, folder?: str
     graph: given.graph === true,
     check: given.check === true,
     nudge: given.nudge,
+    ...(given.order === undefined || given.order === 1 ? {} : { order: given.order }),
+    ...(given.mode === undefined || given.mode === 'reverse' ? {} : { mode: given.mode }),
     train,
     progress: world.terminal && world.errorTerminal === true,
     color: useColor(given.color, world),
@@ -173,17 +184,18 @@ function settle(given: Given, words: string[], world: Surroundings, folder?: str
 
 /** What --train and its options ask for; they are an error without --train, and it goes with no view. */
 function training(given: Given, format: Format, views: string[]): TrainOptions | undefined {
+  if (given.compare && !given.newton) throw new InputError(text('goesWithNewton', 'compare'));
   if (given.train === undefined) {
-    const stray = (['rate', 'epochs', 'tolerance'] as const).find((option) => given[option] !== undefined);
+    const stray = (['rate', 'epochs', 'tolerance', 'newton'] as const).find((option) => given[option] !== undefined);
     if (stray !== undefined) throw new InputError(text('goesWithTrain', stray));
     return undefined;
   }
-  const refused = views[0] ?? (given.all ? 'all' : undefined);
+  const refused = views[0] ?? (given.all ? 'all' : given.order !== undefined ? 'order' : given.mode !== undefined ? 'mode' : undefined);
   if (refused !== undefined) throw new InputError(text('notWithTrain', refused));
   if (format !== 'table' && format !== 'json') throw new InputError(text('textOrJson', 'train', format));
   const inputs = given.train === true ? undefined : given.train.split(',').map((name) => name.trim());
   if (inputs?.some((name) => !NAME_ONLY.test(name))) throw new InputError(text('trainNames', String(given.train)));
-  return { inputs, rate: given.rate, epochs: given.epochs, tolerance: given.tolerance };
+  return { inputs, rate: given.rate, epochs: given.epochs, tolerance: given.tolerance, newton: given.newton === true, compare: given.compare === true };
 }
 
 /** Where --batch reads its lines, and the command line's words once a NAME=VALUE after it is given back. */
@@ -195,7 +207,7 @@ function batchLines(given: Given, words: string[], format: Format): { lines?: Re
     return { args: words };
   }
   if (given.format !== undefined && format !== 'json') throw new InputError(text('batchWithFormat', format));
-  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.data !== undefined ? 'data' : undefined;
+  const other = given.train !== undefined ? 'train' : given.nudge !== undefined ? 'nudge' : given.data !== undefined ? 'data' : given.order !== undefined ? 'order' : given.mode !== undefined ? 'mode' : undefined;
   if (other !== undefined) throw new InputError(text('notWithBatch', other));
   // --batch takes an optional file, so it would swallow a NAME=VALUE that follows it.
   const swallowed = batch !== true && isBinding(batch);
@@ -282,7 +294,11 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--data'], (m) => new Option(`--data <${m.dataValue}>`, m.dataOption).choices(['spiral', 'mnist'])],
   [['--check'], (m) => new Option('--check', m.checkOption(ABSOLUTE, RELATIVE))],
   [['--nudge'], (m) => valued('--nudge <NAME=+D>', m.nudgeOption, nudges, m)],
+  [['--order'], (m) => valued('--order <n>', m.orderOption(MOST_ORDER), order, m)],
+  [['--mode'], (m) => new Option(`--mode <${m.modeValue}>`, m.modeOption).choices(MODES)],
   [['--train'], (m) => new Option(`--train [${m.inputsValue}]`, m.trainOption)],
+  [['--newton'], (m) => new Option('--newton', m.newtonOption)],
+  [['--compare'], (m) => new Option('--compare', m.compareOption)],
   [['--rate'], (m) => valued(`--rate <${m.numberValue}>`, m.rateOption(RATE), trainingOption('rate'), m)],
   [['--epochs'], (m) => valued('--epochs <n>', m.epochsOption(EPOCHS), trainingOption('epochs'), m)],
   [['--tolerance'], (m) => valued(`--tolerance <${m.numberValue}>`, m.toleranceOption(TOLERANCE), trainingOption('tolerance'), m)],
@@ -404,6 +420,13 @@ function seed(value: string): number {
   return n;
 }
 
+/** --order: a whole number from 1 (the gradient, as without it) to MOST_ORDER. */
+function order(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MOST_ORDER) throw new InputError(text('wholeNumber', 1, MOST_ORDER));
+  return n;
+}
+
 /** --precision: only plain digits, as Number() would also take 0x10, 1e1, 0b11 or 5.0. */
 function digits(value: string): number {
   const n = Number(value);
@@ -432,7 +455,7 @@ function commanderMessage(message: string, messages: Messages): Said {
 }
 
 /** The words that name an option's value, as the help and the messages write it: `--precision <digits>`. */
-const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue'] as const;
+const VALUE_WORDS = ['textValue', 'pathValue', 'formValue', 'digitsValue', 'numberValue', 'languageValue', 'modeValue'] as const;
 
 /**
  * An option's flags, written with its value in the reader's words, as a message to be said in

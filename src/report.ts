@@ -13,6 +13,8 @@ import { drawable } from './render/svg.js';
 import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
 import { en, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
+import { forwardable, forwardMode } from './forward-mode.js';
+import { ordered } from './higher.js';
 import { evaluate, gradientFailure } from './result.js';
 import { expansionLosses } from './expanded.js';
 import { trace } from './trace.js';
@@ -20,6 +22,9 @@ import { EPOCHS, train, type TrainOptions } from './train.js';
 
 /** How a result is shown: a table (text for a person), JSON, or a picture or page of the graph. */
 export type Format = 'table' | 'json' | 'dot' | 'mermaid' | 'svg' | 'html';
+
+/** How derivatives are computed: backpropagation, tangent passes (forward-mode.ts), or both side by side. */
+export type Mode = 'reverse' | 'forward' | 'both';
 
 /** What the command line asks of one program, once its options are read and checked (options.ts). */
 export interface ReportOptions {
@@ -30,6 +35,10 @@ export interface ReportOptions {
   graph?: boolean;
   check?: boolean;
   nudge?: NudgeRequest[];
+  /** --order n: the n-th derivative (n ≥ 2), or with several inputs the Hessian (higher.ts). */
+  order?: number;
+  /** --mode forward or both; reverse (backpropagation) when not given. */
+  mode?: Exclude<Mode, 'reverse'>;
   /** Gradient descent on the output instead of one evaluation. */
   train?: TrainOptions;
   /** Shows a line of progress in place, when the output goes to a terminal. */
@@ -80,14 +89,20 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (format === 'svg') drawable(source.graph.size);
   if (options.check) checkable(source);
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
+  if (options.mode !== undefined) forwardable(source.graph);
   if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
-  const result = evaluate(source);
+  const picture = format === 'svg' || format === 'dot' || format === 'mermaid' || format === 'html';
+  const evaluated = options.order === undefined ? evaluate(source) : ordered(source, options.order, picture);
+  // Forward mode beside it: its derivatives shown under --mode forward, its costs under both.
+  const forward = options.mode === undefined ? undefined : { ...forwardMode(evaluated, options.steps === true && options.mode === 'forward'), shown: options.mode === 'forward' };
+  const result = forward === undefined ? evaluated : { ...evaluated, forward };
+  if (format === 'svg') drawable(result.graph.size);
   notes.push(...expansionLosses(result));
   const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
   const nudges = options.nudge === undefined ? undefined : nudge(result, options.nudge);
-  const steps = options.steps ? trace(result) : undefined;
+  const steps = options.steps && options.mode !== 'forward' ? trace(result) : undefined;
   const digits = options.precision;
   const done = (output: string | Iterable<string>): Report => ({ output: typeof output === 'string' ? [output] : output, notes, failure });
   // A view of every node is counted before it is written, and refused if too long.
@@ -133,11 +148,14 @@ function bar(fraction: number): string {
 async function trained(source: Program, asked: TrainOptions, options: ReportOptions): Promise<string> {
   const { progress, messages = en } = options;
   const epochs = asked.epochs ?? EPOCHS;
-  const training = train(source, {
-    ...asked,
-    progress: progress && ((epoch, value) => progress(messages.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))),
-  });
+  const told = { progress: progress && ((epoch: number, value: number) => progress(messages.progress(epoch, epochs, source.outputName, formatNumber(value, 6)))) };
+  // --compare: gradient descent first, at the rate given, then Newton's method from the same start.
+  const { graph } = source;
+  const start = graph.inputs().map((input) => [input, graph.valueOf(input)] as const);
+  const descent = asked.compare ? train(source, { ...asked, ...told, newton: false }) : undefined;
+  for (const [input, value] of descent === undefined ? [] : start) graph.setValue(input, value);
+  const training = train(source, { ...asked, ...told, ...(descent === undefined ? {} : { rate: undefined }) });
   const { renderTraining, trainingJson } = await import('./render/training.js');
-  if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS);
-  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages });
+  if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS, descent);
+  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages, descent });
 }

@@ -5,6 +5,8 @@ import { ShapeProblem, type Graph, type Program } from './graph.js';
 import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
+import type { ForwardMode } from './forward-mode.js';
+import type { Order } from './higher.js';
 
 /**
  * The most node evaluations that a mode running the graph again and again (--check, --nudge,
@@ -40,6 +42,15 @@ export interface Result extends Program {
   kinks: Kink[];
   /** The inputs that are data and get no gradient: labels (the t of softmax_with_loss(x, t)), in order. */
   labels: Set<number>;
+  /** Under --order n (n ≥ 2): the program differentiated, and with several inputs its Hessian (higher.ts). */
+  order?: Order;
+  /** Under --mode forward or both: the tangent passes, one an input (forward-mode.ts); `shown` when their derivatives are the ones shown. */
+  forward?: ForwardMode & { shown: boolean };
+}
+
+/** ∂output/∂node as a result shows it: forward mode's where --mode forward asked for it, else backward's. */
+export function gradientOf({ graph, forward }: Result, node: number): number {
+  return (forward?.shown ? forward.derivatives.get(node) : undefined) ?? graph.grad(node);
 }
 
 export interface Kink {
@@ -122,7 +133,7 @@ function shapes({ graph, output, outputName, located }: Program): void {
 }
 
 /** The operations at their kink with a gradient through them (Result.kinks), the first few. */
-function atKinks(graph: Graph): Kink[] {
+export function atKinks(graph: Graph): Kink[] {
   const kinks: Kink[] = [];
   for (const node of graph.kinked()) {
     if (kinks.length === MOST_KINKS) break;

@@ -2,6 +2,7 @@ import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
 import type { Graph, Program } from './graph.js';
+import { differentiate } from './higher.js';
 import { Tensor, type Value } from './tensor.js';
 import { nfc } from './parse/source.js';
 import { evaluate, MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
@@ -33,9 +34,19 @@ export interface TrainOptions {
   rate?: number;
   epochs?: number;
   tolerance?: number;
+  /**
+   * Newton's method instead of gradient descent: each step x ← x − rate · f′(x)/f″(x), with
+   * the Hessian of the trained inputs for several (the rate 1 unless given).
+   */
+  newton?: boolean;
+  /** With newton: gradient descent from the same start too, at the rate given, for the two to be compared (the command line's). */
+  compare?: boolean;
   /** Told the epoch and the output now and then (every 100 ms at most), for a progress line. */
   progress?: (epoch: number, value: number) => void;
 }
+
+/** Newton's method solves for its step with the Hessian of the trained inputs: a few, not thousands. */
+export const MOST_NEWTON_INPUTS = 100;
 
 export interface TrainedInput {
   node: number;
@@ -59,6 +70,8 @@ export interface Training {
   rate: number;
   epochs: number;
   tolerance: number;
+  /** Newton's method rather than gradient descent. */
+  newton: boolean;
 }
 
 /**
@@ -68,18 +81,23 @@ export interface Training {
  * math error naming the epoch.
  */
 export function train(program: Program, options: TrainOptions = {}): Training {
-  const { rate = RATE, epochs = EPOCHS, tolerance = TOLERANCE, progress } = options;
+  const { newton = false, rate = newton ? 1 : RATE, epochs = EPOCHS, tolerance = TOLERANCE, progress } = options;
   const { graph, output, outputName } = program;
   for (const [option, { holds, rule }] of Object.entries(TRAINING_RULES)) {
     const value = options[option as keyof typeof TRAINING_RULES];
     if (value !== undefined && !holds(value)) throw new InputError(text('outOfRange', option, String(value), rule));
   }
-  // Refused before the first epoch, if the epochs asked for could take minutes.
-  const most = Math.floor(MAX_WORK / (EVALUATIONS_PER_EPOCH * graph.size));
-  if (epochs > most) throw new InputError(text('trainTooLong', epochs, graph.size, most));
+  if (newton && graph.hasArrays) throw new InputError(text('newtonArrays'));
   // Each step's x − rate × gradient is a double with every digit it has: gradient descent
   // computes in doubles, as PyTorch does, and leaves the graph so.
   graph.exact = false;
+  const nodes = trainedInputs(program, options.inputs);
+  if (newton && nodes.length > MOST_NEWTON_INPUTS) throw new InputError(text('newtonInputs', nodes.length, MOST_NEWTON_INPUTS));
+  // Newton's method: the gradient of each trained input built as nodes once; their backward passes give the Hessian's rows.
+  const gradients = newton ? differentiate(graph, output, nodes) : [];
+  // Refused before the first epoch, if the epochs asked for could take minutes: Newton's take a backward pass more a trained input.
+  const most = Math.floor(MAX_WORK / ((EVALUATIONS_PER_EPOCH + 2 * gradients.length) * graph.size));
+  if (epochs > most) throw new InputError(text('trainTooLong', epochs, graph.size, most));
   const start = evaluate(program);
   if (graph.hasArrays) {
     // An epoch of arrays costs its multiply-adds: a forward, and a backward of about two.
@@ -87,7 +105,6 @@ export function train(program: Program, options: TrainOptions = {}): Training {
     const allowed = Math.floor(MAX_ARRAY_WORK / work);
     if (epochs > allowed) throw new InputError(text('trainTooLongArrays', epochs, work.toExponential(1), allowed));
   }
-  const nodes = trainedInputs(start, options.inputs);
   const starts = nodes.map((node) => graph.tensor(node) ?? graph.value(node));
   const history = [start.value];
   const before = hits(program);
@@ -96,7 +113,9 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   let stopped: Training['stopped'] = 'epochs';
   let reported = -Infinity;
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (const node of nodes) graph.setValue(node, step(graph, node, rate));
+    const steps = newton ? newtonStep(graph, output, nodes, gradients) : undefined;
+    if (newton && steps === undefined) throw new MathError(text('newtonFlat', epoch, outputName));
+    nodes.forEach((node, i) => graph.setValue(node, steps === undefined ? step(graph, node, rate) : graph.value(node) - rate * steps[i]));
     graph.forward();
     const value = graph.value(output);
     if (!Number.isFinite(value)) throw diverged(epoch, text('isValue', outputName, String(value)));
@@ -129,6 +148,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
     rate,
     epochs: history.length - 1,
     tolerance,
+    newton,
   };
 }
 
@@ -153,11 +173,54 @@ function hits({ graph, output }: Program): { share: number; rows: number } | und
   return { share: right / rows, rows };
 }
 
+/**
+ * Newton's step at the graph's point: H⁻¹∇, H the Hessian of the trained inputs (a backward
+ * pass from each one's gradient node gives its row) and ∇ their gradient; f′/f″ for one.
+ * Undefined where H has no inverse (f″ = 0): there is no Newton step there. Leaves the
+ * graph with the output's own gradients.
+ */
+function newtonStep(graph: Graph, output: number, nodes: number[], gradients: number[]): number[] | undefined {
+  if (nodes.every((node) => graph.grad(node) === 0)) return nodes.map(() => 0);
+  const hessian = gradients.map((gradient) => {
+    graph.backward(gradient);
+    return nodes.map((node) => graph.grad(node));
+  });
+  graph.backward(output);
+  return solve(hessian, nodes.map((node) => graph.grad(node)));
+}
+
+/** x with A x = b, by Gaussian elimination with partial pivoting; undefined where A is singular (or not finite). */
+export function solve(a: number[][], b: number[]): number[] | undefined {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  const scale = Math.max(...a.flat().map(Math.abs));
+  if (!(scale > 0) || !Number.isFinite(scale)) return undefined;
+  for (let column = 0; column < n; column++) {
+    let pivot = column;
+    for (let row = column + 1; row < n; row++) if (Math.abs(m[row][column]) > Math.abs(m[pivot][column])) pivot = row;
+    // A pivot of rounding errors only: the matrix has no inverse to speak of.
+    if (Math.abs(m[pivot][column]) <= 1e-14 * scale) return undefined;
+    [m[column], m[pivot]] = [m[pivot], m[column]];
+    for (let row = column + 1; row < n; row++) {
+      const factor = m[row][column] / m[column][column];
+      for (let k = column; k <= n; k++) m[row][k] -= factor * m[column][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let row = n - 1; row >= 0; row--) {
+    let sum = m[row][n];
+    for (let k = row + 1; k < n; k++) sum -= m[row][k] * x[k];
+    x[row] = sum / m[row][row];
+  }
+  return x;
+}
+
 /** The input nodes named, in the order named; every parameter (not labels, nor --data's) when none are. */
-function trainedInputs(result: Result, given: string[] | undefined): number[] {
-  const { graph, inputs } = result;
+function trainedInputs(program: Program, given: string[] | undefined): number[] {
+  const { graph } = program;
+  const inputs = graph.inputs();
   if (inputs.length === 0) throw new InputError(text('nothingToTrain'));
-  if (given === undefined) return parameters(result);
+  if (given === undefined) return parameters(program);
   // Names are read in NFC, as the program's are: café with é composed or as e and an accent.
   const names = given.map(nfc);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));

@@ -167,7 +167,7 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
 });
 
 /** Words of a grammar, a tool or a file format: the same in every language. */
-const KEPT = new Set([...FUNCTIONS.keys(), 'backprop', 'echo', 'jq', 'npm', 'root', 'node', 'modules', 'readme', 'md', 'txt', 'csv', 'json', 'table', 'svg', 'dot', 'mermaid', 'html', 'graphviz', 'expr', 'mib', 'mb', 'ms', 'infinity', 'nan', 'flowchart', 'lr', 'title', 'en', 'ko', 'ja', 'axis', 'zeros', 'ones', 'rand', 'randn', 'seed', 'x', 'w', 't', 'b']);
+const KEPT = new Set([...FUNCTIONS.keys(), 'backprop', 'echo', 'jq', 'npm', 'root', 'node', 'modules', 'readme', 'md', 'txt', 'csv', 'json', 'table', 'svg', 'dot', 'mermaid', 'html', 'graphviz', 'expr', 'mib', 'mb', 'ms', 'infinity', 'nan', 'flowchart', 'lr', 'title', 'en', 'ko', 'ja', 'axis', 'zeros', 'ones', 'rand', 'randn', 'seed', 'x', 'w', 't', 'b', 'reverse', 'forward', 'both']);
 
 /**
  * The English words of a line, once what stays as typed is left out: quoted text (the user's
@@ -205,6 +205,10 @@ const COMMANDS: [string[], { stdin?: Buffer; outputError?: string }?][] = [
   [['y = x^n', 'x=-2', 'n=3', '--steps', '--graph']], [['y = x^n', 'x=-2', 'n=3', '--check', '--nudge', 'x=+1']], [['y = x^n', 'x=-2', 'n=3', '--format', 'mermaid']],
   [['(x^0.25)^2', 'x=0']], [['x^0.5 + y^0.5', 'x=0', 'y=0']], [['y = x^0.5 * 2', 'x=0']], [['1e200 * (x * 1e200)', 'x=1e-300']],
   [['x * 1e308 + x * 1e308', 'x=1e-300']], [['1/x', 'x=1e-300']],
+  // Higher derivatives, the Hessian, forward mode.
+  [['x^2*y + y^3', 'x=1', 'y=2', '--order', '2']], [['tanh(x)', 'x=1', '--order', '2', '--steps']], [['x*y*z', 'x=1', 'y=2', 'z=3', '--order', '3']],
+[['loss = (w - 2)^4 + (w - 2)^2', 'w=0', '--train', '--newton', '--compare']], [['loss = 3*w', 'w=1', '--train', '--newton']],
+    [[...RECEIPT, '--mode', 'both']], [['x*x + x*y', 'x=3', 'y=1', '--mode', 'forward', '--steps']], [['sum(w * w)', 'w=[1, 2]', '--mode', 'forward']],
   // Math.
   [['log(x)', 'x=0']], [['1/x', 'x=0']], [['sqrt(x)', 'x=-1']], [['loss = x^2', 'x=1', '--train', '--rate', '10']], [['x^2', 'x=3', '--nudge', 'x=+1e308']],
   // Files, standard input and output.

@@ -55,7 +55,7 @@ describe('under --json, a failure is one JSON object on stderr, and stdout stays
     [['x', 'x=1', 'z=3'], { status: 2, kind: 'input', name: 'z' }],
     [['x = 1; x = 2'], { status: 2, kind: 'input', line: 1, column: 8, name: 'x' }],
     [['y = 1/x', 'x=0'], { status: 1, kind: 'math', message: 'y is infinite: 1 ÷ 0 = Infinity', name: 'y' }],
-    [['--nope'], { status: 2, kind: 'input', message: "unknown option '--nope' (see backprop --help)" }],
+    [['--nope'], { status: 2, kind: 'input', message: "unknown option '--nope' (Did you mean --mode?) (see backprop --help)" }],
   ])('%j', async (argv, error) => {
     for (const flags of [['--json'], ['--format', 'json'], ['--format=json']]) {
       const run = await runInProcess([...flags, ...argv]);

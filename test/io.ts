@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { run } from '../src/cli.js';
 import type { Run } from './run.js';
 
@@ -52,4 +53,13 @@ export async function runInProcess(
     argumentBytes: () => argumentBytes ?? argv.map((word) => Buffer.from(word)),
   });
   return { status, stdout: output[1], stderr: output[2] };
+}
+
+/** Asserts that a command line is refused with one error line matching `message`, its status, and nothing on stdout. */
+export async function expectRefused(argv: string[], message: RegExp, status = 2): Promise<void> {
+  const run = await runInProcess(argv);
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
 }

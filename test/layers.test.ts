@@ -164,7 +164,7 @@ describe('a kink passes the gradient one way, as the book’s relu mask does', (
   });
 
   test('the layers with a kink say where it is', () => {
-    expect(SCALARS.filter((op) => op.layer.kink !== undefined).map((op) => op.name)).toEqual(['abs', 'max', 'min', 'relu']);
+    expect(SCALARS.filter((op) => op.layer.kink !== undefined).map((op) => op.name)).toEqual(['abs', 'max', 'min', 'relu', 'step', 'sign']);
     expect(MaxLayer.kink!(2, 2)).toBe(0);
     expect(Math.sign(MinLayer.kink!(1, 2))).toBe(-1);
   });

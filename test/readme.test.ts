@@ -78,3 +78,14 @@ test('the picture of the Affine layer is what backprop draws now (npm run pictur
   const words = AFFINE.map((word) => `\\"${word}\\"`).join(' ');
   expect(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).toContain(`node bin/backprop.js ${words} --format svg > docs/affine.svg`);
 });
+
+test('the picture of tanh’s fourth derivative is what backprop draws now (npm run picture redraws it)', async () => {
+  expect(readme).toContain('](docs/tanh-order4.svg)');
+  expect(readme).toContain('backprop "tanh(x)" x=1 --order 4 --format svg > tanh-order4.svg');
+  const committed = readFileSync(new URL('../docs/tanh-order4.svg', import.meta.url), 'utf8');
+  const run = await runInProcess(['tanh(x)', 'x=1', '--order', '4', '--format', 'svg']);
+  expect(run.stdout).toBe(committed);
+  expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
+    'node bin/backprop.js "tanh(x)" x=1 --order 4 --format svg > docs/tanh-order4.svg',
+  );
+});

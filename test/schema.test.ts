@@ -33,6 +33,9 @@ test.each([
   [['2 * 3']],
   [[...RECEIPT, '--nudge', 'apple=+1', '--nudge', 'tax=+10%']],
   [['y = sigmoid(x)', 'x=1', '--expand', '--steps', '--graph']],
+  [['x^3', 'x=2', '--order', '3']],
+  [['x^2*y + y^3', 'x=1', 'y=2', '--order', '2']],
+  [['tanh(x)', 'x=1', '--order', '2', '--steps', '--check']],
 ])('the --json document of %j is valid', async (argv) => {
   const run = await runInProcess(['--json', ...argv]);
   expect(run.status).toBe(0);

@@ -50,6 +50,7 @@ export const en = {
   inconclusive: 'h too coarse to tell',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */
   noInputs: 'no inputs to differentiate with respect to: the program is numbers only (give it one, as x=2 in backprop "x*3" x=2)',
+  hessianTitle: (of: string, passes: number) => `the Hessian, ∂²${of}/∂row ∂column: ${passes} backward passes, one a row`,
   undefinedNumber: 'undefined',
 
   // --check's costs.
@@ -71,6 +72,10 @@ export const en = {
   constantArguments: 'its arguments are numbers, so nothing flows back',
 
   // --graph.
+  tangentPass: (pass: number, passes: number, input: string) => `forward mode, pass ${pass} of ${passes}: ∂/∂${input}, from ∂${input}/∂${input} = 1 and 0 for every other input`,
+  modesForward: (passes: number, operations: number, total: number) => `forward mode: ${passes} passes (one an input) × ${operations} operations = ${total}`,
+  modesReverse: (operations: number, total: number) => `reverse mode: 2 passes (1 forward, 1 backward) × ${operations} operations = ${total}`,
+  modesAgree: (difference: string) => `both give the same gradients, to a relative difference of ${difference}`,
   treeLegend: (output: string) => `(operation) node = value  ∂ = ∂${output}/∂node`,
   treeCut: (lines: number) => `… cut at ${lines} lines: --format dot draws the whole graph`,
   mermaidTitle: (output: string) => `∂ = ∂${output}/∂node`,
@@ -83,6 +88,10 @@ export const en = {
   nudgeNote: 'predicted: gradient × change, along the tangent; difference: actual − predicted',
 
   // --train.
+  newtonMethod: 'Newton’s method',
+  newtonOn: (method: string, output: string, why: string) => `${method} on ${output}: ${why}`,
+  compared: (method: string, epochs: string, value: string) => `${method}: ${epochs}, ${value}`,
+  comparedTitle: 'from the same start:',
   gradientDescent: 'gradient descent',
   trainingOn: (descent: string, output: string, rate: number, why: string) => `${descent} on ${output}, rate ${rate}: ${why}`,
   epochCount: (epochs: number) => `${epochs} epoch${epochs === 1 ? '' : 's'}`,
@@ -105,6 +114,7 @@ export const en = {
   textValue: 'text',
   pathValue: 'path',
   formValue: 'form',
+  modeValue: 'mode',
   digitsValue: 'digits',
   inputsValue: 'inputs',
   numberValue: 'number',
@@ -169,6 +179,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   checkOption: (absolute: number, relative: number) =>
     `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
   nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
+  orderOption: (most: number) => `the derivative of order n (1 to ${most}): of one input its n-th derivative, of several inputs (n = 2) the Hessian`,
   trainOption: 'minimise the output by gradient descent on these inputs (w,b; all if none named)',
   rateOption: (rate: number) => `the learning rate of --train (default: ${rate})`,
   epochsOption: (epochs: number) => `the most steps --train takes (default: ${epochs})`,
@@ -399,6 +410,22 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
+  orderArrays: (n: number, name: string) =>
+    `--order ${n} takes a program of numbers, and ${name === '' ? 'this one has arrays' : `${name} is an array`}: give the elements you need as numbers of their own (w1=0.5 w2=-1), or compare the gradient's arrays with --check`,
+  orderInputs: (n: number, inputs: number) =>
+    `--order ${n} is for a program of one input, and this one has ${inputs}: write the others as numbers in the expression, or ask for --order 2, the Hessian`,
+  orderPicture: (n: number, inputs: number) =>
+    `a picture of --order ${n} draws the derivative of a program of one input, and this one has ${inputs}: write the others as numbers, or leave out --format for the Hessian's table`,
+  modeOption: 'how the derivatives are computed: reverse (backpropagation, the default), forward (a pass of dual numbers per input), or both, with what each cost',
+  modeArrays: '--mode forward takes a program of numbers, and this one has arrays: leave out --mode for backpropagation, or compare the gradient with --check',
+  modeTooLong: (passes: number, nodes: number) => `--mode forward would run ${passes} passes over ${nodes} nodes, too many to wait for: leave it out for this graph, as backpropagation needs one`,
+  modeWithOrder: (mode: string) => `--mode ${mode} gives first derivatives, and --order asks for higher ones: leave out one of them`,
+  newtonOption: 'with --train: Newton’s method, each step x − f′(x)/f″(x) (the Hessian’s for several inputs), rather than gradient descent',
+  compareOption: 'with --newton: run gradient descent from the same start too, and show both',
+  newtonArrays: '--newton takes a program of numbers, and this one has arrays: leave out --newton for gradient descent',
+  newtonInputs: (inputs: number, most: number) => `--newton solves with the Hessian of the inputs trained, and ${inputs} are more than ${most}: name fewer after --train (--train w,b), or leave out --newton`,
+  newtonFlat: (epoch: number, output: string) => `Newton’s method has no step at epoch ${epoch}: the second derivative of ${output} is 0 there (its Hessian has no inverse); leave out --newton for gradient descent`,
+  goesWithNewton: (option: string) => `--${option} goes with --newton: add --newton`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,
   nothingToTrain: '--train: the program has no inputs to train: give it one (x = 1, or x=1 on the command line)',
   trainedTwice: (name: string) => `--train: '${name}' is named twice`,

@@ -72,6 +72,8 @@ export function* dotLines(result: Result, digits: number, fonts = FONTS, words: 
     if (layer === undefined) {
       const given = graph.name(node);
       if (given === undefined) {
+        // A constant no node uses (one a derivative's graph folded away, as × 1) is not drawn.
+        if (uses[node] === 0) continue;
         const value = graph.valueOf(node);
         const label = typeof value === 'number' ? `"${number(value)}"` : `<${shown(value)}>`;
         yield `  n${node} [label=${label}, shape=plaintext];\n`;

@@ -4,7 +4,7 @@ import { say } from '../messages/index.js';
 import { FULL_DIGITS, jsonNumber, round } from '../numbers.js';
 import type { Tensor, Value } from '../tensor.js';
 import type { Nudge } from '../nudge.js';
-import type { Result } from '../result.js';
+import { gradientOf, type Result } from '../result.js';
 import type { Step } from '../trace.js';
 import { JsonText } from './json-text.js';
 
@@ -81,14 +81,20 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   /** A node's value (or gradient) as JSON: a number, or nested arrays of numbers; a label's gradient is null. */
   const value = (node: number, grad: boolean, given = digits) => {
     const tensor = grad ? graph.gradTensor(node) : graph.tensor(node);
-    if (tensor === undefined) text.addNumber(grad && result.labels.has(node) ? NaN : grad ? graph.grad(node) : graph.value(node), given);
+    if (tensor === undefined) text.addNumber(grad && result.labels.has(node) ? NaN : grad ? gradientOf(result, node) : graph.value(node), given);
     else text.add(nested(tensor, given));
   };
   text.add('{');
   for (const [name, json] of echoed) text.add(`${indent}${JSON.stringify(name)}${colon}${json},`);
-  text.add(`${indent}"output"${colon}${JSON.stringify(outputName)}`);
+  // Under --order n, the program's own output and value; its n-th derivative where the gradient goes.
+  const { order } = result;
+  text.add(`${indent}"output"${colon}${JSON.stringify(order?.outputName ?? outputName)}`);
   key('value');
-  text.addNumber(result.value, digits);
+  text.addNumber(order?.value ?? result.value, digits);
+  if (order !== undefined) {
+    key('order');
+    text.add(String(order.n));
+  }
   key('inputs');
   // Inputs as given: the precision asked for applies to computed values.
   yield* object(result.inputs, (node) => value(node, false, 17));
@@ -111,9 +117,40 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   // Which numbers are exact rationals (their nearest doubles above), and which doubles.
   key('exact');
-  text.add(`${open}"value"${colon}${graph.isExact(result.output)}`);
-  text.add(`,${compact ? '' : ' '}"gradients"${colon}${which(result, result.inputs, (node) => graph.isGradExact(node))}`);
+  text.add(`${open}"value"${colon}${order?.exact ?? graph.isExact(result.output)}`);
+  // Forward mode computes in doubles.
+  text.add(`,${compact ? '' : ' '}"gradients"${colon}${which(result, result.inputs, (node) => !result.forward?.shown && graph.isGradExact(node))}`);
   text.add(`,${compact ? '' : ' '}"intermediates"${colon}${which(result, result.intermediates, (node) => graph.isExact(node) && graph.isGradExact(node))}${close}`);
+  const { forward } = result;
+  if (forward?.shown) {
+    key('mode');
+    text.add('"forward"');
+    // The tangent passes, for --steps: each operation's terms, local slope × argument's tangent.
+    if (forward.passes[0]?.steps.length > 0) {
+      yield* list(
+        'tangent_passes',
+        lazily(forward.passes, ({ input, steps: tangents }) => ({
+          input: graph.name(input),
+          steps: tangents.map(({ node, terms, tangent }) => ({
+            node: name(node),
+            terms: terms.map(({ argument, slope, tangent }) => ({ from: name(argument), slope, tangent })),
+            tangent,
+          })),
+        })),
+      );
+    }
+  } else if (forward !== undefined) {
+    extra('modes', {
+      forward: { forward_passes: forward.passes.length, operations: forward.operations },
+      reverse: { forward_passes: 1, backward_passes: 1, operations: 2 * forward.perPass },
+      difference: forward.difference,
+    });
+  }
+  if (order?.hessian !== undefined) {
+    // Keyed by input names, row then column: hessian.x.y is ∂²output/∂x∂y.
+    const names = result.inputs.map((node) => graph.name(node)!);
+    extra('hessian', Object.fromEntries(order.hessian.map((row, i) => [names[i], Object.fromEntries(row.map((x, j) => [names[j], x]))])));
+  }
   if (result.kinks.length > 0) {
     extra(
       'kinks',

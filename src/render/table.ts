@@ -2,7 +2,7 @@ import type { Check, InputCheck } from '../check.js';
 import { en, text, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
-import type { Result } from '../result.js';
+import { gradientOf, type Result } from '../result.js';
 import { tooLarge } from './limit.js';
 import { cellWidth as width, fit } from './wrap.js';
 import type { Paint } from './paint.js';
@@ -34,9 +34,13 @@ export function renderTable(
   words: Messages = en,
   screen = Infinity,
 ): Iterable<string> {
-  const { graph, outputName } = result;
+  const { graph } = result;
+  // Under --order n, the program's own output, and its n-th derivative where the gradient goes.
+  const outputName = result.order?.outputName ?? result.outputName;
+  const value = result.order?.value ?? result.value;
   const column = all ? words.name : words.input;
-  const head: Cell[] = [column, words.value, `∂${outputName}/∂${column}`].map((text) => [text, paint.bold]);
+  const n = result.order?.hessian === undefined ? (result.order?.n ?? 1) : 1;
+  const head: Cell[] = [column, words.value, partial(outputName, column, n)].map((text) => [text, paint.bold]);
   if (check !== undefined) head.push(...[words.numerical, words.relativeError, words.check].map((text): Cell => [text, paint.bold]));
   const right = [false, true, true, true, true, false];
   const checks = new Map<number, InputCheck>(check?.inputs.map((input) => [input.node, input]));
@@ -48,8 +52,8 @@ export function renderTable(
   };
   const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
     const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
-    const value = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
-    const cells: Cell[] = [[graph.name(node)!, name], [value], [number(graph.grad(node)), paint.yellow]];
+    const shown = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
+    const cells: Cell[] = [[graph.name(node)!, name], [shown], [number(gradientOf(result, node)), paint.yellow]];
     if (check !== undefined) {
       const input = checks.get(node);
       if (input === undefined) cells.push([''], [''], ['']);
@@ -69,9 +73,9 @@ export function renderTable(
   if (all) sections.push([result.intermediates, paint.magenta]);
   const filled = sections.filter(([nodes]) => nodes.length > 0);
   // A table of headings alone would say nothing: the value, and why there is no gradient.
-  if (filled.length === 0) return [`${paint.bold(outputName)} = ${paint.bold.green(formatNumber(result.value, given ?? DIGITS))}\n${fit(paint.dim(words.noInputs), screen, '')}\n`];
+  if (filled.length === 0) return [`${paint.bold(outputName)} = ${paint.bold.green(formatNumber(value, given ?? DIGITS))}\n${fit(paint.dim(words.noInputs), screen, '')}\n`];
 
-  const outputLine = (digits: number) => `${paint.bold(outputName)} = ${paint.bold.green(formatNumber(result.value, digits))}`;
+  const outputLine = (digits: number) => `${paint.bold(outputName)} = ${paint.bold.green(formatNumber(value, digits))}`;
   // Each column's width, and the widest line's, with numbers to `digits` significant digits.
   const measure = (digits: number) => {
     const widths = head.map(([text]) => width(text));
@@ -83,7 +87,7 @@ export function renderTable(
       }
     }
     const line = widths.reduce((sum, width) => sum + width + 3, 1);
-    return { widths, widest: Math.max(line, width(`${outputName} = ${formatNumber(result.value, digits)}`)) };
+    return { widths, widest: Math.max(line, width(`${outputName} = ${formatNumber(value, digits)}`)) };
   };
   // As many digits as fit the screen, unless they were asked for: fewer digits rather than a
   // table that overflows. Each try is one pass over the rows.
@@ -120,4 +124,11 @@ export function renderTable(
     }
     yield `${chunk}${rule('└', '┴', '┘')}`;
   })();
+}
+
+/** ∂y/∂x, ∂²y/∂x², ∂³y/∂x³, …: the n-th derivative of `of` with respect to `by`, as written. */
+export function partial(of: string, by: string, n = 1): string {
+  if (n === 1) return `∂${of}/∂${by}`;
+  const power = [...String(n)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
+  return `∂${power}${of}/∂${by}${power}`;
 }

@@ -5,7 +5,9 @@ import { DIGITS, formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { renderHessian } from './hessian.js';
 import { renderNudges } from './nudges.js';
+import { modesLines, tangentLines } from './tangents.js';
 import { stepLines } from './steps.js';
 import { FEWEST_DIGITS, renderTable } from './table.js';
 import { treeLines } from './tree.js';
@@ -76,8 +78,11 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   };
   const parts: Iterable<string>[] = [];
   if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
+  if (result.forward?.shown && result.forward.passes[0]?.steps.length > 0) parts.push(tangentLines(result, result.forward, paint, digits, width, words));
   if (options.tree) parts.push(treeLines(result, paint, digits, words));
   parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, paint, width, words));
+  if (result.forward !== undefined && !result.forward.shown) parts.push([modesLines(result.forward, paint, width, words)]);
+  if (result.order?.hessian !== undefined) parts.push([renderHessian(result, paint, options.digits, width, words)]);
   if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;

@@ -15,7 +15,10 @@ const CHART_HEIGHT = 10;
  * A training run for a person: how it ended, a table of each trained input's start and final
  * values (and the output's), then a chart of the output over the epochs.
  */
-export function renderTraining(training: Training, { paint, digits, words = en }: { paint: Paint; digits: number; words?: Messages }): string {
+export function renderTraining(
+  training: Training,
+  { paint, digits, words = en, descent }: { paint: Paint; digits: number; words?: Messages; descent?: Training },
+): string {
   const { result, trained, history } = training;
   const { graph, outputName } = result;
   const number = (x: number) => formatNumber(x, digits);
@@ -30,7 +33,11 @@ export function renderTraining(training: Training, { paint, digits, words = en }
     training.stopped === 'tolerance'
       ? words.stoppedAfter(epochs, outputName, training.tolerance)
       : words.ranEpochs(epochs);
-  const lines = [words.trainingOn(paint.bold(words.gradientDescent), outputName, training.rate, why)];
+  const lines = [
+    training.newton
+      ? words.newtonOn(paint.bold(words.newtonMethod), outputName, why)
+      : words.trainingOn(paint.bold(words.gradientDescent), outputName, training.rate, why),
+  ];
 
   const table = new Table({
     head: [words.name, words.start, words.final, `∂${outputName}/∂${words.name}`].map((text) => paint.bold(text)),
@@ -52,6 +59,15 @@ export function renderTraining(training: Training, { paint, digits, words = en }
   }
 
   lines.push('', ...chart(history, outputName, paint !== PLAIN, words));
+  if (descent !== undefined) {
+    // Each method's epochs and where it ended, from the same start.
+    const ended = ({ newton, epochs, stopped, result: { value } }: Training) => {
+      const count = words.epochCount(epochs);
+      const method = newton ? words.newtonMethod : `${words.gradientDescent} (--rate ${descent.rate})`;
+      return `  ${words.compared(method, stopped === 'epochs' ? words.ranEpochs(count) : count, `${outputName} = ${number(value)}`)}`;
+    };
+    lines.push('', paint.bold(words.comparedTitle), ended(training), ended(descent));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,11 +107,12 @@ function nested(value: Value): unknown {
 }
 
 /** The run as JSON: `{ "output", "trained", "value", "history", ... }`, numbers rounded. */
-export function trainingJson(training: Training, digits: number): string {
+export function trainingJson(training: Training, digits: number, descent?: Training): string {
   const { result, trained, history } = training;
   const { graph, outputName } = result;
   const document = {
     output: outputName,
+    ...(training.newton ? { method: 'newton' } : {}),
     trained: Object.fromEntries(
       trained.map(({ node, start, final }) => [graph.name(node), { start: nested(start), final: nested(final), grad: nested(graph.gradTensor(node) ?? graph.grad(node)) }]),
     ),
@@ -108,5 +125,12 @@ export function trainingJson(training: Training, digits: number): string {
   };
   const text = JSON.stringify(document, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), 2);
   // The history on one line: a number a line would be a thousand lines for a thousand epochs.
-  return `${text.slice(0, -2)},\n  "history": [${history.map((x) => formatNumber(x, digits)).join(', ')}]\n}\n`;
+  const line = (numbers: number[]) => `[${numbers.map((x) => formatNumber(x, digits)).join(', ')}]`;
+  // --compare: gradient descent from the same start, as the numbers of the document say it.
+  const compared =
+    descent === undefined
+      ? ''
+      : `,\n  "compare": { "gradient_descent": { "rate": ${round(descent.rate, digits)}, "epochs": ${descent.epochs}, "stopped": "${descent.stopped}", ` +
+        `"value": { "start": ${formatNumber(descent.history[0], digits)}, "final": ${formatNumber(descent.result.value, digits)} }, "history": ${line(descent.history)} } }`;
+  return `${text.slice(0, -2)},\n  "history": ${line(history)}${compared}\n}\n`;
 }
