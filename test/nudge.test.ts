@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { nudge, parseNudge } from '../src/nudge.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { trace } from '../src/trace.js';
@@ -95,4 +95,13 @@ test('--nudge goes with --steps and --check, not with a picture; a bad one is on
   const bad = await runInProcess(['x^2', 'x=3', '--nudge', 'x=1']);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/^error: option '--nudge <NAME=\+D>' argument 'x=1' is invalid\. write NAME=\+CHANGE or NAME=-CHANGE, the sign required .*\n$/);
+});
+
+test('each nudge runs the graph forward once: values and gradients are read before the first', () => {
+  const result = examples.neuron();
+  const forward = vi.spyOn(result.graph, 'forward');
+  const backward = vi.spyOn(result.graph, 'backward');
+  nudge(result, Array.from({ length: 10 }, (_, i) => ({ name: 'w', change: i + 1, percent: false })));
+  expect(forward).toHaveBeenCalledTimes(10);
+  expect(backward).not.toHaveBeenCalled();
 });
