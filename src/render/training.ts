@@ -10,7 +10,7 @@ import { fit } from './wrap.js';
 
 /** The chart is this many columns wide at most (and no wider than the screen): a longer history is sampled evenly. */
 const CHART_WIDTH = 60;
-const CHART_HEIGHT = 10;
+const CHART_HEIGHT = 9;
 /** A label on the chart's scale takes this many columns, wide enough for any number to 3 digits: -1.23e-100. */
 const LABEL_WIDTH = 10;
 
