@@ -3,7 +3,9 @@
  * gigabytes (long chains, wide sums, long lines, deep unary minus, huge names, a power tower,
  * a million names), each through every mode and format: the table, --json, the views, the
  * pictures, --check, --nudge, --train, and --batch with JSON and CSV lines, --steps, --graph
- * and --check; then --batch given a line of 600 MB and the endless /dev/zero. Each run must
+ * and --check; then --batch given a line of 600 MB and the endless /dev/zero, and the runs that
+ * once took minutes in one mode: thousands of nudges, --train on thousands of inputs and on a
+ * sum of 300,000 products for 1,000 epochs. Each run must
  * end within the time limit and a gigabyte of memory (its peak resident size, as the process
  * itself reports it), with status 0, 1 or 2, one clean error line at most, and nothing on
  * stdout when it refuses.
@@ -40,7 +42,13 @@ interface Shape {
   csv?: string;
 }
 
+/** make(0), …, make(n − 1), joined. */
+const times = (n: number, make: (i: number) => string, between = '') => Array.from({ length: n }, (_, i) => make(i)).join(between);
+/** n inputs and the sum of their squares: --train's and --nudge's tables have a row an input. */
+const squares = (n: number) => `${times(n, (i) => `x${i} = ${i % 7}\n`)}y = ${times(n, (i) => `x${i}*x${i}`, ' + ')}\n`;
+
 const name = 'a'.repeat(SIZE / 2 - 16);
+const hangul = '가'.repeat(30_000);
 const million = Array.from({ length: 1_000_000 }, (_, i) => `a${i}`);
 const shapes: Record<string, Shape> = {
   'long chain': { program: `v0 = 1\n${repeat((i) => `v${i + 1} = v${i} * 1.0001 + 1\n`, SIZE)}`, nudge: 'v0' },
@@ -60,6 +68,9 @@ const shapes: Record<string, Shape> = {
   'long names, many lines': { program: `${name.slice(0, SIZE / 20)} = 1.01\ny = ${Array(18).fill(name.slice(0, SIZE / 20)).join(' * ')}\n` },
   // x^x^…^x, nested to the right: each power's gradient is a power's, and underflows to 0.
   'power tower': { program: `x = 1.0001\ny = x${'^x'.repeat((SIZE - 20) / 2)}\n` },
+  // Hangul is two columns a letter: every table and line measures it.
+  'a Hangul name': { program: `${hangul} = 2\ny = ${hangul} * 3\n`, nudge: hangul },
+  '8,000 inputs': { program: squares(8000), nudge: 'x0' },
   // A million names that only the lines give: a line of --batch of 17 MB, a CSV header of 7.
   'a million names': {
     program: `y = ${million.join(' + ')}\n`,
@@ -135,7 +146,8 @@ function tell(what: string, words: string, run: Outcome, found: string[]): void 
   else failed++;
   const said = (run.stderr || run.stdout).split('\n')[0].slice(0, 60);
   const memory = Number.isNaN(run.peak) ? '?' : Math.round(run.peak / 2 ** 20);
-  console.log(`${found.length === 0 ? 'ok  ' : 'FAIL'} ${what.padEnd(22)} ${words.padEnd(26)} status ${run.status}  ${run.seconds.toFixed(1)} s  ${memory} MiB  ${said}`);
+  const shown = words.length > 26 ? `${words.slice(0, 25)}…` : words;
+  console.log(`${found.length === 0 ? 'ok  ' : 'FAIL'} ${what.padEnd(22)} ${shown.padEnd(26)} status ${run.status}  ${run.seconds.toFixed(1)} s  ${memory} MiB  ${said}`);
   for (const problem of found) console.log(`     ${problem}`);
 }
 
@@ -175,6 +187,26 @@ try {
     const endless = problems(zeros, true);
     if (zeros.status !== 1 || !/^\{"line":1,"error":\{.*"code":"line-endless"/.test(zeros.stdout)) endless.push(`answers: ${zeros.stdout.slice(0, 300)}`);
     tell(huge, '--batch /dev/zero', zeros, endless);
+  }
+
+  // Modes at scale: thousands of nudges, and many epochs of a large graph (refused past the budget).
+  const scale = 'modes at scale';
+  if (scale.includes(only)) {
+    const file = join(folder, 'program.txt');
+    const runs: [string, string, string[]][] = [
+      ['2,000 inputs, 4,000 nudges', squares(2000), times(4000, (i) => `--nudge x${i % 2000}=+1`, ' ').split(' ')],
+      ['8,000 inputs, --train', squares(8000), ['--train', '--epochs', '1']],
+      ...['1000', '15'].map((epochs): [string, string, string[]] => [
+        `300k products, ${epochs} epochs`,
+        `w = 2\n${times(300_000, (i) => `a${i} = 1\n`)}y = ${times(300_000, (i) => `a${i}*w`, ' + ')}\n`,
+        ['--train', '--json', '--epochs', epochs],
+      ]),
+    ];
+    for (const [what, program, words] of runs) {
+      writeFileSync(file, program);
+      const run = await backprop(['-f', file, ...words]);
+      tell(scale, what, run, problems(run, false));
+    }
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackpropError, errorObject, InputError, OutputError, printable, type ErrorObject } from './errors.js';
-import { catalogue, en, say, text, type Messages, type Said } from './messages/index.js';
+import { catalogue, en, text, type Messages, type Said } from './messages/index.js';
 import { asksForJson, language, readCommandLine, type Request, type Surroundings } from './options.js';
 import { parseArguments } from './parse/arguments.js';
 import { lineGroups, type Line } from './parse/lines.js';
@@ -58,7 +58,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     } finally {
       if (progressed) complain(io, '\r\x1b[K');
     }
-    for (const note of reported.notes) complain(io, `${messages.note} ${printable(say(note, messages))}\n`);
+    for (const note of reported.notes) complain(io, note);
     return await written(reported, io, json, messages);
   } catch (error) {
     return fail(error, io, json, messages);

@@ -54,7 +54,9 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
   const { graph, output, inputs } = result;
   nudgeable(graph, requests);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
-  const nudges = requests.map((request): Nudge => {
+  // Each input's value and gradient are read before the first nudge: after one, reading them
+  // would run the graph forward and backward again (Graph.with), once for every nudge.
+  const planned = requests.map((request) => {
     // A name is read in NFC, as the program's are: café with é composed or as e and an accent.
     const node = byName.get(nfc(request.name));
     if (node === undefined) {
@@ -62,7 +64,9 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
       throw new InputError(text('notNudgeable', request.name, shown));
     }
-    const value = graph.value(node);
+    return { request, node, value: graph.value(node), grad: graph.grad(node) };
+  });
+  return planned.map(({ request, node, value, grad }): Nudge => {
     const change = request.percent ? (value * request.change) / 100 : request.change;
     const nudgedOutput = graph.with([[node, value + change]], () => {
       graph.forward();
@@ -73,7 +77,7 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     }
     // The subtraction is only as exact as the larger output: 717.2 − 715 is 2.2000000000000455.
     const exact = (x: number) => roundTo(x, Math.max(Math.abs(result.value), Math.abs(nudgedOutput)));
-    const predicted = graph.grad(node) * change;
+    const predicted = grad * change;
     const actual = exact(nudgedOutput - result.value);
     return {
       node,
@@ -88,7 +92,6 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       ...(Number.isFinite(predicted) ? {} : { reason: result.undefinedGradients.get(node) }),
     };
   });
-  return nudges;
 }
 
 /** Refuses nudges whose forward passes, one a nudge, would evaluate more than MAX_WORK nodes: known before anything is computed. */

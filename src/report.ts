@@ -1,17 +1,18 @@
 import { batch } from './batch.js';
 import { check, checkable, disagreement } from './check.js';
-import type { BackpropError } from './errors.js';
+import { type BackpropError, printable } from './errors.js';
 import type { Program } from './graph.js';
 import { dotLines } from './render/dot.js';
 import { jsonChunks } from './render/json.js';
 import { counted, fewEnough, MAX_PAGE_NODES, MAX_VIEW_NODES } from './render/limit.js';
+import { cutTo, fit } from './render/wrap.js';
 import { mermaidLines } from './render/mermaid.js';
 import type { Line } from './parse/lines.js';
 import { painter } from './render/paint.js';
 import { PICTURE_DIGITS } from './render/picture.js';
 import { drawable } from './render/svg.js';
 import { nudge, nudgeable, type NudgeRequest } from './nudge.js';
-import { en, type Messages, type Said } from './messages/index.js';
+import { en, say, type Messages, type Said } from './messages/index.js';
 import { DIGITS, formatNumber, FULL_DIGITS } from './numbers.js';
 import { forwardable, forwardMode } from './forward-mode.js';
 import { ordered } from './higher.js';
@@ -57,15 +58,15 @@ export interface ReportOptions {
 /** What a program gives in batch mode: output lines as they are computed, then the exit status. */
 export interface BatchReport {
   lines: AsyncGenerator<string, 0 | 1>;
-  notes: readonly Said[];
+  notes: readonly string[];
 }
 
 /** What a program gives the command line: the output, and what to say on standard error. */
 export interface Report {
   /** The output, in the pieces it is to be written in. */
   output: Iterable<string>;
-  /** What the input may not say as meant: `note:` lines, with status 0. */
-  notes: readonly Said[];
+  /** What the input may not say as meant: `note:` lines for standard error, fitted to the screen; status 0. */
+  notes: readonly string[];
   /** A failure that still has its whole output to show (a gradient that is no number, --check's disagreement: status 1). */
   failure?: BackpropError;
 }
@@ -75,8 +76,10 @@ export interface Report {
  * returns: the output is then written whole.
  */
 export async function report(source: Program, options: ReportOptions): Promise<Report | BatchReport> {
-  const { format, messages = en, progress } = options;
-  const notes = [...(source.notes ?? [])];
+  const { format, messages = en, width } = options;
+  const notes = (source.notes ?? []).map((note) => noteLine(note, messages, width));
+  // A progress line is rewritten in place: it must stay on one row of the screen.
+  const progress = options.progress && ((line: string) => options.progress!(cutTo(line, width)));
   if (options.batch !== undefined) {
     const { lines, csv, failFast } = options.batch;
     const { precision: digits, steps, graph, check, viewLimit } = options;
@@ -90,14 +93,14 @@ export async function report(source: Program, options: ReportOptions): Promise<R
   if (options.check) checkable(source);
   if (options.nudge !== undefined) nudgeable(source.graph, options.nudge);
   if (options.mode !== undefined) forwardable(source.graph);
-  if (options.train !== undefined) return { output: [await trained(source, options.train, options)], notes };
+  if (options.train !== undefined) return { output: [await trained(source, options.train, { ...options, progress })], notes };
   const picture = format === 'svg' || format === 'dot' || format === 'mermaid' || format === 'html';
   const evaluated = options.order === undefined ? evaluate(source) : ordered(source, options.order, picture);
   // Forward mode beside it: its derivatives shown under --mode forward, its costs under both.
   const forward = options.mode === undefined ? undefined : { ...forwardMode(evaluated, options.steps === true && options.mode === 'forward'), shown: options.mode === 'forward' };
   const result = forward === undefined ? evaluated : { ...evaluated, forward };
   if (format === 'svg') drawable(result.graph.size);
-  notes.push(...expansionLosses(result));
+  notes.push(...expansionLosses(result).map((note) => noteLine(note, messages, width)));
   const checked = options.check ? check(result, { progress: progress && ((done, total) => progress(messages.checkProgress(bar(done / total), done, total))) }) : undefined;
   // A gradient that is no number cannot agree with anything: that failure is the one to tell.
   const failure = gradientFailure(result) ?? (checked === undefined ? undefined : disagreement(result, checked));
@@ -144,6 +147,11 @@ function bar(fraction: number): string {
   return `${'█'.repeat(full)}${'░'.repeat(20 - full)}`;
 }
 
+/** A note as standard error shows it: `note:`, the words, escaped, within the screen's width. */
+function noteLine(note: Said, messages: Messages, width: number): string {
+  return `${fit(`${messages.note} ${printable(say(note, messages))}`, width)}\n`;
+}
+
 /** --train: gradient descent instead of one evaluation, shown as text or JSON. */
 async function trained(source: Program, asked: TrainOptions, options: ReportOptions): Promise<string> {
   const { progress, messages = en } = options;
@@ -157,5 +165,5 @@ async function trained(source: Program, asked: TrainOptions, options: ReportOpti
   const training = train(source, { ...asked, ...told, ...(descent === undefined ? {} : { rate: undefined }) });
   const { renderTraining, trainingJson } = await import('./render/training.js');
   if (options.format === 'json') return trainingJson(training, options.precision ?? FULL_DIGITS, descent);
-  return renderTraining(training, { paint: await painter(options.color), digits: options.precision ?? DIGITS, words: messages, descent });
+  return renderTraining(training, { paint: await painter(options.color), digits: options.precision, width: options.width, words: messages, descent });
 }

@@ -224,13 +224,15 @@ function trainedInputs(program: Program, given: string[] | undefined): number[] 
   // Names are read in NFC, as the program's are: café with é composed or as e and an accent.
   const names = given.map(nfc);
   const byName = new Map(inputs.map((node) => [graph.name(node)!, node]));
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) throw new InputError(text('trainedTwice', twice));
+  const named = new Set<string>();
   return names.map((name) => {
+    if (named.has(name)) throw new InputError(text('trainedTwice', name));
+    named.add(name);
     const node = byName.get(name);
     if (node === undefined) {
-      const known = inputs.map((input) => graph.name(input)).join(', ');
-      throw new InputError(text('notTrainable', name, known));
+      // A program can have millions of inputs: the message names the first few.
+      const known = inputs.slice(0, 5).map((input) => graph.name(input)!);
+      throw new InputError(text('notTrainable', name, inputs.length > 5 ? text('listMore', known.join(', '), inputs.length - 5) : known.join(', ')));
     }
     return node;
   });

@@ -115,7 +115,7 @@ describe.each(['ko', 'ja'])('--lang %s', (language) => {
   });
 
   test('a note and a receipt’s error in its words', async () => {
-    const noted = await cli(['apple=100x2', 'shipping=5', '--lang', language]);
+    const noted = await cli(['apple=100x2', 'shipping=5', '--lang', language], { env: { COLUMNS: '200' } });
     expect(noted.status).toBe(0);
     expect(noted.stderr).toBe(
       language === 'ko'

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { runInProcess as cli } from './io.js';
 import type { Run } from './run.js';
@@ -178,7 +179,11 @@ describe('errors: one line, the right status, nothing on stdout', () => {
     const run = await cli(['apple=100x2', 'shipping=5']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^price = 1000$/m);
-    expect(run.stderr).toBe("note: 'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)\n");
+    // Within the screen, as everything meant for a person is: 80 columns unless it is wider.
+    expect(run.stderr).toBe("note: 'shipping=5' multiplies the total by 5; to add or take off an amount, give\n    its sign (shipping=+5 or shipping=-5)\n");
+    expect((await cli(['apple=100x2', 'shipping=5'], { env: { COLUMNS: '120' } })).stderr).toBe(
+      "note: 'shipping=5' multiplies the total by 5; to add or take off an amount, give its sign (shipping=+5 or shipping=-5)\n",
+    );
     expect((await cli(['apple=00x2', 'tax=1.1', '--json'])).stderr).toMatch(/^note: 'apple=00x2' has price 0; if you typed a \$/);
     expect((await cli([...RECEIPT, 'shipping=+5', 'discount=-15%'])).stderr).toBe('');
   });
@@ -418,7 +423,20 @@ describe('teaching views', () => {
   test('--check names a kink and still succeeds', async () => {
     const run = await cli(['relu(x) * 2', 'x=0', '--check']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/│ x .* │ kink at relu\(x\) │/);
+    expect(run.stdout).toMatch(/│ x .* │ kink \(1\) │\n└.*┘\n\(1\) kink at relu\(x\)\n/);
+  });
+
+  test('--check names each kink once, under the table, and marks its rows by its number', async () => {
+    const neuron = await cli(['relu(w1*x1 + w2*x2 + b)', 'w1=0.5', 'x1=1', 'w2=-0.3', 'x2=2', 'b=0.1', '--check']);
+    expect(neuron.stdout.match(/│ kink \(1\) │/g)).toHaveLength(5);
+    expect(neuron.stdout.split('\n').filter((line) => line.includes('relu('))).toEqual([
+      '(1) kink at relu(w1 × x1 + w2 × x2 + b)',
+      'relu(w1 × x1 + w2 × x2 + b) is exactly at its kink, where it has no derivative:',
+    ]);
+    expect(Math.max(...neuron.stdout.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(80);
+    const kinks = await cli(['abs(y) + relu(x) * z', 'x=0', 'y=0', 'z=1', '--check']);
+    expect(kinks.stdout).toMatch(/│ y .* │ kink \(1\) │\n│ x .* │ kink \(2\) │\n│ z .* │ agrees   │\n/);
+    expect(kinks.stdout).toContain('\n(1) kink at abs(y)\n(2) kink at relu(x)\n');
   });
 
   test('--expand shows the book’s stages of sigmoid, with the fused layer’s gradient', async () => {
@@ -496,6 +514,16 @@ describe('training', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^\r\x1b\[Kepoch 1 of 200: loss = 36\.59(\r\x1b\[Kepoch \d+ of 200: loss = [\d.e-]+)*\r\x1b\[K$/);
     expect((await cli([LINE, 'w=0', 'b=0', '--train'])).stderr).toBe('');
+  });
+
+  test('a progress line stays on one row of the terminal, cut with … where it would not', async () => {
+    const name = '손실'.repeat(30);
+    const run = await cli([`${name} = (w - 3)^2`, 'w=0', '--train', '--no-color'], { terminal: true, columns: 40 });
+    expect(run.status).toBe(0);
+    const lines = run.stderr.split('\r\x1b[K').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+    expect(lines[0]).toMatch(/^epoch 1 of 200: [손실]+…$/);
   });
 });
 

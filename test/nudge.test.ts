@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { nudge, parseNudge } from '../src/nudge.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { trace } from '../src/trace.js';
@@ -116,4 +116,13 @@ describe('--nudge in JSON where a number is out of reach', () => {
     expectValid('document', run.stdout);
     expect(JSON.parse(run.stdout).nudges[0]).toMatchObject({ predicted: 1e-310, actual: 1e-310, difference: 0 });
   });
+});
+
+test('each nudge runs the graph forward once: values and gradients are read before the first', () => {
+  const result = examples.neuron();
+  const forward = vi.spyOn(result.graph, 'forward');
+  const backward = vi.spyOn(result.graph, 'backward');
+  nudge(result, Array.from({ length: 10 }, (_, i) => ({ name: 'w', change: i + 1, percent: false })));
+  expect(forward).toHaveBeenCalledTimes(10);
+  expect(backward).not.toHaveBeenCalled();
 });

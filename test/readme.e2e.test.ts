@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { temporaryFolder } from './folder.js';
 import { blocks, examples, expectPrinted, has } from './readme.js';
@@ -16,17 +17,22 @@ describe('the demo for class', () => {
   // No backprop on this PATH: the demo finds it through npx, in the folder it is saved in.
   const PATH = process.env.PATH!.split(':').filter((dir) => !existsSync(join(dir, 'backprop'))).join(':');
 
-  test('runs from start to end, with stdin not a terminal, and echoes each command as it can be typed again', () => {
-    // A stand-in npx, so that the test runs at backprop's speed: it records what it was asked to run.
+  /** A folder with the demo and a stand-in npx, so that the demo runs at backprop's speed: it records what it was asked to run. */
+  const staged = () => {
     const bin = temporaryFolder('backprop-npx-');
-    const calls = join(bin, 'calls');
     writeFileSync(
       join(bin, 'npx'),
-      `#!/bin/sh\n[ "$1" = backprop ] || exit 99\nshift\nprintf '%s\\0' "$@" >> ${calls}\nprintf '\\n' >> ${calls}\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+      `#!/bin/sh\n[ "$1" = backprop ] || exit 99\nshift\nprintf '%s\\0' "$@" >> ${join(bin, 'calls')}\nprintf '\\n' >> ${join(bin, 'calls')}\nexec "${process.execPath}" "${BIN}" "$@"\n`,
     );
     chmodSync(join(bin, 'npx'), 0o755);
     writeFileSync(join(bin, 'demo.sh'), demo);
-    const run = spawnSync('bash', [join(bin, 'demo.sh')], { input: '', env: { ...process.env, PATH: `${bin}:${PATH}` }, encoding: 'utf8' });
+    return { bin, calls: join(bin, 'calls'), env: { ...process.env, PATH: `${bin}:${PATH}`, COLUMNS: '', LINES: '' } };
+  };
+  const steps = demo.match(/^step /gm)!.length;
+
+  test('runs from start to end, with stdin not a terminal, and echoes each command as it can be typed again', () => {
+    const { bin, calls, env } = staged();
+    const run = spawnSync('bash', [join(bin, 'demo.sh')], { input: '', env, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('price = 220');
@@ -37,13 +43,47 @@ describe('the demo for class', () => {
     const echoed = run.stdout.split('\n').filter((line) => line.startsWith('$ '));
     expect(echoed).toContain("$ npx backprop 'x*x + x' x=3 --steps");
     const ran = readFileSync(calls, 'utf8').split('\n').slice(0, -1);
-    expect(echoed).toHaveLength(demo.match(/^step /gm)!.length);
+    expect(echoed).toHaveLength(steps);
     expect(ran).toHaveLength(echoed.length);
     echoed.forEach((line, i) => {
       // Typed into a shell, the echoed command runs what the step ran, word for word.
       const typed = spawnSync('bash', ['-c', `npx() { shift; printf '%s\\0' "$@"; }; ${line.slice(2)}`], { encoding: 'utf8' });
       expect(typed.stdout, line).toBe(ran[i]);
     });
+  }, 60_000);
+
+  test('each step fits a projector’s screen, 24 lines by 80 columns: its command, all it prints, and the prompt', () => {
+    const { bin, env } = staged();
+    const run = spawnSync('bash', [join(bin, 'demo.sh')], { input: '', env, encoding: 'utf8' });
+    // Without a terminal the steps are a blank line apart; on one, each clears the screen.
+    const shown = run.stdout.split('\n$ ').slice(1).map((step) => `$ ${step}`.trimEnd().split('\n'));
+    expect(shown).toHaveLength(steps);
+    for (const lines of shown) {
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      expect(lines.length + 1, lines[0]).toBeLessThanOrEqual(24);
+    }
+  }, 60_000);
+
+  test.skipIf(!has('script'))('on a terminal, each step clears the screen and shows its command first, then waits for Enter', () => {
+    const { bin, env } = staged();
+    // util-linux's script gives the demo a terminal of 24 lines by 80 columns; each Enter is typed ahead.
+    const run = spawnSync('script', ['-qec', `stty rows 24 cols 80; bash ${join(bin, 'demo.sh')}`, '/dev/null'], {
+      input: '\n'.repeat(steps),
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const screens = run.stdout.replaceAll('\r\n', '\n').split('\x1b[H\x1b[2J').slice(1);
+    expect(screens).toHaveLength(steps);
+    for (const screen of screens) {
+      expect(screen).toMatch(/^\$ npx backprop /);
+      expect(screen).toMatch(/\(Enter\) /);
+      // The prompt's line ends the screen. A line wider than the terminal would take two of its
+      // rows; what a line shows is what follows its last carriage return (--train's progress).
+      const lines = screen.slice(0, screen.lastIndexOf('(Enter) ')).split('\n');
+      const rows = lines.map((line) => Math.max(1, Math.ceil(stringWidth(line.slice(line.lastIndexOf('\r') + 1)) / 80)));
+      expect(rows.reduce((sum, row) => sum + row, 0), screen).toBeLessThanOrEqual(24);
+    }
   }, 60_000);
 });
 

@@ -46,6 +46,8 @@ export const en = {
   disagrees: 'disagrees',
   kinkAt: (node: string) => `kink at ${node}`,
   atKink: (node: string, inputs: string) => `${node} is exactly at its kink, where it has no derivative: what reaches ${inputs} through it is backward's one-sided choice (as the book's relu mask), not a derivative`,
+  /** A kink in --check's table, numbered: `(1) kink at …` under the table names it. */
+  kinkMark: (mark: number) => `kink (${mark})`,
   leavesDomain: 'x ± h leaves the domain',
   inconclusive: 'h too coarse to tell',
   /** What the views print for a gradient that is no number (∞ and -∞ are signs, the same everywhere). */

@@ -12,6 +12,7 @@ export const ja: Messages = {
   disagrees: '不一致',
   kinkAt: (node) => `折れ点: ${node}`,
   atKink: (node, inputs) => `${node} はちょうど折れ点にあり、微分がない: これを通って ${inputs} に届く値は微分ではなく、逆伝播の片側の選択 (本の relu のマスクと同じ)`,
+  kinkMark: (mark) => `折れ点 (${mark})`,
   leavesDomain: 'x ± h が定義域の外',
   inconclusive: 'h が粗すぎて判定不能',
   noInputs: '微分する入力がない: プログラムが数だけでできている (backprop "x*3" x=2 のように入力を指定してください)',

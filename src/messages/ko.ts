@@ -15,6 +15,7 @@ export const ko: Messages = {
   disagrees: '불일치',
   kinkAt: (node) => `꺾인 점: ${node}`,
   atKink: (node, inputs) => `${node}: 정확히 꺾인 점이라 미분이 없음: 이를 거쳐 ${inputs}에 가는 값은 미분이 아니라 역전파의 한쪽 선택 (책의 relu 마스크처럼)`,
+  kinkMark: (mark) => `꺾인 점 (${mark})`,
   leavesDomain: 'x ± h가 정의역을 벗어남',
   inconclusive: 'h가 너무 커서 판단 불가',
   noInputs: '미분할 입력이 없음: 프로그램이 수로만 되어 있음 (backprop "x*3" x=2처럼 입력을 지정하세요)',

@@ -1,32 +1,44 @@
-import Table from 'cli-table3';
 import type { Nudge } from '../nudge.js';
 import { en, type Messages } from '../messages/index.js';
 import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
-import { fit } from './wrap.js';
+import { drawGrid, type Cell } from './grid.js';
 import type { Paint } from './paint.js';
+import { fit } from './wrap.js';
 
 /**
  * One row per nudge: the change, the gradient's prediction of the output's change
  * (gradient × change), the output before and after, its real change and the difference.
+ * Fitted to `width` columns as the main table is, with as many digits as fit unless `given`.
  */
-export function renderNudges({ graph, outputName }: Result, nudges: Nudge[], paint: Paint, digits: number, width = Infinity, words: Messages = en): string {
-  const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
-  const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
-  const table = new Table({
-    head: [words.nudge, words.predicted(outputName), outputName, words.actual(outputName), words.difference].map((text) => paint.bold(text)),
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-  });
-  // One row, a line a nudge: the table then rules off nothing between them.
-  const column = (cell: (nudge: Nudge) => string) => nudges.map(cell).join('\n');
-  table.push([
-    column(({ node, change, percent }) => paint.cyan(`${graph.name(node)}=${percent === undefined ? signed(change) : `${signed(percent)}% (${signed(change)})`}`)),
-    column(({ node, change, predicted }) => `${number(graph.grad(node))} × ${number(change)} = ${paint.yellow(number(predicted))}`),
-    column(({ output, nudgedOutput }) => `${number(output)} → ${number(nudgedOutput)}`),
-    column(({ actual }) => paint.green(number(actual))),
-    column(({ difference }) => (difference === 0 ? '0' : paint.magenta(number(difference)))),
-  ]);
-  const box = table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line));
-  return `${box}\n${paint.dim(fit(words.nudgeNote, width))}\n`;
+export function renderNudges(
+  { graph, outputName }: Result,
+  nudges: Nudge[],
+  paint: Paint,
+  given: number | undefined,
+  width = Infinity,
+  words: Messages = en,
+): string {
+  const row = ({ node, change, percent, predicted, output, nudgedOutput, actual, difference }: Nudge, digits: number): Cell[] => {
+    const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
+    const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
+    return [
+      [`${graph.name(node)}=${percent === undefined ? signed(change) : `${signed(percent)}% (${signed(change)})`}`, paint.cyan],
+      [`${number(graph.grad(node))} × ${number(change)} = ${paint.yellow(number(predicted))}`],
+      [`${number(output)} → ${number(nudgedOutput)}`],
+      [number(actual), paint.green],
+      difference === 0 ? ['0'] : [number(difference), paint.magenta],
+    ];
+  };
+  const { chunks } = drawGrid(
+    {
+      head: [words.nudge, words.predicted(outputName), outputName, words.actual(outputName), words.difference],
+      right: [false, true, true, true, true],
+      sections: (digits) => [nudges.map((nudge) => row(nudge, digits))],
+    },
+    paint,
+    width,
+    given,
+  );
+  return `${[...chunks].join('')}${paint.dim(fit(words.nudgeNote, width))}\n`;
 }

@@ -9,15 +9,10 @@ import { renderHessian } from './hessian.js';
 import { renderNudges } from './nudges.js';
 import { modesLines, tangentLines } from './tangents.js';
 import { stepLines } from './steps.js';
-import { FEWEST_DIGITS, renderTable } from './table.js';
+import { renderTable } from './table.js';
 import { treeLines } from './tree.js';
 import { cellWidth, fit } from './wrap.js';
 import type { Paint } from './paint.js';
-
-/** The width in columns of a text's widest line. */
-function widest(text: string): number {
-  return Math.max(...text.split('\n').map((line) => cellWidth(line)));
-}
 
 /**
  * The table, then a line under it for each operation exactly at its kink: the gradients that
@@ -68,22 +63,14 @@ export interface TextOptions {
 export function renderText(result: Result, options: TextOptions): Iterable<string> {
   const { paint, steps, check, nudges, width, words = en } = options;
   const digits = options.digits ?? DIGITS;
-  // The nudges' table with fewer digits, rather than one that overflows the screen.
-  const fitted = (draw: (digits: number) => string) => {
-    if (options.digits !== undefined) return draw(options.digits);
-    for (let fewer = DIGITS; ; fewer--) {
-      const text = draw(fewer);
-      if (fewer === FEWEST_DIGITS || widest(text) <= width) return text;
-    }
-  };
   const parts: Iterable<string>[] = [];
   if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
   if (result.forward?.shown && result.forward.passes[0]?.steps.length > 0) parts.push(tangentLines(result, result.forward, paint, digits, width, words));
-  if (options.tree) parts.push(treeLines(result, paint, digits, words));
+  if (options.tree) parts.push(treeLines(result, paint, digits, words, width));
   parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, paint, width, words));
   if (result.forward !== undefined && !result.forward.shown) parts.push([modesLines(result.forward, paint, width, words)]);
   if (result.order?.hessian !== undefined) parts.push([renderHessian(result, paint, options.digits, width, words)]);
-  if (nudges !== undefined) parts.push([fitted((digits) => renderNudges(result, nudges, paint, digits, width, words))]);
+  if (nudges !== undefined) parts.push([renderNudges(result, nudges, paint, options.digits, width, words)]);
   if (check !== undefined) {
     const time = (milliseconds: number) => `${formatNumber(milliseconds, 2)} ms`;
     // The command line always times a check (only --batch does not).

@@ -1,70 +1,86 @@
 import { plot } from 'asciichart';
-import Table from 'cli-table3';
 import { en, type Messages } from '../messages/index.js';
-import { formatNumber, round } from '../numbers.js';
+import { DIGITS, formatNumber, round } from '../numbers.js';
 import type { Value } from '../tensor.js';
 import type { Training } from '../train.js';
 import { shapeLabel } from './array-text.js';
+import { drawGrid, type Cell } from './grid.js';
 import { PLAIN, type Paint } from './paint.js';
+import { fit } from './wrap.js';
 
-/** The chart is this many columns wide at most: a longer history is sampled evenly. */
+/** The chart is this many columns wide at most (and no wider than the screen): a longer history is sampled evenly. */
 const CHART_WIDTH = 60;
-const CHART_HEIGHT = 10;
+const CHART_HEIGHT = 9;
+/** A label on the chart's scale takes this many columns, wide enough for any number to 3 digits: -1.23e-100. */
+const LABEL_WIDTH = 10;
+
+export interface TrainingText {
+  paint: Paint;
+  /** Significant digits, as --precision gives them; else as many as fit, up to DIGITS. */
+  digits?: number;
+  /** The screen's width in columns, which the lines are fitted to. */
+  width?: number;
+  words?: Messages;
+  /** Under --compare, gradient descent's run from the same start, to set beside Newton's. */
+  descent?: Training;
+}
 
 /**
  * A training run for a person: how it ended, a table of each trained input's start and final
- * values (and the output's), then a chart of the output over the epochs.
+ * values (and the output's), then a chart of the output over the epochs, all within `width`.
  */
-export function renderTraining(
-  training: Training,
-  { paint, digits, words = en, descent }: { paint: Paint; digits: number; words?: Messages; descent?: Training },
-): string {
+export function renderTraining(training: Training, { paint, digits: given, width = Infinity, words = en, descent }: TrainingText): string {
   const { result, trained, history } = training;
   const { graph, outputName } = result;
-  const number = (x: number) => formatNumber(x, digits);
-  // An array trained is shown by its shape, and its gradient by the largest of it in size.
-  const value = (x: Value) => (typeof x === 'number' ? number(x) : shapeLabel(x));
-  const gradient = (node: number) => {
-    const tensor = graph.gradTensor(node);
-    return tensor === undefined ? number(graph.grad(node)) : `max |∂| ${formatNumber(tensor.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
-  };
   const epochs = words.epochCount(training.epochs);
   const why =
     training.stopped === 'tolerance'
       ? words.stoppedAfter(epochs, outputName, training.tolerance)
       : words.ranEpochs(epochs);
-  const lines = [
-    training.newton
-      ? words.newtonOn(paint.bold(words.newtonMethod), outputName, why)
-      : words.trainingOn(paint.bold(words.gradientDescent), outputName, training.rate, why),
+  // The rows are made as the table reads them: --train may have a million inputs.
+  function* rows(digits: number): Generator<Cell[]> {
+    const number = (x: number) => formatNumber(x, digits);
+    // An array trained is shown by its shape, and its gradient by the largest of it in size.
+    const value = (x: Value) => (typeof x === 'number' ? number(x) : shapeLabel(x));
+    const gradient = (node: number) => {
+      const tensor = graph.gradTensor(node);
+      return tensor === undefined ? number(graph.grad(node)) : `max |∂| ${formatNumber(tensor.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
+    };
+    for (const { node, start, final } of trained) yield [[graph.name(node)!, paint.cyan], [value(start)], [value(final), paint.bold], [gradient(node), paint.yellow]];
+  }
+  const output = (digits: number): Cell[] => [
+    [outputName, paint.bold],
+    [formatNumber(history[0], digits)],
+    [formatNumber(result.value, digits), paint.bold.green],
+    [''],
   ];
-
-  const table = new Table({
-    head: [words.name, words.start, words.final, `∂${outputName}/∂${words.name}`].map((text) => paint.bold(text)),
-    colAligns: ['left', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-  });
-  table.push([
-    trained.map(({ node }) => paint.cyan(graph.name(node)!)).join('\n'),
-    trained.map(({ start }) => value(start)).join('\n'),
-    trained.map(({ final }) => paint.bold(value(final))).join('\n'),
-    trained.map(({ node }) => paint.yellow(gradient(node))).join('\n'),
-  ]);
-  table.push([paint.bold(outputName), number(history[0]), paint.bold.green(number(result.value)), '']);
-  lines.push(table.toString().replace(/[─│┌┐└┘├┤┬┴┼]+/g, (line) => paint.dim(line)));
+  const { chunks } = drawGrid(
+    {
+      head: [words.name, words.start, words.final, `∂${outputName}/∂${words.name}`],
+      right: [false, true, true, true],
+      sections: (digits) => [rows(digits), [output(digits)]],
+    },
+    paint,
+    width,
+    given,
+  );
+  const method = training.newton
+    ? words.newtonOn(paint.bold(words.newtonMethod), outputName, why)
+    : words.trainingOn(paint.bold(words.gradientDescent), outputName, training.rate, why);
+  const lines = [fit(method, width), [...chunks].join('').trimEnd()];
   const { accuracy } = training;
   if (accuracy !== undefined) {
     const percent = (share: number) => `${formatNumber(100 * share, 3)}%`;
-    lines.push(words.accuracy(percent(accuracy.start), paint.bold.green(percent(accuracy.final)), Math.round(accuracy.final * accuracy.rows), accuracy.rows));
+    lines.push(fit(words.accuracy(percent(accuracy.start), paint.bold.green(percent(accuracy.final)), Math.round(accuracy.final * accuracy.rows), accuracy.rows), width));
   }
 
-  lines.push('', ...chart(history, outputName, paint !== PLAIN, words));
+  lines.push('', ...chart(history, outputName, paint !== PLAIN, width, words));
   if (descent !== undefined) {
     // Each method's epochs and where it ended, from the same start.
     const ended = ({ newton, epochs, stopped, result: { value } }: Training) => {
       const count = words.epochCount(epochs);
       const method = newton ? words.newtonMethod : `${words.gradientDescent} (--rate ${descent.rate})`;
-      return `  ${words.compared(method, stopped === 'epochs' ? words.ranEpochs(count) : count, `${outputName} = ${number(value)}`)}`;
+      return fit(`  ${words.compared(method, stopped === 'epochs' ? words.ranEpochs(count) : count, `${outputName} = ${formatNumber(value, given ?? DIGITS)}`)}`, width);
     };
     lines.push('', paint.bold(words.comparedTitle), ended(training), ended(descent));
   }
@@ -76,23 +92,21 @@ export function renderTraining(
  * log scale when it is positive and spans three orders of magnitude or more, as a loss
  * falling towards 0 does.
  */
-function chart(history: number[], outputName: string, color: boolean, words: Messages): string[] {
-  const columns = Math.min(history.length, CHART_WIDTH);
+function chart(history: number[], outputName: string, color: boolean, width: number, words: Messages): string[] {
+  const columns = Math.max(1, Math.min(history.length, CHART_WIDTH, width - LABEL_WIDTH - 1));
   const sampled = Array.from({ length: columns }, (_, i) =>
     history[columns === 1 ? 0 : Math.round((i * (history.length - 1)) / (columns - 1))],
   );
   const [least, most] = [Math.min(...sampled), Math.max(...sampled)];
   const log = least > 0 && most / least >= 1000;
-  // Wide enough for any number to 3 digits: -1.23e-100.
-  const width = 10;
   const drawn = plot(log ? sampled.map(Math.log10) : sampled, {
     height: CHART_HEIGHT,
-    format: (x) => label(log ? 10 ** x : x).padStart(width),
+    format: (x) => label(log ? 10 ** x : x).padStart(LABEL_WIDTH),
     colors: [color ? '\x1b[32m' : undefined],
   });
   const last = String(history.length - 1);
-  const axis = `${' '.repeat(width + 1)}0${last.padStart(Math.max(columns - 1, last.length + 1))}`;
-  return [`${words.byEpoch(outputName)}${log ? words.logScale : ''}`, ...drawn.split('\n').map((line) => line.trimEnd()), axis];
+  const axis = `${' '.repeat(LABEL_WIDTH + 1)}0${last.padStart(Math.max(columns - 1, last.length + 1))}`;
+  return [fit(`${words.byEpoch(outputName)}${log ? words.logScale : ''}`, width), ...drawn.split('\n').map((line) => line.trimEnd()), axis];
 }
 
 /** A number on the chart's scale, short: 3 digits, and an exponent when far from 1. */

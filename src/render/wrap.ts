@@ -23,8 +23,26 @@ export function fit(text: string, width: number, indent = INDENT): string {
 export function wrapText(text: string, width: number): string {
   return text
     .split('\n')
-    .map((paragraph) => breakLines(paragraph, width, width).join('\n'))
+    .map((paragraph) => wrapLines(paragraph, width).join('\n'))
     .join('\n');
+}
+
+/** Plain or painted text in lines of at most `width` columns (after the first, `rest`), broken as fit() breaks them. */
+export function wrapLines(text: string, width: number, rest = width): string[] {
+  return columns(text) <= width ? [text] : breakLines(text, width, rest);
+}
+
+/** A line cut to `width` columns, with … where it is cut: for a line that must stay on one row. */
+export function cutTo(text: string, width: number): string {
+  if (columns(text) <= width) return text;
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    used += cellWidth(char);
+    if (used > width - 1) break;
+    end += char.length;
+  }
+  return `${text.slice(0, end)}…`;
 }
 
 /**
@@ -77,10 +95,23 @@ export const cellWidth = (text: string) => (NARROW.test(text) ? text.length : st
 
 /** A text's width in columns, measured a word at a time: a line of megabytes costs little. */
 export function columns(text: string): number {
-  if (NARROW.test(text)) return text.length;
+  return NARROW.test(text) ? text.length : measure(text)[0];
+}
+
+/**
+ * A text's width in columns, and its widest word's: the narrowest it can be broken to. A run
+ * of narrow characters with no space, as most names and numbers are, is one word.
+ */
+export function measure(text: string): [columns: number, word: number] {
+  if (NARROW.test(text) && !/\s/.test(text)) return [text.length, text.length];
   let total = 0;
-  for (const token of tokens(text)) total += cellWidth(token);
-  return total;
+  let widest = 0;
+  for (const token of tokens(text)) {
+    const size = cellWidth(token);
+    total += size;
+    if (!/^\s/.test(token)) widest = Math.max(widest, size);
+  }
+  return [total, widest];
 }
 
 /**

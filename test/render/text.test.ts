@@ -37,14 +37,22 @@ test('--check’s table and note at 80 and 120 columns', () => {
     expect(widest(printed)).toBeLessThanOrEqual(width);
     expect(stripVTControlCharacters(printed)).toContain('│ orange     │   150 │           3.3 │ 3.29999999999 │    1.8e-12 │ agrees │');
   }
-  // Narrower than the headings: the numbers shrink to what they say (3.3), the headings stay.
-  const narrow = renderText(receipt, { paint: PLAIN, all: false, tree: false, width: 60, check: check(receipt) });
-  expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │    1.8e-12 │ agrees │');
+  // Narrower: the numbers shrink to what they say (3.3), and a heading takes two lines.
+  const narrow = renderText(receipt, { paint: PLAIN, all: false, tree: false, width: 70, check: check(receipt) });
+  expect(widest(narrow)).toBeLessThanOrEqual(70);
+  expect(narrow).toContain('│ input      │ value │ ∂price/∂input │ numerical │    rel. │ check  │\n│            │       │               │           │   error │        │');
+  expect(narrow).toContain('│ orange     │   150 │           3.3 │       3.3 │ 1.8e-12 │ agrees │');
+  // Narrower than the table can be: each row a block of lines, each cell under its heading.
+  const stacked = renderText(receipt, { paint: PLAIN, all: false, tree: false, width: 60, check: check(receipt) });
+  expect(widest(stacked)).toBeLessThanOrEqual(60);
+  expect(stacked).toContain('\norange\n  value         150\n  ∂price/∂input 3.3\n  numerical     3.29999999999\n  rel. error    1.8e-12\n  check         agrees\n');
   // Exactly, the numerical gradient of the receipt is its gradient: the difference is 0.
   const exact = renderText(examples.receipt(), { paint: PLAIN, all: false, tree: false, width: 80, check: check(examples.receipt()) });
   expect(exact).toContain('│ orange     │   150 │           3.3 │       3.3 │          0 │ agrees │');
 });
 
-test('digits given with --precision are kept, whatever the width', () => {
-  expect(text(neuron(), { digits: 12 })).toContain('0.5 → 0.622459331202');
+test('digits given with --precision are kept, whatever the width: a cell too wide takes two lines', () => {
+  const printed = text(neuron(), { digits: 12 });
+  expect(widest(printed)).toBeLessThanOrEqual(80);
+  expect(printed).toContain('│ w=+1   │  0.125 × 1 = │          0.5 → │  0.122459331202 │ -0.00254066879815 │\n│        │        0.125 │ 0.622459331202 │');
 });

@@ -1,5 +1,7 @@
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
+import { CATALOGUES } from '../../src/messages/all.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { PLAIN } from '../../src/render/paint.js';
 import { renderTraining, trainingJson } from '../../src/render/training.js';
@@ -41,6 +43,15 @@ describe('renderTraining', () => {
     const text = renderTraining(training, { paint: PLAIN, digits: 12 });
     expect(text).toContain('y by epoch\n         4 ┼╮\n');
     expect(text.trimEnd().split('\n').at(-1)).toBe(`${' '.repeat(11)}0  3`);
+  });
+
+  test('on a narrow screen the chart takes fewer columns, and the table and the heading fit too', () => {
+    for (const words of [undefined, CATALOGUES.ja]) {
+      const text = renderTraining(line(), { paint: PLAIN, width: 40, words });
+      for (const row of text.split('\n')) expect(stringWidth(row), row).toBeLessThanOrEqual(40);
+      // 29 columns for 201 epochs, the first and last marked below.
+      expect(text.trimEnd().split('\n').at(-1)).toBe(`${' '.repeat(11)}0${'200'.padStart(28)}`);
+    }
   });
 
   test('an early stop says so', () => {

@@ -81,3 +81,23 @@ test('an array written in the program is drawn dim, as a number is', () => {
   const tree = renderTree(evaluate(parseExpression('y = sum(x * [1, 2])', ['x=[3,4]'])), new Chalk({ level: 1 }), 12);
   expect(tree).toContain('\x1b[2m(2) = [1 2]\x1b[22m');
 });
+
+test('on a narrow screen a node goes on under itself, its gradient on a line of its own, the branches drawn on', () => {
+  const tree = renderTree(examples.receipt(), plain, 12, undefined, 32);
+  expect(tree).toBe(`(operation) node = value  ∂ =
+    ∂price/∂node
+(×) price = 715  ∂ 1
+├── (+) all_price = 650  ∂ 1.1
+│   ├── (×) apple_price = 200
+│   │   │   ∂ 1.1
+│   │   ├── apple = 100  ∂ 2.2
+│   │   └── apple_num = 2  ∂ 110
+│   └── (×) orange_price = 450
+│       │   ∂ 1.1
+│       ├── orange = 150  ∂ 3.3
+│       └── orange_num = 3
+│               ∂ 165
+└── tax = 1.1  ∂ 650
+`);
+  for (const line of tree.split('\n')) expect(line.length).toBeLessThanOrEqual(32);
+});

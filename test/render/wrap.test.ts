@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { expect, test } from 'vitest';
 import stringWidth from 'string-width';
-import { cellWidth, fit, NARROW, wrapText } from '../../src/render/wrap.js';
+import { cellWidth, cutTo, fit, measure, NARROW, wrapLines, wrapText } from '../../src/render/wrap.js';
 
 test('a line that fits is left alone; one that does not goes on, indented, between words', () => {
   expect(fit('a short line', 80)).toBe('a short line');
@@ -44,4 +44,25 @@ test('kanji and kana break between any two, and colors of every kind are opened 
 test('an opening bracket stays with the kanji after it, a closing one with the kanji before it', () => {
   expect(wrapText('止まる (既定: 1e-12)', 8)).toBe('止まる\n(既定:\n1e-12)');
   expect(wrapText('勾配 3 個)。', 9)).toBe('勾配 3\n個)。');
+});
+
+test('a text is measured in columns with its widest word, the narrowest it can be broken to', () => {
+  expect(measure('apple_num')).toEqual([9, 9]);
+  expect(measure('rel. error')).toEqual([10, 5]);
+  expect(measure('상대 오차')).toEqual([9, 4]);
+  // Kanji break between any two: the widest word of 数値微分 is a kanji.
+  expect(measure('数値微分')).toEqual([8, 2]);
+  expect(measure(new Chalk({ level: 1 }).yellow('2.2 × 1'))).toEqual([7, 3]);
+});
+
+test('wrapLines breaks as fit does, with no indent', () => {
+  expect(wrapLines('715 → 717.2', 20)).toEqual(['715 → 717.2']);
+  expect(wrapLines('715 → 717.2', 6)).toEqual(['715 →', '717.2']);
+  expect(wrapLines('勾配確認', 4)).toEqual(['勾配', '確認']);
+});
+
+test('cutTo keeps a line on one row: cut to the width, in columns, with …', () => {
+  expect(cutTo('epoch 1 of 200: loss = 3', 40)).toBe('epoch 1 of 200: loss = 3');
+  expect(cutTo('epoch 1 of 200: 손실손실손실 = 3', 20)).toBe('epoch 1 of 200: 손…');
+  expect(stringWidth(cutTo('가'.repeat(100), 9))).toBe(9);
 });
