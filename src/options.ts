@@ -64,6 +64,7 @@ interface Given {
   json?: boolean;
   format?: Format;
   all?: boolean;
+  full?: boolean;
   precision?: number;
   steps?: boolean;
   graph?: boolean;
@@ -167,6 +168,7 @@ function settle(given: Given, words: string[], world: Surroundings, folder?: str
     json: format === 'json' || lines !== undefined,
     format,
     all: given.all === true,
+    full: given.full === true,
     precision: given.precision,
     steps: given.steps === true,
     graph: given.graph === true,
@@ -285,6 +287,7 @@ const OPTIONS: [names: string[], make: (messages: Messages) => Option | Option[]
   [['--json'], (m) => new Option('--json', m.jsonOption)],
   [['--format'], (m) => new Option(`--format <${m.formValue}>`, m.formatOption).choices(FORMATS)],
   [['--all'], (m) => new Option('--all', m.allOption)],
+  [['--full'], (m) => new Option('--full', m.fullOption)],
   [['--precision'], (m) => valued(`--precision <${m.digitsValue}>`, m.precisionOption(DIGITS, FULL_DIGITS), digits, m)],
   [['--steps'], (m) => new Option('--steps', m.stepsOption)],
   [['--graph'], (m) => new Option('--graph', m.graphOption)],

@@ -31,6 +31,8 @@ export type Mode = 'reverse' | 'forward' | 'both';
 export interface ReportOptions {
   format: Format;
   all?: boolean;
+  /** Arrays printed whole under the table. */
+  full?: boolean;
   precision?: number;
   steps?: boolean;
   graph?: boolean;
@@ -132,6 +134,7 @@ export async function report(source: Program, options: ReportOptions): Promise<R
     paint,
     digits,
     all: options.all === true,
+    full: options.full,
     steps,
     tree: options.graph === true,
     check: checked,

@@ -178,6 +178,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   expandOption: (composites: string) => `build ${composites} from primitive nodes, so that every stage shows`,
   floatOption: 'compute in IEEE doubles, as PyTorch does, rather than exactly where the math is exact (+ − × ÷ on decimals)',
   seedOption: 'the seed of the random numbers of rand and randn, for the same numbers on every run and machine (default: one drawn, and told)',
+  fullOption: 'print every element of an array under the table, not NumPy\'s summary of its corners past 6 × 6',
   checkOption: (absolute: number, relative: number) =>
     `compare each gradient with central differences and time both; status 1 if one differs by more than ${absolute} + ${relative} × |numerical|`,
   nudgeOption: 'move an input by D (or -D, +1%; repeatable): the real change beside gradient × D',
@@ -405,6 +406,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   pageTooLarge: (size: number, most: number) => `The graph has ${size} nodes, too many to draw (at most ${most}).`,
   svgTooLarge: (size: number, most: number) => `the graph has ${size} nodes, too many to draw (at most ${most}): use --format dot and Graphviz's own tools`,
   theTable: 'the table',
+  theArrays: 'the arrays (--full)',
   viewTooLong: (view: string, megabytes: number) =>
     `${view} would print more than ${megabytes} MB for this program (long names on many lines): shorten the names, or ask for --json, whose size follows the program`,
   optionTooLong: (option: string, megabytes: number) =>

@@ -132,6 +132,7 @@ $(npm root -g)/${pkg}/README.md
   expandOption: (composites) => `${composites} を基本ノードで組み立て、すべての段階を見せる`,
   floatOption: '数学が正確なところでも (小数の + − × ÷) 正確に計算せず、PyTorch のように IEEE 倍精度で計算する',
   seedOption: 'rand と randn の乱数のシード: どの実行、どの機械でも同じ数 (既定: 引いて知らせる)',
+  fullOption: '表の下に配列のすべての要素を出力 (6 × 6 を超えても NumPy のように四隅だけに要約しない)',
   checkOption: (absolute, relative) =>
     `勾配確認: 各勾配を中心差分と比べ、両方の時間を測る; 差が ${absolute} + ${relative} × |数値微分| を超えればステータス 1`,
   nudgeOption: '入力を D だけ動かす (-D、+1% も; 繰り返し可): 実際の変化を 勾配 × D の横に表示',
@@ -338,6 +339,7 @@ $(npm root -g)/${pkg}/README.md
   pageTooLarge: (size, most) => `グラフのノードは ${size} 個で、描くには多すぎる (最大 ${most} 個)。`,
   svgTooLarge: (size, most) => `グラフのノードは ${size} 個で、描くには多すぎる (最大 ${most} 個): --format dot と Graphviz のツールを使ってください`,
   theTable: '表',
+  theArrays: '配列 (--full)',
   viewTooLong: (view, megabytes) =>
     `${view} はこのプログラムでは ${megabytes} MB を超えて出力することになる (多くの行に長い名前): 名前を短くするか、大きさがプログラムに比例する --json を使ってください`,
   optionTooLong: (option, megabytes) =>

@@ -134,6 +134,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   expandOption: (composites) => `${composites}: 기본 노드로 풀어 만들어 모든 단계를 보여 줌`,
   floatOption: '수학이 정확한 곳에서도 (소수의 + − × ÷) 정확히 계산하지 않고 PyTorch처럼 IEEE 배정밀도로 계산함',
   seedOption: 'rand와 randn 난수의 시드: 어느 실행, 어느 기계에서나 같은 수 (기본: 새로 뽑아서 알려 줌)',
+  fullOption: '표 아래에 배열의 모든 원소를 출력 (6 × 6을 넘으면 NumPy처럼 모서리만 요약하지 않음)',
   checkOption: (absolute, relative) =>
     `기울기 확인: 각 기울기를 중심 차분과 비교하고 둘의 시간을 잼; 차이가 ${absolute} + ${relative} × |수치 미분|을 넘으면 상태 1`,
   nudgeOption: '입력을 D만큼 움직임 (-D, +1%도; 여러 번 가능): 실제 변화를 기울기 × D 옆에 보여 줌',
@@ -340,6 +341,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   pageTooLarge: (size, most) => `그래프의 노드가 ${size}개로 그리기에 너무 많음 (최대 ${most}개).`,
   svgTooLarge: (size, most) => `그래프의 노드가 ${size}개로 그리기에 너무 많음 (최대 ${most}개): --format dot과 Graphviz의 도구를 쓰세요`,
   theTable: '표',
+  theArrays: '배열(--full)',
   viewTooLong: (view, megabytes) =>
     `${particle(view, '은/는')} 이 프로그램에서 ${megabytes} MB 넘게 출력하게 됨 (많은 줄에 긴 이름): 이름을 줄이거나, 크기가 프로그램을 따르는 --json을 쓰세요`,
   optionTooLong: (option, megabytes) =>

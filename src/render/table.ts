@@ -3,6 +3,7 @@ import { en, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
 import { gradientOf, type Result } from '../result.js';
+import { shapeLabel } from './array-text.js';
 import { drawGrid, type Cell } from './grid.js';
 import type { Paint } from './paint.js';
 import { fit } from './wrap.js';
@@ -46,8 +47,12 @@ export function renderTable(
   };
   const row = (node: number, name: (text: string) => string, digits: number): Cell[] => {
     const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
-    const shown = graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
-    const cells: Cell[] = [[graph.name(node)!, name], [shown], [number(gradientOf(result, node)), paint.yellow]];
+    // An array by its shape: it is printed whole (or NumPy's summary of it) under the table.
+    const tensor = graph.tensor(node);
+    const gradient = graph.gradTensor(node);
+    const shown = tensor !== undefined ? shapeLabel(tensor) : graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
+    const slope = tensor === undefined ? number(gradientOf(result, node)) : gradient === undefined || result.labels.has(node) ? '–' : shapeLabel(gradient);
+    const cells: Cell[] = [[graph.name(node)!, name], [shown], [slope, paint.yellow]];
     if (check !== undefined) {
       const input = checks.get(node);
       if (input === undefined) cells.push([''], [''], ['']);

@@ -5,6 +5,7 @@ import { DIGITS, formatNumber } from '../numbers.js';
 import type { Nudge } from '../nudge.js';
 import type { Result } from '../result.js';
 import type { Step } from '../trace.js';
+import { arrayBlocks } from './array-blocks.js';
 import { renderHessian } from './hessian.js';
 import { renderNudges } from './nudges.js';
 import { modesLines, tangentLines } from './tangents.js';
@@ -54,6 +55,8 @@ export interface TextOptions {
   width: number;
   /** The words, in the reader's language. */
   words?: Messages;
+  /** Arrays printed whole, not cut to their corners. */
+  full?: boolean;
 }
 
 /**
@@ -68,6 +71,8 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   if (result.forward?.shown && result.forward.passes[0]?.steps.length > 0) parts.push(tangentLines(result, result.forward, paint, digits, width, words));
   if (options.tree) parts.push(treeLines(result, paint, digits, words, width));
   parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, paint, width, words));
+  // Under --check the table says what is asked: the arrays themselves are left out.
+  if (result.graph.hasArrays && check === undefined) parts.push(...arrayBlocks(result, { paint, digits: options.digits, all: options.all, full: options.full === true, width }).map((block) => [block]));
   if (result.forward !== undefined && !result.forward.shown) parts.push([modesLines(result.forward, paint, width, words)]);
   if (result.order?.hessian !== undefined) parts.push([renderHessian(result, paint, options.digits, width, words)]);
   if (nudges !== undefined) parts.push([renderNudges(result, nudges, paint, options.digits, width, words)]);

@@ -1,0 +1,74 @@
+import { text } from '../messages/index.js';
+import { DIGITS, formatNumber } from '../numbers.js';
+import type { Result } from '../result.js';
+import type { Tensor } from '../tensor.js';
+import { arrayLines, shapeLabel } from './array-text.js';
+import { FEWEST_DIGITS } from './grid.js';
+import { tooLarge } from './limit.js';
+import type { Paint } from './paint.js';
+import { partial } from './table.js';
+import { cellWidth } from './wrap.js';
+
+export interface ArrayBlockOptions {
+  paint: Paint;
+  /** Significant digits, as --precision gives them; else as many as fit, up to DIGITS. */
+  digits?: number;
+  /** The intermediates' arrays too (--all). */
+  all: boolean;
+  /** Every element (--full), not NumPy's summary of a large array's corners. */
+  full: boolean;
+  width: number;
+}
+
+/**
+ * Under the table, which gives an array's shape in its cells: each array itself, and its
+ * gradient, printed as NumPy prints them. An array larger than 6 × 6 is cut to its corners,
+ * three rows and columns of each, unless `full` asks for all of it. Each array takes as many
+ * significant digits as let its widest line fit the screen (down to FEWEST_DIGITS, unless the
+ * digits were given); a line still too wide goes on on the next, between two numbers.
+ */
+export function arrayBlocks(result: Result, { paint, digits, all, full, width }: ArrayBlockOptions): string[] {
+  const { graph, outputName } = result;
+  const nodes = all ? [...result.inputs, ...result.intermediates] : result.inputs;
+  const blocks: string[] = [];
+  for (const node of nodes) {
+    const tensor = graph.tensor(node);
+    if (tensor === undefined) continue;
+    const name = graph.name(node)!;
+    tooLarge(text('theArrays'), full ? 16 * tensor.size : 0);
+    const lines = [`${paint.cyan(name)} ${paint.dim(shapeLabel(tensor))} =`, ...printed(tensor, digits, full, width)];
+    const gradient = graph.gradTensor(node);
+    if (gradient !== undefined && !result.labels.has(node)) {
+      lines.push(`${partial(outputName, name)} =`, ...printed(gradient, digits, full, width).map((line) => paint.yellow(line)));
+    }
+    blocks.push(`${lines.join('\n')}\n`);
+  }
+  return blocks;
+}
+
+/** An array's lines at the most digits that fit `width`, each line too wide still broken between numbers. */
+function printed(tensor: Tensor, given: number | undefined, full: boolean, width: number): string[] {
+  const tries = given !== undefined ? [given] : Array.from({ length: DIGITS - FEWEST_DIGITS + 1 }, (_, i) => DIGITS - i);
+  let lines: string[] = [];
+  for (const digits of tries) {
+    lines = arrayLines(tensor, (x) => formatNumber(x, digits), full);
+    if (Math.max(...lines.map(cellWidth)) <= width) return lines;
+  }
+  return lines.flatMap((line) => broken(line, width));
+}
+
+/** A line of numbers broken between two of them into lines of at most `width`, the rest indented as NumPy does. */
+function broken(line: string, width: number): string[] {
+  const indent = line.length - line.trimStart().replace(/^\[+/, '').length;
+  const words = line.split(/(?<=\S) +(?=\S)/);
+  const out: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (cellWidth(next) > width && current !== '') {
+      out.push(current);
+      current = `${' '.repeat(indent)}${word}`;
+    } else current = next;
+  }
+  return [...out, current];
+}
