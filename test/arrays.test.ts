@@ -155,7 +155,7 @@ describe('shapes are checked before anything is computed, and named', () => {
   test.each([
     [['X @ W', 'X=[[1,2,3,4],[1,2,3,4]]', 'W=[[1,2,3],[1,2,3],[1,2,3]]'], 'X @ W: X is 2×4 and W is 3×3; the inner sizes 4 and 3 must be equal (line 1, column 3)'],
     [['sum(X + Y)', 'X=[[1,2],[3,4]]', 'Y=[1,2,3]'], 'X + Y: X is 2×2 and Y is 3, which do not broadcast: from the last axis on, each pair of sizes must be equal or one of them 1 (line 1, column 7)'],
-    [['sum([[1,2],[3]])'], 'row 2 has 1 number where the first row has 2: every row of a matrix has as many (line 1, column 12)'],
+    [['sum([[1,2],[3]])'], 'row 2 has 1 number where the first row has 2: give every row of a matrix as many numbers (line 1, column 12)'],
     [['sum(x, 2)', 'x=[[1,2],[3,4]]'], 'sum(x, 2): an array of shape 2×2 has no axis 2: its axes are 0 (down the rows) and 1 (along each row), or -1 for the last (line 1, column 1)'],
     [['softmax_with_loss(x, t)', 'x=[[1,2,3]]', 't=[3]'], 'softmax_with_loss(x, t): 3 in t is no class: give a whole number from 0 to 2 (line 1, column 1)'],
     [['X * 2', 'X=[1,2]'], 'result is an array of shape 2, and backward starts from one number: take a number of it, as sum(result) or a loss (softmax_with_loss)'],

@@ -121,7 +121,9 @@ describe('after the Quick start, in a fresh shell', () => {
 
   test.each(examples.map((commands) => [commands.map(({ command }) => command).join(' … '), commands]))('%s', (_, commands) => {
     if (commands.some(({ command }) => command.includes('| jq')) && !has('jq')) return;
+    // A folder of its own, with the repository's examples, as the README runs them from its root.
     const folder = temporaryFolder('backprop-readme-');
+    cpSync(join(clone, 'examples'), join(folder, 'examples'), { recursive: true });
     for (const example of commands) expectPrinted(bash(`${quickStart.at(-1)}; cd "${folder}" && ${example.command} 2>&1`).stdout, example);
   });
 

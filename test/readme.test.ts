@@ -25,7 +25,11 @@ async function run(command: string, folder: string): Promise<string> {
     env[name] = value;
   }
   expect(words.shift()).toBe('backprop');
-  const files = Object.fromEntries(readdirSync(folder).map((file) => [file, readFileSync(join(folder, file), 'utf8')]));
+  // The folder's files, and the repository's examples, as the README runs them from its root.
+  const files = Object.fromEntries([
+    ...readdirSync('examples').map((file) => [`examples/${file}`, readFileSync(join('examples', file), 'utf8')]),
+    ...readdirSync(folder).map((file) => [file, readFileSync(join(folder, file), 'utf8')]),
+  ]);
   const { stdout, stderr } = await runInProcess(words, { env, files });
   return stderr + stdout;
 }
@@ -88,4 +92,10 @@ test('the picture of tanh’s fourth derivative is what backprop draws now (npm 
   expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.picture).toContain(
     'node bin/backprop.js "tanh(x)" x=1 --order 4 --format svg > docs/tanh-order4.svg',
   );
+});
+
+test('every file the README shows with cat is the repository’s, as it is', () => {
+  const shown = [...readme.matchAll(/```\n\$ cat (\S+)\n([^]*?)```/g)];
+  expect(shown.length).toBeGreaterThan(0);
+  for (const [, path, text] of shown) expect(text, path).toBe(readFileSync(path, 'utf8'));
 });

@@ -456,7 +456,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
     `${output} is an array of shape ${shape}, and backward starts from one number: take a number of it, as sum(${output}) or a loss (softmax_with_loss)`,
   rankTooHigh: (rank: number) => `an array of ${rank} axes: backprop takes numbers, vectors and matrices (2 axes at most)`,
   raggedArray: (row: number, length: number, first: number) =>
-    `row ${row} has ${length} number${length === 1 ? '' : 's'} where the first row has ${first}: every row of a matrix has as many`,
+    `row ${row} has ${length} number${length === 1 ? '' : 's'} where the first row has ${first}: give every row of a matrix as many numbers`,
   internalError: (message: string) => `internal error: ${message} (BACKPROP_DEBUG=1 shows where)`,
   error: 'error:',
   note: 'note:',

@@ -381,7 +381,7 @@ $(npm root -g)/${pkg}/README.md
   shapeBias: (formula, b, bShape, product, columns) => `${formula}: バイアス ${b} は ${bShape}、X · W は ${product}: 列ごとに数 1 つ、形 ${columns} で指定してください`,
   outputArray: (output, shape) => `${output} は形 ${shape} の配列で、逆伝播は数 1 つから始まる: sum(${output}) や損失 (softmax_with_loss) のように数を求めてください`,
   rankTooHigh: (rank) => `軸が ${rank} 個の配列: backprop が取るのは数、ベクトル、行列 (軸 2 個まで)`,
-  raggedArray: (row, length, first) => `${row} 行目の数は ${length} 個で、最初の行は ${first} 個: 行列の行はすべて同じ数の数を持たなければならない`,
+  raggedArray: (row, length, first) => `${row} 行目の数は ${length} 個で、最初の行は ${first} 個: 行列のすべての行に同じ個数の数を与えてください`,
   internalError: (message) => `内部エラー: ${message} (BACKPROP_DEBUG=1 で場所を表示)`,
   error: 'エラー:',
   note: '注意:',

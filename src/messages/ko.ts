@@ -383,7 +383,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   shapeBias: (formula, b, bShape, product, columns) => `${formula}: 편향 ${b}는 ${bShape}, X · W는 ${product}: 열마다 수 하나, 모양 ${columns}로 지정하세요`,
   outputArray: (output, shape) => `${output}는 모양 ${shape}인 배열인데 역전파는 수 하나에서 시작함: sum(${output})이나 손실 (softmax_with_loss)처럼 수를 구하세요`,
   rankTooHigh: (rank) => `축이 ${rank}개인 배열: backprop은 수, 벡터, 행렬 (축 2개까지)을 받음`,
-  raggedArray: (row, length, first) => `${row}행의 수가 ${length}개인데 첫 행은 ${first}개: 행렬의 행은 모두 같은 수의 수를 가져야 함`,
+  raggedArray: (row, length, first) => `${row}행의 수가 ${length}개인데 첫 행은 ${first}개: 행렬의 모든 행에 같은 개수의 수를 주세요`,
   internalError: (message) => `내부 오류: ${message} (BACKPROP_DEBUG=1이면 위치를 보여 줌)`,
   error: '오류:',
   note: '참고:',

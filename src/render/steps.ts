@@ -4,7 +4,7 @@ import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import { shapeOf, shapeText, type Tensor, type Value } from '../tensor.js';
 import type { Share, Step } from '../trace.js';
-import { arrayInline, shapeLabel, SMALL } from './array-text.js';
+import { arrayLines, shapeLabel, SMALL } from './array-text.js';
 import { columns, fit, INDENT } from './wrap.js';
 import type { Paint } from './paint.js';
 
@@ -17,6 +17,16 @@ import type { Paint } from './paint.js';
  * a line of its own, indented under it, and any line still too long goes on, indented, on the
  * next, broken between words.
  */
+/** A blank that fit() does not break at (a character of private use, one column wide), made a blank again after. */
+const GLUE = '\uE000';
+
+/** An array on one line, as arrayInline writes it, its rows' blanks glued. */
+function inline(tensor: Tensor, number: (x: number) => string): string {
+  return arrayLines(tensor, number)
+    .map((row) => row.trim().replaceAll(' ', GLUE))
+    .join(' ');
+}
+
 export function renderSteps(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): string {
   return [...stepLines(result, steps, paint, digits, width, words)].join('');
 }
@@ -25,8 +35,12 @@ export function renderSteps(result: Result, steps: Step[], paint: Paint, digits:
 export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): Generator<string> {
   const { graph, output, outputName } = result;
   const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
-  /** A value as a step shows it: a number, a small array whole, a large one by its shape. */
-  const value = (x: Value) => (typeof x === 'number' ? number(x) : small(x) ? arrayInline(x, number) : shapeLabel(x));
+  /**
+   * A value as a step shows it: a number, a small array whole, a large one by its shape. The
+   * blanks inside a row of a small array are held together until the line is fitted, so that a
+   * line breaks before a row, never inside it.
+   */
+  const value = (x: Value) => (typeof x === 'number' ? number(x) : small(x) ? inline(x, number) : shapeLabel(x));
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
   const head = (node: number) => {
     const names = [shownName(result, node), graph.name(node)].filter((name, i, all) => name !== undefined && all.indexOf(name) === i);
@@ -36,7 +50,8 @@ export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: 
   const d = (node: number) => `∂${outputName}/∂${operand(node)}`;
 
   // The shares' lines go on one level deeper than they start.
-  const line = (text: string) => `${text.startsWith(INDENT) ? INDENT + fit(text.slice(INDENT.length), width - INDENT.length) : fit(text, width)}\n`;
+  const line = (text: string) =>
+    `${text.startsWith(INDENT) ? INDENT + fit(text.slice(INDENT.length), width - INDENT.length).replaceAll('\n', `\n${INDENT}`) : fit(text, width)}\n`.replaceAll(GLUE, ' ');
   let forward = paint.bold(words.forward);
   if (steps.every((step) => step.pass !== 'forward')) {
     const leaf = graph.name(output) ?? label(graph, output);
