@@ -37,7 +37,7 @@ function checkDigits(digits: number): void {
 }
 
 /** 10^n at index n, for n up to toPrecision's 100 digits: `10 ** digits` would call Math.pow each time. */
-const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
+export const POWERS = Array.from({ length: 101 }, (_, n) => 10 ** n);
 /** The most places after the point that plainDecimal writes. */
 const MOST_PLACES = 6;
 /**
@@ -70,7 +70,7 @@ export function plainDecimal(x: number, digits: number): string | undefined {
 }
 
 /** How many places after its point the decimal that plainDecimal writes for x has; -1 where plainDecimal leaves x to other paths. */
-function decimalPlaces(x: number, digits: number): number {
+export function decimalPlaces(x: number, digits: number): number {
   const size = Math.abs(x);
   if (!(size < 1e9)) return -1;
   for (let places = 0; places <= MOST_PLACES; places++) {
@@ -85,7 +85,7 @@ function decimalPlaces(x: number, digits: number): number {
 }
 
 /** That decimal as a whole number, without sign or point: 33 for 3.3, 5 for 0.05 (2 places). */
-function decimalUnits(x: number, places: number): number {
+export function decimalUnits(x: number, places: number): number {
   return Math.round(Math.abs(x) * POWERS[places]);
 }
 

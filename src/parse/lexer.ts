@@ -140,10 +140,13 @@ export class Lexer {
     }
     const code = source.charCodeAt(start);
     // An operator of two characters or more (**, .T) is read whole, even where its first is none (.5 is a number).
-    const long = code < 128 ? LONG_OPERATORS[code]?.find((token) => source.startsWith(token, start)) : undefined;
-    const kind = long === undefined ? single(code) : 'operator';
+    // A plain loop, not find() and a closure: this runs for each of millions of tokens.
+    const longs = code < 128 ? LONG_OPERATORS[code] : undefined;
+    let length = 1;
+    if (longs !== undefined) for (const token of longs) if (length === 1 && source.startsWith(token, start)) length = token.length;
+    const kind = length > 1 ? 'operator' : single(code);
     if (kind !== undefined) {
-      this.end = start + (long?.length ?? 1);
+      this.end = start + length;
       return kind;
     }
     const number = numberEnd(source, start);

@@ -1,4 +1,4 @@
-import { jsonNumber } from '../numbers.js';
+import { decimalPlaces, decimalUnits, jsonNumber, POWERS } from '../numbers.js';
 
 /**
  * A piece of a JSON document, gathered as UTF-8 in one buffer and taken as a string once some
@@ -54,9 +54,29 @@ export class JsonText {
     this.size = at;
   }
 
-  /** Adds a number as jsonNumber writes it. */
+  /**
+   * Adds a number as jsonNumber writes it; plainDecimal's numbers digit by digit, with no
+   * string made: a million-item document is mostly such numbers.
+   */
   addNumber(x: number, digits: number): void {
-    this.add(jsonNumber(x, digits));
+    const places = decimalPlaces(x, digits);
+    if (places < 0) return this.add(jsonNumber(x, digits));
+    let units = decimalUnits(x, places);
+    // Its digits, at least one before the point: 0.05 is 5 units, 2 places, 3 digits.
+    let length = places + 1;
+    while (units >= POWERS[length]) length++;
+    const start = this.room(length + 2);
+    const { bytes } = this;
+    if (x < 0) bytes[start] = 0x2d; // -
+    // Written from the last digit back, with the point after the first `places` of them.
+    let at = start + (x < 0 ? 1 : 0) + length + (places > 0 ? 1 : 0);
+    this.size = at;
+    for (let written = 0; written < length; written++) {
+      if (written === places && places > 0) bytes[--at] = 0x2e; // .
+      const digit = units % 10;
+      bytes[--at] = 0x30 + digit;
+      units = (units - digit) / 10;
+    }
   }
 
   /** Takes what is gathered, as a string, and starts again. */

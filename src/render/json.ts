@@ -79,10 +79,14 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
 
   /** A node's value (or gradient) as JSON: a number, or nested arrays of numbers; a label's gradient is null. */
+  // Asked once, not for each of a million nodes: whether there are arrays, and whose gradients these are.
+  const arrays = graph.hasArrays;
+  const forwardGradients = result.forward?.shown === true;
   const value = (node: number, grad: boolean, given = digits) => {
-    const tensor = grad ? graph.gradTensor(node) : graph.tensor(node);
-    if (tensor === undefined) text.addNumber(grad && result.labels.has(node) ? NaN : grad ? gradientOf(result, node) : graph.value(node), given);
-    else text.add(nested(tensor, given));
+    const tensor = !arrays ? undefined : grad ? graph.gradTensor(node) : graph.tensor(node);
+    if (tensor !== undefined) text.add(nested(tensor, given));
+    else if (!grad) text.addNumber(graph.value(node), given);
+    else text.addNumber(arrays && result.labels.has(node) ? NaN : forwardGradients ? gradientOf(result, node) : graph.grad(node), given);
   };
   text.add('{');
   for (const [name, json] of echoed) text.add(`${indent}${JSON.stringify(name)}${colon}${json},`);
@@ -97,9 +101,11 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   key('inputs');
   // Inputs as given: the precision asked for applies to computed values.
-  yield* object(result.inputs, (node) => value(node, false, 17));
+  // A program of numbers, a million inputs, the plain way; value() tells arrays and the rest apart.
+  const numbersOnly = !arrays && !forwardGradients;
+  yield* object(result.inputs, numbersOnly ? (node) => text.addNumber(graph.value(node), 17) : (node) => value(node, false, 17));
   key('gradients');
-  yield* object(result.inputs, (node) => value(node, true));
+  yield* object(result.inputs, numbersOnly ? (node) => text.addNumber(graph.grad(node), digits) : (node) => value(node, true));
   key('intermediates');
   yield* object(result.intermediates, (node) => {
     text.add(`${open}"value"${colon}`);
