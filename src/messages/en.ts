@@ -414,8 +414,11 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
-  orderArrays: (n: number, name: string) =>
-    `--order ${n} takes a program of numbers, and ${name === '' ? 'this one has arrays' : `${name} is an array`}: give the elements you need as numbers of their own (w1=0.5 w2=-1), or compare the gradient's arrays with --check`,
+  orderArrays: (n: number) => `--order ${n} is not for arrays: on arrays --order gives second derivatives alone, the Hessian of their elements: ask for --order 2`,
+  orderArraysPicture: (n: number) =>
+    `a picture of --order ${n} draws the derivative of a program of numbers, and this one has arrays: leave out --format for the Hessian's table, or ask for --json`,
+  hessianElements: (elements: number, most: number) =>
+    `the Hessian of arrays has a row and a column for each element of the inputs, and these have ${elements}, more than ${most}: mark what is data as data (detach(X)), or leave out --order for the gradient`,
   orderInputs: (n: number, inputs: number) =>
     `--order ${n} is for a program of one input, and this one has ${inputs}: write the others as numbers in the expression, or ask for --order 2, the Hessian`,
   orderPicture: (n: number, inputs: number) =>

@@ -347,8 +347,11 @@ $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view, nodes, most) => `${view} はノードをすべて表示する: このプログラムのノードは ${nodes} 個で ${most} 個を超える: ${view} を外してください (--json と表はどの大きさでも表示できる)`,
   textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
   orderOption: (most) => `n 階の微分 (1 から ${most}): 入力が一つなら n 階導関数、複数なら (n = 2) ヘッセ行列`,
-  orderArrays: (n, name) =>
-    `--order ${n} は数のプログラムを受け取るが、${name === '' ? 'このプログラムには配列がある' : `${name} は配列`}: 必要な要素をそれぞれ数として指定する (w1=0.5 w2=-1) か、勾配の配列は --check で比べてください`,
+  orderArrays: (n) => `配列には --order ${n} は使えない: 配列では二階微分、つまり要素のヘッセ行列までを求める: --order 2 を使ってください`,
+  orderArraysPicture: (n) =>
+    `--order ${n} の図は数のプログラムの導関数を描くが、このプログラムには配列がある: --format なしでヘッセ行列の表を見るか、--json を使ってください`,
+  hessianElements: (elements, most) =>
+    `配列のヘッセ行列は入力の要素ごとに行と列が一つずつあるが、要素は ${elements} 個で ${most} 個を超える: データは detach(X) でデータと示すか、勾配だけなら --order を外してください`,
   orderInputs: (n, inputs) =>
     `--order ${n} は入力が一つのプログラム用だが、このプログラムの入力は ${inputs} 個: ほかは式の中に数で書くか、--order 2 (ヘッセ行列) を使ってください`,
   orderPicture: (n, inputs) =>
