@@ -429,8 +429,9 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   modeWithOrder: (mode: string) => `--mode ${mode} gives first derivatives, and --order asks for higher ones: leave out one of them`,
   newtonOption: 'with --train: Newton’s method, each step x − f′(x)/f″(x) (the Hessian’s for several inputs), rather than gradient descent',
   compareOption: 'with --newton: run gradient descent from the same start too, and show both',
-  newtonArrays: '--newton takes a program of numbers, and this one has arrays: leave out --newton for gradient descent',
   newtonInputs: (inputs: number, most: number) => `--newton solves with the Hessian of the inputs trained, and ${inputs} are more than ${most}: name fewer after --train (--train w,b), or leave out --newton`,
+  newtonElements: (elements: number, most: number) =>
+    `--newton solves with the Hessian of every element trained, and these have ${elements}, more than ${most}: name fewer after --train (--train b), or leave out --newton`,
   newtonFlat: (epoch: number, output: string) => `Newton’s method has no step at epoch ${epoch}: the second derivative of ${output} is 0 there (its Hessian has no inverse); leave out --newton for gradient descent`,
   goesWithNewton: (option: string) => `--${option} goes with --newton: add --newton`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,

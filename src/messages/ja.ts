@@ -362,8 +362,9 @@ $(npm root -g)/${pkg}/README.md
   modeWithOrder: (mode) => `--mode ${mode} は一階微分を与え、--order は高階微分を求める: どちらかを外してください`,
   newtonOption: '--train と一緒に: 勾配降下法の代わりにニュートン法、一歩ごとに x − f′(x)/f″(x) (入力が複数ならヘッセ行列で)',
   compareOption: '--newton と一緒に: 同じ出発点から勾配降下法も実行し、両方を表示',
-  newtonArrays: '--newton は数のプログラムを受け取るが、このプログラムには配列がある: 勾配降下法には --newton を外してください',
   newtonInputs: (inputs, most) => `--newton は学習する入力のヘッセ行列で解くが、入力 ${inputs} 個は ${most} 個より多い: --train の後に少なく指定する (--train w,b) か、--newton を外してください`,
+  newtonElements: (elements, most) =>
+    `--newton は学習する全要素のヘッセ行列で解くが、要素 ${elements} 個は ${most} 個より多い: --train の後に少なく指定する (--train b) か、--newton を外してください`,
   newtonFlat: (epoch, output) => `ニュートン法は ${epoch} エポックで進めない: そこで ${output} の二階微分が 0 (ヘッセ行列に逆行列がない); 勾配降下法には --newton を外してください`,
   goesWithNewton: (option) => `--${option} は --newton と一緒に使う: --newton を追加してください`,
   notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,

@@ -364,8 +364,9 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   modeWithOrder: (mode) => `${particle(`--mode ${mode}`, '은/는')} 1계 미분을 주고 --order는 고계 미분을 요청함: 둘 중 하나를 빼세요`,
   newtonOption: '--train과 함께: 경사 하강법 대신 뉴턴 방법, 한 단계에 x − f′(x)/f″(x) (입력이 여럿이면 헤세 행렬로)',
   compareOption: '--newton과 함께: 같은 시작점에서 경사 하강법도 실행해 둘 다 보여 줌',
-  newtonArrays: '--newton은 수로 된 프로그램을 받는데 이 프로그램에는 배열이 있음: 경사 하강법을 쓰려면 --newton을 빼세요',
   newtonInputs: (inputs, most) => `--newton은 학습할 입력의 헤세 행렬로 풀어야 하는데 입력 ${inputs}개는 ${most}개보다 많음: --train 뒤에 더 적게 지정하거나 (--train w,b), --newton을 빼세요`,
+  newtonElements: (elements, most) =>
+    `--newton은 학습할 모든 원소의 헤세 행렬로 풀어야 하는데 원소 ${elements}개는 ${most}개보다 많음: --train 뒤에 더 적게 지정하거나 (--train b), --newton을 빼세요`,
   newtonFlat: (epoch, output) => `뉴턴 방법이 ${epoch}에폭에서 나아갈 수 없음: 그곳에서 ${output}의 2계 미분이 0 (헤세 행렬의 역행렬이 없음); 경사 하강법을 쓰려면 --newton을 빼세요`,
   goesWithNewton: (option) => `${particle(`--${option}`, '은/는')} --newton과 함께 씀: --newton을 추가하세요`,
   notWithTrain: (option) => `${particle(`--${option}`, '은/는')} --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,
