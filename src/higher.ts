@@ -141,7 +141,8 @@ export function hessian(program: Program): Result {
   for (const element of elements) {
     graph.backward(element);
     rows.push(gradientElements(graph, inputs));
-    exact.push(inputs.flatMap((input) => new Array<boolean>(size(graph.shape(input))).fill(graph.isGradExact(input))));
+    // Arrays are doubles: only a program of numbers has exact entries.
+    exact.push(graph.hasArrays ? names.map(() => false) : inputs.map((input) => graph.isGradExact(input)));
     for (const kink of atKinks(graph)) if (!kinks.has(kink.node)) kinks.set(kink.node, kink);
   }
   graph.backward(output);
@@ -190,6 +191,8 @@ export function elementsOf(graph: Graph, inputs: readonly number[], gradients: r
 
 /** The inputs' gradients from the last backward pass, element by element, in the order of elementNames. */
 export function gradientElements(graph: Graph, inputs: readonly number[]): number[] {
+  // A program of numbers, a row of a thousand inputs each backward pass of its Hessian: read plainly.
+  if (!graph.hasArrays) return inputs.map((input) => graph.grad(input));
   return inputs.flatMap((input) => {
     const tensor = graph.gradTensor(input);
     if (tensor !== undefined) return Array.from(tensor.data);
