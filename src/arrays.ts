@@ -8,8 +8,9 @@
  * The element-wise operations (+ − × ÷ ^ and every function of one argument) need no layer
  * here: the graph applies the scalar layer element by element, with NumPy's broadcasting.
  */
+import { AddLayer, DivLayer, MulLayer, NegLayer, SubLayer, type Symbols } from './layers.js';
 import { text, type Said } from './messages/index.js';
-import { multiply, sameShape, shapeText, Tensor, type Shape, type Value } from './tensor.js';
+import { multiply, sameShape, shapeText, size, Tensor, type Shape, type Value } from './tensor.js';
 
 export interface ArrayLayer {
   forward(x: Value, y?: Value, z?: Value): Value;
@@ -49,6 +50,13 @@ export interface ArrayLayerClass {
   readonly data?: readonly number[];
   /** How many multiply-adds forward takes, from the arguments' shapes, where that is more than one an element of its output. */
   work?(shapes: Shape[]): number;
+  /**
+   * What backward sends argument `position`, built as nodes of the same layers from the node
+   * of the gradient arriving (dout, of the output's shape), the arguments and the output: the
+   * symbolic gradient's rule (higher.ts), as `written` is --steps'. Undefined for an argument
+   * that gets nothing.
+   */
+  grad(nodes: Symbols, position: number, dout: number, args: readonly number[], out: number): number | undefined;
 }
 
 /** A value as an array, a number being an array of no axes. */
@@ -127,6 +135,69 @@ export class MatMulLayer implements ArrayLayer {
   static written(dout: string, [x, w]: string[]): string[] {
     return [`${dout} @ ${transposed(w)}`, `${transposed(x)} @ ${dout}`];
   }
+
+  // dY @ Wᵀ and Xᵀ @ dY; where an operand is a vector, the other's share is an outer product
+  // (a vector on the left was a row, on the right a column), or for two vectors dY times the other.
+  static grad(nodes: Symbols, position: number, dout: number, [x, w]: readonly number[]): number {
+    const matrix = (node: number) => nodes.shape(node).length === 2;
+    const T = (node: number) => nodes.op(TransposeLayer, node);
+    if (position === 0) return matrix(w) ? nodes.op(MatMulLayer, dout, T(w)) : matrix(x) ? outer(nodes, dout, w) : nodes.op(MulLayer, dout, w);
+    return matrix(x) ? nodes.op(MatMulLayer, T(x), dout) : matrix(w) ? outer(nodes, x, dout) : nodes.op(MulLayer, dout, x);
+  }
+}
+
+/** u vᵀ, for vectors u and v: each element of u times v, a row each. */
+function outer(nodes: Symbols, u: number, v: number): number {
+  const [a, b] = [nodes.shape(u)[0], nodes.shape(v)[0]];
+  // u repeated in b rows, turned into a columns of it: row i is u[i] throughout.
+  const columns = nodes.op(TransposeLayer, nodes.op(MulLayer, u, nodes.ones([b, a])));
+  return nodes.op(MulLayer, columns, v);
+}
+
+/**
+ * `x` summed to `shape`, over the axes that NumPy's broadcasting spread a value of that shape
+ * along: what an element-wise operation sends back to an argument it broadcast, as the
+ * graph's backward adds each element's share into the element it came from, built as nodes.
+ */
+export function summedTo(nodes: Symbols, x: number, shape: Shape): number {
+  const from = nodes.shape(x);
+  if (sameShape(from, shape)) return x;
+  const sum = (axis?: number) => (axis === undefined ? nodes.op(SumLayer, x) : nodes.op(SumLayer, x, nodes.constant(axis)));
+  if (from.length < 2 || size(shape) === 1) return kept(nodes, sum(), shape);
+  if (shape.length < 2) return sum(0);
+  // A matrix summed down its rows, or across its columns, where the shape has 1 of them.
+  return kept(nodes, shape[0] === 1 ? sum(0) : sum(1), shape);
+}
+
+/** A number, a vector as a row, or a vector as a column: `x` with the axes of size 1 that `shape` has and it lacks (NumPy's keepdims). */
+function kept(nodes: Symbols, x: number, shape: Shape): number {
+  if (sameShape(nodes.shape(x), shape)) return x;
+  // A column: the vector as a row, turned.
+  if (shape.length === 2 && shape[1] === 1 && shape[0] > 1) return nodes.op(TransposeLayer, nodes.op(MulLayer, x, nodes.ones([1, shape[0]])));
+  return nodes.op(MulLayer, x, nodes.ones(shape));
+}
+
+/**
+ * The gradient of a sum spread back to every element it added (of `shape`): broadcast, times
+ * ones of the shape; along the columns of a matrix (axis 1), broadcast as rows then turned,
+ * as NumPy would broadcast a column.
+ */
+function spreadOver(nodes: Symbols, dout: number, shape: Shape, axis: number | undefined): number {
+  if (shape.length === 0) return dout;
+  if (axis === 1 && shape.length === 2) return nodes.op(TransposeLayer, nodes.op(MulLayer, dout, nodes.ones([shape[1], shape[0]])));
+  return nodes.op(MulLayer, dout, nodes.ones(shape));
+}
+
+/** The sum of each row of `x` (of a vector, all of it), spread back over the row: Σ along the last axis, kept. */
+function rowSums(nodes: Symbols, x: number): number {
+  const shape = nodes.shape(x);
+  if (shape.length < 2) return nodes.op(SumLayer, x);
+  return spreadOver(nodes, nodes.op(SumLayer, x, nodes.constant(1)), shape, 1);
+}
+
+/** The axis of a sum or mean node, as its forward read it. */
+function axisAt(nodes: Symbols, [x, axis]: readonly number[]): number | undefined {
+  return axisOf(axis === undefined ? undefined : nodes.value(axis), nodes.shape(x).length);
 }
 
 /** How a transposed operand is written: Wᵀ, (X @ W)ᵀ. */
@@ -185,6 +256,10 @@ export class SumLayer implements ArrayLayer {
   static written(dout: string, [x]: string[]): string[] {
     return [`${dout} spread over ${x}`];
   }
+
+  static grad(nodes: Symbols, position: number, dout: number, args: readonly number[]): number | undefined {
+    return position === 0 ? spreadOver(nodes, dout, nodes.shape(args[0]), axisAt(nodes, args)) : undefined;
+  }
 }
 
 /** mean(x) and mean(x, axis): sum's, divided by how many were added. */
@@ -217,6 +292,13 @@ export class MeanLayer implements ArrayLayer {
 
   static written(dout: string, [x]: string[]): string[] {
     return [`${dout} ÷ n, spread over ${x}`];
+  }
+
+  static grad(nodes: Symbols, position: number, dout: number, args: readonly number[], out: number): number | undefined {
+    if (position !== 0) return undefined;
+    const shape = nodes.shape(args[0]);
+    const count = size(shape) / size(nodes.shape(out));
+    return nodes.op(DivLayer, spreadOver(nodes, dout, shape, axisAt(nodes, args)), nodes.constant(count));
   }
 }
 
@@ -266,6 +348,10 @@ export class DetachLayer implements ArrayLayer {
   static written(): undefined[] {
     return [undefined];
   }
+
+  static grad(): undefined {
+    return undefined;
+  }
 }
 
 /** Xᵀ: rows become columns. A vector is its own transpose, as in NumPy. */
@@ -286,6 +372,10 @@ export class TransposeLayer implements ArrayLayer {
 
   static written(dout: string): string[] {
     return [transposed(dout)];
+  }
+
+  static grad(nodes: Symbols, _position: number, dout: number): number {
+    return nodes.op(TransposeLayer, dout);
   }
 }
 
@@ -345,6 +435,10 @@ export class SoftmaxLayer implements ArrayLayer {
 
   static written(dout: string, _args: string[], out: string): string[] {
     return [`${out} ⊙ (${dout} − Σ ${dout} ⊙ ${out})`];
+  }
+
+  static grad(nodes: Symbols, _position: number, dout: number, _args: readonly number[], out: number): number {
+    return nodes.op(MulLayer, out, nodes.op(SubLayer, dout, rowSums(nodes, nodes.op(MulLayer, dout, out))));
   }
 }
 
@@ -439,6 +533,27 @@ export class CrossEntropyLayer implements ArrayLayer {
   static written(dout: string, [y, t]: string[]): (string | undefined)[] {
     return [`${dout} × (−${t} ÷ (${y} + 1e-7)) ÷ N`, undefined];
   }
+
+  static grad(nodes: Symbols, position: number, dout: number, [y, t]: readonly number[]): number | undefined {
+    if (position !== 0) return undefined;
+    const scale = nodes.op(NegLayer, perRow(nodes, dout, y));
+    return nodes.op(MulLayer, scale, nodes.op(DivLayer, labelsOf(nodes, t, y), nodes.op(AddLayer, y, nodes.constant(DELTA))));
+  }
+}
+
+/** dout ÷ N, N the rows of a batch of scores: what each row's share of the loss is scaled by. */
+function perRow(nodes: Symbols, dout: number, scores: number): number {
+  return nodes.op(DivLayer, dout, nodes.constant(batchSize(nodes.shape(scores))));
+}
+
+/**
+ * The labels of scores as rows, as data (detached: a label gets no gradient, of any order):
+ * where they are given as rows, the labels themselves; else made one-hot now from the class
+ * indices as given, a constant, as nothing moves labels while a derivative is taken.
+ */
+function labelsOf(nodes: Symbols, t: number, scores: number): number {
+  const shape = nodes.shape(scores);
+  return sameShape(nodes.shape(t), shape) ? nodes.op(DetachLayer, t) : nodes.constant(oneHot(array(nodes.value(t)), shape));
 }
 
 /**
@@ -503,6 +618,17 @@ export class SoftmaxWithLossLayer implements ArrayLayer {
   static written(dout: string, [x, t]: string[]): (string | undefined)[] {
     return [`${dout} × (softmax(${x}) − ${t}) ÷ N`, undefined];
   }
+
+  // (softmax(x) − t) ÷ N for class indices, one-hot rows; for labels given as rows,
+  // softmax(x) × Σt − t, as backward computes it.
+  static grad(nodes: Symbols, position: number, dout: number, [x, t]: readonly number[]): number | undefined {
+    if (position !== 0) return undefined;
+    const labels = labelsOf(nodes, t, x);
+    const y = nodes.op(SoftmaxLayer, x);
+    const rows = sameShape(nodes.shape(t), nodes.shape(x));
+    const scores = rows ? nodes.op(MulLayer, y, rowSums(nodes, labels)) : y;
+    return nodes.op(MulLayer, perRow(nodes, dout, x), nodes.op(SubLayer, scores, labels));
+  }
 }
 
 /**
@@ -561,5 +687,10 @@ export class AffineLayer implements ArrayLayer {
 
   static written(dout: string, [x, w]: string[]): string[] {
     return [`${dout} @ ${transposed(w)}`, `${transposed(x)} @ ${dout}`, `sum(${dout}, 0)`];
+  }
+
+  // As the product's; b's is dY summed to b's shape, as b was broadcast to every row.
+  static grad(nodes: Symbols, position: number, dout: number, args: readonly number[]): number {
+    return position < 2 ? MatMulLayer.grad(nodes, position, dout, args) : summedTo(nodes, dout, nodes.shape(args[2]));
   }
 }

@@ -1,4 +1,6 @@
+import type { ArrayLayerClass } from './arrays.js';
 import { Exact } from './exact.js';
+import type { Shape, Value } from './tensor.js';
 
 /**
  * The layers of chapter 5 of Deep Learning from Scratch, one class per operation.
@@ -67,10 +69,19 @@ export interface LayerClass {
   grad?(nodes: Symbols, position: number, x: number, y: number, out: number): number;
 }
 
-/** What a symbolic derivative needs of a graph: constants, and nodes of a layer class. */
+/**
+ * What a symbolic derivative needs of a graph: constants, and nodes of a layer class; for
+ * arrays, shapes, arrays of ones to broadcast with, and what the last forward pass computed.
+ */
 export interface Symbols {
-  constant(value: number): number;
-  op(Layer: LayerClass, x: number, y?: number): number;
+  constant(value: Value): number;
+  op(Layer: LayerClass | ArrayLayerClass, x: number, y?: number, z?: number): number;
+  /** A node's shape: [] for a number. */
+  shape(node: number): Shape;
+  /** A constant array of ones of this shape (the number 1 for []): a value times it is broadcast to the shape. */
+  ones(shape: Shape): number;
+  /** A node's value as the last forward pass computed it: a sum's axis, a loss's labels. */
+  value(node: number): Value;
 }
 
 /** What an expansion needs of a graph: nodes to add. The graph implements it. */

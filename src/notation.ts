@@ -1,7 +1,8 @@
 import type { Graph, Program } from './graph.js';
 import { ATOM, POWER, UNARY, type Operation } from './operations.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
-import { shapeText } from './tensor.js';
+import { SMALL } from './render/array-text.js';
+import { shapeText, type Tensor } from './tensor.js';
 
 /**
  * How tightly a node binds when written by its label, by the table of operations: writing an
@@ -48,9 +49,19 @@ function isCompound(graph: Graph, node: number): boolean {
 export function label(graph: Graph, node: number, depth = 4): string {
   const name = graph.name(node);
   if (name !== undefined) return name;
-  if (graph.layer(node) === undefined) return formatNumber(graph.value(node), FULL_DIGITS);
+  if (graph.layer(node) === undefined) {
+    const tensor = graph.tensor(node);
+    return tensor === undefined ? formatNumber(graph.value(node), FULL_DIGITS) : literal(tensor);
+  }
   if (depth === 0) return '…';
   return written(graph, node, (argument) => label(graph, argument, depth - 1), (argument) => precedence(graph, argument));
+}
+
+/** An array written in a program as an expression writes it, [[1, 0], [0, 1]], where it is small; else by its shape, (784×50). */
+function literal(tensor: Tensor): string {
+  if (tensor.rows > SMALL || tensor.columns > SMALL) return `(${shapeText(tensor.shape)})`;
+  const row = (start: number) => `[${Array.from(tensor.data.subarray(start, start + tensor.columns), (x) => formatNumber(x, FULL_DIGITS)).join(', ')}]`;
+  return tensor.rank < 2 ? row(0) : `[${Array.from({ length: tensor.rows }, (_, i) => row(i * tensor.columns)).join(', ')}]`;
 }
 
 /** A node's label as an operand: in parentheses where it is a formula (∂y/∂(−x)). */

@@ -2,7 +2,7 @@ import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
 import type { Graph, Program } from './graph.js';
-import { differentiate } from './higher.js';
+import { differentiate, elementNames, elementsOf, gradientElements, Nodes } from './higher.js';
 import { Tensor, type Value } from './tensor.js';
 import { nfc } from './parse/source.js';
 import { evaluate, MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
@@ -45,7 +45,7 @@ export interface TrainOptions {
   progress?: (epoch: number, value: number) => void;
 }
 
-/** Newton's method solves for its step with the Hessian of the trained inputs: a few, not thousands. */
+/** Newton's method solves for its step with the Hessian of the trained inputs (of their elements, for arrays): a few, not thousands. */
 export const MOST_NEWTON_INPUTS = 100;
 
 export interface TrainedInput {
@@ -87,21 +87,18 @@ export function train(program: Program, options: TrainOptions = {}): Training {
     const value = options[option as keyof typeof TRAINING_RULES];
     if (value !== undefined && !holds(value)) throw new InputError(text('outOfRange', option, String(value), rule));
   }
-  if (newton && graph.hasArrays) throw new InputError(text('newtonArrays'));
   // Each step's x − rate × gradient is a double with every digit it has: gradient descent
   // computes in doubles, as PyTorch does, and leaves the graph so.
   graph.exact = false;
   const nodes = trainedInputs(program, options.inputs);
-  if (newton && nodes.length > MOST_NEWTON_INPUTS) throw new InputError(text('newtonInputs', nodes.length, MOST_NEWTON_INPUTS));
-  // Newton's method: the gradient of each trained input built as nodes once; their backward passes give the Hessian's rows.
-  const gradients = newton ? differentiate(graph, output, nodes) : [];
-  // Refused before the first epoch, if the epochs asked for could take minutes: Newton's take a backward pass more a trained input.
-  const most = Math.floor(MAX_WORK / ((EVALUATIONS_PER_EPOCH + 2 * gradients.length) * graph.size));
+  const elements = newton ? newtonElements(program, nodes) : [];
+  // Refused before the first epoch, if the epochs asked for could take minutes: Newton's take a backward pass more an element trained.
+  const most = Math.floor(MAX_WORK / ((EVALUATIONS_PER_EPOCH + 2 * elements.length) * graph.size));
   if (epochs > most) throw new InputError(text('trainTooLong', epochs, graph.size, most));
   const start = evaluate(program);
   if (graph.hasArrays) {
-    // An epoch of arrays costs its multiply-adds: a forward, and a backward of about two.
-    const work = EVALUATIONS_PER_EPOCH * graph.passWork();
+    // An epoch of arrays costs its multiply-adds: a forward, and a backward of about two (and one more an element for Newton's).
+    const work = (EVALUATIONS_PER_EPOCH + 2 * elements.length) * graph.passWork();
     const allowed = Math.floor(MAX_ARRAY_WORK / work);
     if (epochs > allowed) throw new InputError(text('trainTooLongArrays', epochs, work.toExponential(1), allowed));
   }
@@ -113,9 +110,18 @@ export function train(program: Program, options: TrainOptions = {}): Training {
   let stopped: Training['stopped'] = 'epochs';
   let reported = -Infinity;
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const steps = newton ? newtonStep(graph, output, nodes, gradients) : undefined;
+    const steps = newton ? newtonStep(graph, output, nodes, elements) : undefined;
     if (newton && steps === undefined) throw new MathError(text('newtonFlat', epoch, outputName));
-    nodes.forEach((node, i) => graph.setValue(node, steps === undefined ? step(graph, node, rate) : graph.value(node) - rate * steps[i]));
+    let at = 0;
+    for (const node of nodes) {
+      const tensor = graph.tensor(node);
+      if (steps === undefined) graph.setValue(node, step(graph, node, rate));
+      else if (tensor === undefined) graph.setValue(node, graph.value(node) - rate * steps[at++]);
+      else {
+        graph.setValue(node, new Tensor(tensor.shape, tensor.data.map((x, i) => x - rate * steps[at + i])));
+        at += tensor.size;
+      }
+    }
     graph.forward();
     const value = graph.value(output);
     if (!Number.isFinite(value)) throw diverged(epoch, text('isValue', outputName, String(value)));
@@ -174,19 +180,35 @@ function hits({ graph, output }: Program): { share: number; rows: number } | und
 }
 
 /**
- * Newton's step at the graph's point: H⁻¹∇, H the Hessian of the trained inputs (a backward
- * pass from each one's gradient node gives its row) and ∇ their gradient; f′/f″ for one.
- * Undefined where H has no inverse (f″ = 0): there is no Newton step there. Leaves the
+ * What Newton's method runs backward from, built once: the gradient of each trained input as
+ * nodes, and of each element of an array's (higher.ts's elementsOf), at most
+ * MOST_NEWTON_INPUTS of them. Their backward passes give the Hessian's rows.
+ */
+function newtonElements(program: Program, nodes: number[]): number[] {
+  const { graph, output } = program;
+  const count = elementNames(graph, nodes).length;
+  if (count > MOST_NEWTON_INPUTS) throw new InputError(graph.hasArrays ? text('newtonElements', count, MOST_NEWTON_INPUTS) : text('newtonInputs', count, MOST_NEWTON_INPUTS));
+  // The gradient's rules read the shapes and what forward computed: the program runs first, its shapes checked.
+  if (graph.hasArrays) evaluate(program);
+  const symbols = new Nodes(graph);
+  return elementsOf(graph, nodes, differentiate(graph, output, nodes, symbols), symbols);
+}
+
+/**
+ * Newton's step at the graph's point: H⁻¹∇, H the Hessian of the trained inputs' elements (a
+ * backward pass from each one's gradient node gives its row) and ∇ their gradient; f′/f″ for
+ * one. Undefined where H has no inverse (f″ = 0): there is no Newton step there. Leaves the
  * graph with the output's own gradients.
  */
-function newtonStep(graph: Graph, output: number, nodes: number[], gradients: number[]): number[] | undefined {
-  if (nodes.every((node) => graph.grad(node) === 0)) return nodes.map(() => 0);
-  const hessian = gradients.map((gradient) => {
-    graph.backward(gradient);
-    return nodes.map((node) => graph.grad(node));
+function newtonStep(graph: Graph, output: number, nodes: number[], elements: number[]): number[] | undefined {
+  const gradient = gradientElements(graph, nodes);
+  if (gradient.every((g) => g === 0)) return gradient;
+  const hessian = elements.map((element) => {
+    graph.backward(element);
+    return gradientElements(graph, nodes);
   });
   graph.backward(output);
-  return solve(hessian, nodes.map((node) => graph.grad(node)));
+  return solve(hessian, gradient);
 }
 
 /** x with A x = b, by Gaussian elimination with partial pivoting; undefined where A is singular (or not finite). */

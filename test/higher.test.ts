@@ -169,10 +169,39 @@ describe('--order on the command line', () => {
     expect(json.order).toBe(2);
   });
 
+  test('prints the Hessian of arrays by element, in blocks of columns that fit the screen, and as JSON', async () => {
+    const argv = ['sum(affine(X, W, b) * G)', 'X=[[1,2],[3,4]]', 'W=[[1,0,0],[0,1,0]]', 'b=[0,0,0]', 'G=[[1,2,3],[4,5,6]]', '--order', '2'];
+    const text = await runInProcess(argv);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('the Hessian, ∂²result/∂row ∂column: 19 backward passes, one a row\n');
+    expect(Math.max(...text.stdout.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(80);
+    // Three blocks, each with every row: X[0,0] to W[0,2], then W[1,0] to G[0,1], then the rest.
+    expect(text.stdout.match(/^│ +│ X\[0,0\] │/gm)?.length).toBe(1);
+    expect(text.stdout).toContain('│        │ W[1,0] │ W[1,1] │ W[1,2] │ b[0] │ b[1] │ b[2] │ G[0,0] │ G[0,1] │\n');
+    expect(text.stdout).toContain('│ X[0,0] │      0 │      0 │      0 │      0 │      1 │      2 │      3 │\n');
+    const wide = await runInProcess(argv, { env: { COLUMNS: '200' } });
+    expect(wide.stdout).toMatch(/│ X\[0,0\] │ +0 │ +0 │ +0 │ +0 │ +1 │ +2 │ +3 │ +0 │ +0 │ +0 │ +0 │ +0 │ +0 │ +1 │ +0 │ +0 │ +0 │ +0 │ +0 │\n/);
+    const json = JSON.parse((await runInProcess([...argv, '--json'])).stdout);
+    expect(json.hessian['W[0,1]']['X[1,0]']).toBe(5);
+    expect(json.hessian['b[2]']['G[1,2]']).toBe(1);
+    expect(json.hessian['W[0,1]']['b[2]']).toBe(0);
+    expect(Object.keys(json.hessian)).toHaveLength(19);
+  });
+
+  test('leaves labels and what is detached out of the Hessian of arrays', async () => {
+    const json = JSON.parse(
+      (await runInProcess(['softmax_with_loss(affine(detach(X), W, b), t)', 'X=[[1,2],[3,4]]', 'W=[[1,0],[0,1]]', 'b=[0,0]', 't=[1,0]', '--order', '2', '--json'])).stdout,
+    );
+    expect(Object.keys(json.hessian)).toEqual(['W[0,0]', 'W[0,1]', 'W[1,0]', 'W[1,1]', 'b[0]', 'b[1]']);
+    expect(json.labels).toEqual(['X', 't']);
+  });
+
   test.each([
     [['x*y*z', 'x=1', 'y=2', 'z=3', '--order', '3'], /--order 3 is for a program of one input, and this one has 3/],
     [['x*y', 'x=1', 'y=2', '--order', '2', '--format', 'dot'], /a picture of --order 2/],
-    [['sum(w * w)', 'w=[1, 2]', '--order', '2'], /--order 2 takes a program of numbers, and w is an array/],
+    [['sum(w * w * w)', 'w=[1, 2]', '--order', '3'], /--order 3 is not for arrays: on arrays --order gives second derivatives alone/],
+    [['sum(w * w)', 'w=[1, 2]', '--order', '2', '--format', 'svg'], /a picture of --order 2 draws the derivative of a program of numbers, and this one has arrays/],
+    [['W = ones(15, 14); sum(W * W)', '--order', '2'], /the Hessian of arrays has a row and a column for each element of the inputs, and these have 210, more than 200/],
     [['x', 'x=1', '--order', '0'], /give a whole number from 1 to 10/],
     [['x', 'x=1', '--order', '2', '--train'], /--order does not go with --train/],
   ])('refuses %j with one error line', async (argv, message) => expectRefused(argv, message));

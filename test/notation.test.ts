@@ -38,3 +38,13 @@ test('with values in place of names, negative numbers in parentheses', () => {
   expect(withValues(graph, 9, 15)).toBe('exp(-2)');
   expect(withValues(graph, 7, 3)).toBe('−25');
 });
+
+test('an array written in a program is written as a program writes it where small, else by its shape, and parses back', () => {
+  const result = evaluate(parseExpression('sum(w * [[1, 2.5], [-3, 4]]) + sum(w * [0.5, 2]) + sum(ones(7, 2))', ['w=[3, 4]']));
+  const labels = Array.from({ length: result.graph.size }, (_, node) => label(result.graph, node));
+  expect(labels).toContain('[[1, 2.5], [-3, 4]]');
+  expect(labels).toContain('w × [0.5, 2]');
+  expect(labels).toContain('(7×2)');
+  const again = evaluate(parseExpression(`sum(w * ${labels.find((text) => text.startsWith('[['))})`, ['w=[3, 4]']));
+  expect(again.value).toBe(3 * 1 + 4 * 2.5 + 3 * -3 + 4 * 4);
+});

@@ -36,6 +36,7 @@ test.each([
   [['x^3', 'x=2', '--order', '3']],
   [['x^2*y + y^3', 'x=1', 'y=2', '--order', '2']],
   [['tanh(x)', 'x=1', '--order', '2', '--steps', '--check']],
+  [['softmax_with_loss(affine(detach(X), W, b), t)', 'X=[[1,2],[3,4]]', 'W=[[1,0],[0,1]]', 'b=[0,0]', 't=[1,0]', '--order', '2']],
 ])('the --json document of %j is valid', async (argv) => {
   const run = await runInProcess(['--json', ...argv]);
   expect(run.status).toBe(0);

@@ -414,8 +414,11 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view: string, nodes: number, most: number) =>
     `${view} shows every node, and this program has ${nodes} nodes, more than ${most}: leave ${view} out (--json and the table show any size)`,
   textOrJson: (option: string, format: string) => `--${option} shows text or JSON: it does not go with --format ${format}`,
-  orderArrays: (n: number, name: string) =>
-    `--order ${n} takes a program of numbers, and ${name === '' ? 'this one has arrays' : `${name} is an array`}: give the elements you need as numbers of their own (w1=0.5 w2=-1), or compare the gradient's arrays with --check`,
+  orderArrays: (n: number) => `--order ${n} is not for arrays: on arrays --order gives second derivatives alone, the Hessian of their elements: ask for --order 2`,
+  orderArraysPicture: (n: number) =>
+    `a picture of --order ${n} draws the derivative of a program of numbers, and this one has arrays: leave out --format for the Hessian's table, or ask for --json`,
+  hessianElements: (elements: number, most: number) =>
+    `the Hessian of arrays has a row and a column for each element of the inputs, and these have ${elements}, more than ${most}: mark what is data as data (detach(X)), or leave out --order for the gradient`,
   orderInputs: (n: number, inputs: number) =>
     `--order ${n} is for a program of one input, and this one has ${inputs}: write the others as numbers in the expression, or ask for --order 2, the Hessian`,
   orderPicture: (n: number, inputs: number) =>
@@ -426,8 +429,9 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   modeWithOrder: (mode: string) => `--mode ${mode} gives first derivatives, and --order asks for higher ones: leave out one of them`,
   newtonOption: 'with --train: Newton’s method, each step x − f′(x)/f″(x) (the Hessian’s for several inputs), rather than gradient descent',
   compareOption: 'with --newton: run gradient descent from the same start too, and show both',
-  newtonArrays: '--newton takes a program of numbers, and this one has arrays: leave out --newton for gradient descent',
   newtonInputs: (inputs: number, most: number) => `--newton solves with the Hessian of the inputs trained, and ${inputs} are more than ${most}: name fewer after --train (--train w,b), or leave out --newton`,
+  newtonElements: (elements: number, most: number) =>
+    `--newton solves with the Hessian of every element trained, and these have ${elements}, more than ${most}: name fewer after --train (--train b), or leave out --newton`,
   newtonFlat: (epoch: number, output: string) => `Newton’s method has no step at epoch ${epoch}: the second derivative of ${output} is 0 there (its Hessian has no inverse); leave out --newton for gradient descent`,
   goesWithNewton: (option: string) => `--${option} goes with --newton: add --newton`,
   notWithTrain: (option: string) => `--${option} does not go with --train, which shows the training instead`,

@@ -347,8 +347,11 @@ $(npm root -g)/${pkg}/README.md
   viewTooLarge: (view, nodes, most) => `${view} はノードをすべて表示する: このプログラムのノードは ${nodes} 個で ${most} 個を超える: ${view} を外してください (--json と表はどの大きさでも表示できる)`,
   textOrJson: (option, format) => `--${option} はテキストか JSON で表示する: --format ${format} とは一緒に使えない`,
   orderOption: (most) => `n 階の微分 (1 から ${most}): 入力が一つなら n 階導関数、複数なら (n = 2) ヘッセ行列`,
-  orderArrays: (n, name) =>
-    `--order ${n} は数のプログラムを受け取るが、${name === '' ? 'このプログラムには配列がある' : `${name} は配列`}: 必要な要素をそれぞれ数として指定する (w1=0.5 w2=-1) か、勾配の配列は --check で比べてください`,
+  orderArrays: (n) => `配列には --order ${n} は使えない: 配列では二階微分、つまり要素のヘッセ行列までを求める: --order 2 を使ってください`,
+  orderArraysPicture: (n) =>
+    `--order ${n} の図は数のプログラムの導関数を描くが、このプログラムには配列がある: --format なしでヘッセ行列の表を見るか、--json を使ってください`,
+  hessianElements: (elements, most) =>
+    `配列のヘッセ行列は入力の要素ごとに行と列が一つずつあるが、要素は ${elements} 個で ${most} 個を超える: データは detach(X) でデータと示すか、勾配だけなら --order を外してください`,
   orderInputs: (n, inputs) =>
     `--order ${n} は入力が一つのプログラム用だが、このプログラムの入力は ${inputs} 個: ほかは式の中に数で書くか、--order 2 (ヘッセ行列) を使ってください`,
   orderPicture: (n, inputs) =>
@@ -359,8 +362,9 @@ $(npm root -g)/${pkg}/README.md
   modeWithOrder: (mode) => `--mode ${mode} は一階微分を与え、--order は高階微分を求める: どちらかを外してください`,
   newtonOption: '--train と一緒に: 勾配降下法の代わりにニュートン法、一歩ごとに x − f′(x)/f″(x) (入力が複数ならヘッセ行列で)',
   compareOption: '--newton と一緒に: 同じ出発点から勾配降下法も実行し、両方を表示',
-  newtonArrays: '--newton は数のプログラムを受け取るが、このプログラムには配列がある: 勾配降下法には --newton を外してください',
   newtonInputs: (inputs, most) => `--newton は学習する入力のヘッセ行列で解くが、入力 ${inputs} 個は ${most} 個より多い: --train の後に少なく指定する (--train w,b) か、--newton を外してください`,
+  newtonElements: (elements, most) =>
+    `--newton は学習する全要素のヘッセ行列で解くが、要素 ${elements} 個は ${most} 個より多い: --train の後に少なく指定する (--train b) か、--newton を外してください`,
   newtonFlat: (epoch, output) => `ニュートン法は ${epoch} エポックで進めない: そこで ${output} の二階微分が 0 (ヘッセ行列に逆行列がない); 勾配降下法には --newton を外してください`,
   goesWithNewton: (option) => `--${option} は --newton と一緒に使う: --newton を追加してください`,
   notWithTrain: (option) => `--${option} は --train と一緒に使えない: --train は学習の様子を表示する`,

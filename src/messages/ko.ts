@@ -349,8 +349,11 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   viewTooLarge: (view, nodes, most) => `${particle(view, '은/는')} 모든 노드를 보여 줌: 이 프로그램의 노드는 ${nodes}개로 ${most}개를 넘음: ${particle(view, '을/를')} 빼세요 (--json과 표는 어떤 크기든 보여 줌)`,
   textOrJson: (option, format) => `${particle(`--${option}`, '은/는')} 텍스트나 JSON으로 보여 줌: ${particle(`--format ${format}`, '과/와')} 함께 쓸 수 없음`,
   orderOption: (most) => `n계 도함수 (1부터 ${most}까지): 입력이 하나면 n계 도함수, 여럿이면 (n = 2) 헤세 행렬`,
-  orderArrays: (n, name) =>
-    `${particle(`--order ${n}`, '은/는')} 수로 된 프로그램을 받는데 ${name === '' ? '이 프로그램에 배열이 있음' : `${particle(name, '이/가')} 배열임`}: 필요한 원소를 각각 수로 지정하거나 (w1=0.5 w2=-1), 기울기 배열은 --check로 비교하세요`,
+  orderArrays: (n) => `배열에는 ${particle(`--order ${n}`, '을/를')} 쓸 수 없음: 배열은 2계 미분, 곧 원소들의 헤세 행렬까지만 구함: --order 2를 쓰세요`,
+  orderArraysPicture: (n) =>
+    `--order ${n}의 그림은 수로 된 프로그램의 도함수를 그리는데 이 프로그램에는 배열이 있음: --format 없이 헤세 행렬 표를 보거나, --json을 쓰세요`,
+  hessianElements: (elements, most) =>
+    `배열의 헤세 행렬은 입력의 원소마다 행과 열이 하나씩인데 원소가 ${elements}개로 ${most}개를 넘음: 데이터는 detach(X)로 데이터라고 표시하거나, 기울기만 보려면 --order를 빼세요`,
   orderInputs: (n, inputs) =>
     `${particle(`--order ${n}`, '은/는')} 입력이 하나인 프로그램용인데 이 프로그램의 입력은 ${inputs}개: 나머지는 식 안에 수로 쓰거나, --order 2 (헤세 행렬)를 쓰세요`,
   orderPicture: (n, inputs) =>
@@ -361,8 +364,9 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   modeWithOrder: (mode) => `${particle(`--mode ${mode}`, '은/는')} 1계 미분을 주고 --order는 고계 미분을 요청함: 둘 중 하나를 빼세요`,
   newtonOption: '--train과 함께: 경사 하강법 대신 뉴턴 방법, 한 단계에 x − f′(x)/f″(x) (입력이 여럿이면 헤세 행렬로)',
   compareOption: '--newton과 함께: 같은 시작점에서 경사 하강법도 실행해 둘 다 보여 줌',
-  newtonArrays: '--newton은 수로 된 프로그램을 받는데 이 프로그램에는 배열이 있음: 경사 하강법을 쓰려면 --newton을 빼세요',
   newtonInputs: (inputs, most) => `--newton은 학습할 입력의 헤세 행렬로 풀어야 하는데 입력 ${inputs}개는 ${most}개보다 많음: --train 뒤에 더 적게 지정하거나 (--train w,b), --newton을 빼세요`,
+  newtonElements: (elements, most) =>
+    `--newton은 학습할 모든 원소의 헤세 행렬로 풀어야 하는데 원소 ${elements}개는 ${most}개보다 많음: --train 뒤에 더 적게 지정하거나 (--train b), --newton을 빼세요`,
   newtonFlat: (epoch, output) => `뉴턴 방법이 ${epoch}에폭에서 나아갈 수 없음: 그곳에서 ${output}의 2계 미분이 0 (헤세 행렬의 역행렬이 없음); 경사 하강법을 쓰려면 --newton을 빼세요`,
   goesWithNewton: (option) => `${particle(`--${option}`, '은/는')} --newton과 함께 씀: --newton을 추가하세요`,
   notWithTrain: (option) => `${particle(`--${option}`, '은/는')} --train과 함께 쓸 수 없음: --train은 학습 과정을 보여 줌`,

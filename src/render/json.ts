@@ -153,8 +153,8 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
     });
   }
   if (order?.hessian !== undefined) {
-    // Keyed by input names, row then column: hessian.x.y is ∂²output/∂x∂y.
-    const names = result.inputs.map((node) => graph.name(node)!);
+    // Keyed by input names, row then column: hessian.x.y is ∂²output/∂x∂y; for arrays by element, hessian["W[0,1]"]["b[2]"].
+    const names = order.names!;
     extra('hessian', Object.fromEntries(order.hessian.map((row, i) => [names[i], Object.fromEntries(row.map((x, j) => [names[j], x]))])));
   }
   if (result.kinks.length > 0) {
