@@ -3,11 +3,14 @@ import { text, type Said } from './messages/index.js';
 import { NAME, NUMBER } from './parse/lexer.js';
 import { nfc } from './parse/source.js';
 import type { Graph } from './graph.js';
+import { shapeText, Tensor } from './tensor.js';
 import { MAX_WORK, type Result } from './result.js';
 
 /** A nudge as the command line gives it: `apple=+1`, `x=-0.5`, `tax=+10%`. */
 export interface NudgeRequest {
   name: string;
+  /** For an array, the element nudged: [i] of a vector, [i, j] of a matrix. */
+  index?: number[];
   /** The change, or with `percent` the change in percent of the input's value. */
   change: number;
   percent: boolean;
@@ -16,6 +19,10 @@ export interface NudgeRequest {
 /** What one nudge showed: the gradient's prediction beside what really happened. */
 export interface Nudge {
   node: number;
+  /** The input as nudged: its name, and the element of an array (W[0,1]). */
+  name: string;
+  /** ∂output/∂input (of the element, for an array), at the values before the nudge. */
+  grad: number;
   /** How much the input moved: the change given, or its percentage of the value. */
   change: number;
   percent?: number;
@@ -32,17 +39,22 @@ export interface Nudge {
   reason?: Said;
 }
 
-const REQUEST = new RegExp(`^(${NAME})=([+-]${NUMBER})(%?)$`);
+const REQUEST = new RegExp(`^(?<name>${NAME})(?:\\[(?<i>\\d+)(?:, *(?<j>\\d+))?\\])?=(?<given>[+-]${NUMBER})(?<percent>%?)$`);
 
-/** Reads `NAME=+D`, `NAME=-D` or `NAME=+D%`; the sign is required, so that a nudge never reads as a value. */
+/**
+ * Reads `NAME=+D`, `NAME=-D` or `NAME=+D%`, and for an element of an array `W[0,1]=+D`; the
+ * sign is required, so that a nudge never reads as a value.
+ */
 export function parseNudge(word: string): NudgeRequest {
   const match = REQUEST.exec(word);
   if (match === null) {
     throw new InputError(text('nudgeForm'));
   }
-  const change = Number(match[2]);
-  if (!Number.isFinite(change)) throw new InputError(text('tooLarge', match[2]));
-  return { name: match[1], change, percent: match[3] === '%' };
+  const { name, i, j, given, percent } = match.groups!;
+  const change = Number(given);
+  if (!Number.isFinite(change)) throw new InputError(text('tooLarge', given));
+  const index = i === undefined ? undefined : j === undefined ? [Number(i)] : [Number(i), Number(j)];
+  return { name, change, percent: percent === '%', ...(index && { index }) };
 }
 
 /**
@@ -64,16 +76,26 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
       throw new InputError(text('notNudgeable', request.name, shown));
     }
-    return { request, node, value: graph.value(node), grad: graph.grad(node) };
+    const tensor = graph.tensor(node);
+    const own = graph.name(node)!;
+    const shown = request.index === undefined ? own : `${own}[${request.index.join(',')}]`;
+    if (tensor === undefined) {
+      if (request.index !== undefined) throw new InputError(text('nudgeNumber', shown, request.name));
+      return { request, node, name: shown, value: graph.value(node), grad: graph.grad(node) };
+    }
+    const at = elementAt(tensor, request, shown);
+    return { request, node, name: shown, value: tensor.data[at], grad: graph.gradTensor(node)?.data[at] ?? 0, at, tensor };
   });
-  return planned.map(({ request, node, value, grad }): Nudge => {
+  return planned.map(({ request, node, name, value, grad, at, tensor }): Nudge => {
     const change = request.percent ? (value * request.change) / 100 : request.change;
-    const nudgedOutput = graph.with([[node, value + change]], () => {
+    // An array's element moved in a copy of the array: the graph keeps its own.
+    const moved = tensor === undefined ? value + change : new Tensor(tensor.shape, tensor.data.map((x, i) => (i === at ? value + change : x)));
+    const nudgedOutput = graph.with([[node, moved]], () => {
       graph.forward();
       return graph.value(output);
     });
     if (!Number.isFinite(nudgedOutput)) {
-      throw new MathError(text('nudgeNotFinite', request.name, String(value + change), String(nudgedOutput)));
+      throw new MathError(text('nudgeNotFinite', name, String(value + change), String(nudgedOutput)));
     }
     // The subtraction is only as exact as the larger output: 717.2 − 715 is 2.2000000000000455.
     const exact = (x: number) => roundTo(x, Math.max(Math.abs(result.value), Math.abs(nudgedOutput)));
@@ -81,6 +103,8 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
     const actual = exact(nudgedOutput - result.value);
     return {
       node,
+      name,
+      grad,
       change,
       ...(request.percent ? { percent: request.change } : {}),
       value,
@@ -92,6 +116,15 @@ export function nudge(result: Result, requests: NudgeRequest[]): Nudge[] {
       ...(Number.isFinite(predicted) ? {} : { reason: result.undefinedGradients.get(node) }),
     };
   });
+}
+
+/** Where in an array's data the element a nudge names is; a name without its element, or one past the array's end, is refused. */
+function elementAt(tensor: Tensor, { name, index }: NudgeRequest, shown: string): number {
+  const example = `${name}[${tensor.shape.map(() => 0).join(',')}]=+0.1`;
+  if (index === undefined || index.length !== tensor.rank || index.some((i, axis) => i >= tensor.shape[axis])) {
+    throw new InputError(text('nudgeElement', shown, shapeText(tensor.shape), example));
+  }
+  return index.length === 1 ? index[0] : index[0] * tensor.columns + index[1];
 }
 
 /** Refuses nudges whose forward passes, one a nudge, would evaluate more than MAX_WORK nodes: known before anything is computed. */

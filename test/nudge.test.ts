@@ -126,3 +126,28 @@ test('each nudge runs the graph forward once: values and gradients are read befo
   expect(forward).toHaveBeenCalledTimes(10);
   expect(backward).not.toHaveBeenCalled();
 });
+
+describe('--nudge on an element of an array', () => {
+  test('W[i]=+D and W[i,j]=+D move one element; the prediction is that element’s gradient × the change', async () => {
+    expect(parseNudge('W[1,0]=+10%')).toEqual({ name: 'W', change: 10, percent: true, index: [1, 0] });
+    const run = await runInProcess(['L = sum(W * W)', 'W=[[1,2],[3,4]]', '--nudge', 'W[1,0]=+0.5', '--nudge', 'W[0,1]=-1', '--json']);
+    expectValid('document', run.stdout);
+    // ∂L/∂W = 2W: 6 at W[1,0], 4 at W[0,1]; L moves by (3.5² − 9) and (1 − 4).
+    expect(JSON.parse(run.stdout).nudges).toMatchObject([
+      { input: 'W[1,0]', change: 0.5, value: 3, predicted: 3, actual: 3.25, difference: 0.25 },
+      { input: 'W[0,1]', change: -1, value: 2, predicted: -4, actual: -3, difference: 1 },
+    ]);
+    const vector = await runInProcess(['L = sum(W * W)', 'W=[1,2]', '--nudge', 'W[1]=+1', '--no-color']);
+    expect(vector.stdout).toContain('│ W[1]=+1 │    4 × 1 = 4 │ 5 → 10 │         5 │          1 │');
+  });
+
+  test.each([
+    [['L = sum(W * W)', 'W=[1,2]', '--nudge', 'W=+1'], 'error: --nudge W: the array is 2: nudge one element of it, counted from 0 (W[0]=+0.1)\n'],
+    [['L = sum(W * W)', 'W=[[1,2],[3,4]]', '--nudge', 'W[2,0]=+1'], 'error: --nudge W[2,0]: the array is 2×2: nudge one element of it, counted from 0 (W[0,0]=+0.1)\n'],
+    [['L = sum(W * W)', 'W=[1,2]', '--nudge', 'W[0,0]=+1'], 'error: --nudge W[0,0]: the array is 2: nudge one element of it, counted from 0 (W[0]=+0.1)\n'],
+    [['x * 2', 'x=1', '--nudge', 'x[0]=+1'], 'error: --nudge x[0]: x is a number, not an array: nudge it as x=+CHANGE\n'],
+  ])('%j is refused, saying how', async (argv, message) => {
+    const run = await runInProcess(argv);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: '', stderr: message });
+  });
+});

@@ -440,6 +440,8 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   notTrainable: (name: string, inputs: string) => `--train: '${name}' is not an input of the program (its inputs: ${inputs})`,
   nudgeForm: 'write NAME=+CHANGE or NAME=-CHANGE, the sign required (apple=+1, x=-0.5, tax=+10%)',
   notNudgeable: (name: string, inputs: string) => `--nudge ${name}: not an input of this graph; nudge one of ${inputs}`,
+  nudgeElement: (name: string, shape: string, example: string) => `--nudge ${name}: the array is ${shape}: nudge one element of it, counted from 0 (${example})`,
+  nudgeNumber: (shown: string, name: string) => `--nudge ${shown}: ${name} is a number, not an array: nudge it as ${name}=+CHANGE`,
 
   // Standard error's prefixes.
   shapeMatmul: (formula: string, x: string, xShape: string, w: string, wShape: string, inner: number, rows: number) =>

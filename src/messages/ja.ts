@@ -373,6 +373,8 @@ $(npm root -g)/${pkg}/README.md
   notTrainable: (name, inputs) => `--train: '${name}' はプログラムの入力ではない (入力: ${inputs})`,
   nudgeForm: 'NAME=+CHANGE か NAME=-CHANGE で、符号を付けて書いてください (apple=+1, x=-0.5, tax=+10%)',
   notNudgeable: (name, inputs) => `--nudge ${name}: このグラフの入力ではない; 次のどれかを動かしてください: ${inputs}`,
+  nudgeElement: (name, shape, example) => `--nudge ${name}: 配列は ${shape}: 0 から数えて要素を一つ動かしてください (${example})`,
+  nudgeNumber: (shown, name) => `--nudge ${shown}: ${name} は配列ではなく数: ${name}=+CHANGE として動かしてください`,
 
   shapeMatmul: (formula, x, xShape, w, wShape, inner, rows) => `${formula}: ${x} は ${xShape}、${w} は ${wShape}: 内側の大きさ ${inner} と ${rows} は等しくなければならない`,
   shapeMatmulNumber: (formula, operand) => `${formula}: ${operand} は数で、@ は配列を掛ける: 数には * を使ってください`,

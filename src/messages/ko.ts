@@ -375,6 +375,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   notTrainable: (name, inputs) => `--train: ${particle(quoted(name), '은/는')} 프로그램의 입력이 아님 (입력: ${inputs})`,
   nudgeForm: 'NAME=+CHANGE나 NAME=-CHANGE로, 부호를 붙여 쓰세요 (apple=+1, x=-0.5, tax=+10%)',
   notNudgeable: (name, inputs) => `--nudge ${name}: 이 그래프의 입력이 아님; 다음 중 하나를 움직이세요: ${inputs}`,
+  nudgeElement: (name, shape, example) => `--nudge ${name}: 배열은 ${shape}: 0부터 세어 원소 하나를 움직이세요 (${example})`,
+  nudgeNumber: (shown, name) => `--nudge ${shown}: ${particle(name, '은/는')} 배열이 아니라 수: ${name}=+CHANGE로 움직이세요`,
 
   shapeMatmul: (formula, x, xShape, w, wShape, inner, rows) => `${formula}: ${x}는 ${xShape}, ${w}는 ${wShape}: 안쪽 크기 ${inner}와 ${rows}가 같아야 함`,
   shapeMatmulNumber: (formula, operand) => `${formula}: ${operand}는 수이고 @는 배열을 곱함: 수에는 *를 쓰세요`,

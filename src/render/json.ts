@@ -241,8 +241,8 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   if (nudges !== undefined) {
     extra(
       'nudges',
-      nudges.map(({ node, change, percent, value, output: before, nudgedOutput, predicted, actual, difference, reason }) => ({
-        input: graph.name(node),
+      nudges.map(({ name, change, percent, value, output: before, nudgedOutput, predicted, actual, difference, reason }) => ({
+        input: name,
         change,
         ...(percent === undefined ? {} : { percent }),
         value,

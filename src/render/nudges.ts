@@ -12,19 +12,19 @@ import { fit } from './wrap.js';
  * Fitted to `width` columns as the main table is, with as many digits as fit unless `given`.
  */
 export function renderNudges(
-  { graph, outputName }: Result,
+  { outputName }: Result,
   nudges: Nudge[],
   paint: Paint,
   given: number | undefined,
   width = Infinity,
   words: Messages = en,
 ): string {
-  const row = ({ node, change, percent, predicted, output, nudgedOutput, actual, difference }: Nudge, digits: number): Cell[] => {
+  const row = ({ name, grad, change, percent, predicted, output, nudgedOutput, actual, difference }: Nudge, digits: number): Cell[] => {
     const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
     const signed = (x: number) => (x < 0 ? number(x) : `+${number(x)}`);
     return [
-      [`${graph.name(node)}=${percent === undefined ? signed(change) : `${signed(percent)}% (${signed(change)})`}`, paint.cyan],
-      [`${number(graph.grad(node))} × ${number(change)} = ${paint.yellow(number(predicted))}`],
+      [`${name}=${percent === undefined ? signed(change) : `${signed(percent)}% (${signed(change)})`}`, paint.cyan],
+      [`${number(grad)} × ${number(change)} = ${paint.yellow(number(predicted))}`],
       [`${number(output)} → ${number(nudgedOutput)}`],
       [number(actual), paint.green],
       difference === 0 ? ['0'] : [number(difference), paint.magenta],

@@ -41,7 +41,7 @@ const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall nev
   notUtf8 argumentNotUtf8 checkTooLong checkTooLongArrays trainTooLong nudgeTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
   nudgeForm notNudgeable pageCaption pageStepsHint pageNeedsNumber arrayTooLarge arrayEnd arrayInReceipt emptyArray generatorSize randomSeed
   shapeMatmulNumber axisConstant shapeLabels labelOutOfRange shapeBias outputArray trainTooLongArrays
-  dataInput dataBound dataReceipt dataFolder mnistMissing notMnist raggedArray orderArrays orderArraysPicture hessianElements orderInputs orderPicture modeArrays modeTooLong modeWithOrder newtonInputs newtonElements newtonFlat goesWithNewton`.split(/\s+/);
+  dataInput dataBound dataReceipt dataFolder mnistMissing notMnist raggedArray nudgeElement nudgeNumber orderArrays orderArraysPicture hessianElements orderInputs orderPicture modeArrays modeTooLong modeWithOrder newtonInputs newtonElements newtonFlat goesWithNewton`.split(/\s+/);
 
 test('instructions ask politely: Korean …하세요, Japanese …てください', () => {
   const [ko, ja] = [messages('ko'), messages('ja')];
