@@ -2,7 +2,7 @@ import type { Check, InputCheck } from '../check.js';
 import { en, type Messages } from '../messages/index.js';
 import { givenValue, label } from '../notation.js';
 import { DIGITS, formatNumber } from '../numbers.js';
-import { gradientOf, type Result } from '../result.js';
+import { gradientOf, type Kink, type Result } from '../result.js';
 import { shapeLabel } from './array-text.js';
 import { drawGrid, type Cell } from './grid.js';
 import type { Paint } from './paint.js';
@@ -91,8 +91,19 @@ export function renderTable(
   return (function* () {
     yield outputLine(digits);
     yield* chunks;
-    for (const [kink, mark] of kinks) yield `${fit(paint.magenta(`(${mark}) ${words.kinkAt(label(graph, kink))}`), screen)}\n`;
+    // A kink the program is exactly at is told once, here, with what that means.
+    for (const [kink, mark] of kinks) {
+      const at = result.kinks.find(({ node }) => node === kink);
+      yield `${fit(paint.magenta(`(${mark}) ${at === undefined ? words.kinkAt(label(graph, kink)) : atKink(result, at, words)}`), screen)}\n`;
+    }
   })();
+}
+
+/** What a kink the program is exactly at means: its operation, and the inputs below it that the one-sided choice reaches. */
+export function atKink({ graph }: Result, { node, inputs, count }: Kink, words: Messages): string {
+  const names = inputs.map((input) => graph.name(input)!);
+  const shown = count > names.length ? words.listMore(names.join(', '), count - names.length) : words.and(names);
+  return words.atKink(label(graph, node), shown);
 }
 
 /** ∂y/∂x, ∂²y/∂x², ∂³y/∂x³, …: the n-th derivative of `of` with respect to `by`, as written. */
