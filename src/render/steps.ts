@@ -20,10 +20,11 @@ import type { Paint } from './paint.js';
 /** A blank that fit() does not break at (a character of private use, one column wide), made a blank again after. */
 const GLUE = '\uE000';
 
-/** An array on one line, as arrayInline writes it, its rows' blanks glued. */
-function inline(tensor: Tensor, number: (x: number) => string): string {
+/** An array on one line, as arrayInline writes it, the blanks of each row that fits `width` glued. */
+function inline(tensor: Tensor, number: (x: number) => string, width: number): string {
   return arrayLines(tensor, number)
-    .map((row) => row.trim().replaceAll(' ', GLUE))
+    .map((row) => row.trim())
+    .map((row) => (columns(row) <= width ? row.replaceAll(' ', GLUE) : row))
     .join(' ');
 }
 
@@ -40,7 +41,7 @@ export function* stepLines(result: Result, steps: Step[], paint: Paint, digits: 
    * blanks inside a row of a small array are held together until the line is fitted, so that a
    * line breaks before a row, never inside it.
    */
-  const value = (x: Value) => (typeof x === 'number' ? number(x) : small(x) ? inline(x, number) : shapeLabel(x));
+  const value = (x: Value) => (typeof x === 'number' ? number(x) : small(x) ? inline(x, number, width - 2 * INDENT.length) : shapeLabel(x));
   const operand = (node: number) => (node === output ? outputName : asOperand(graph, node));
   const head = (node: number) => {
     const names = [shownName(result, node), graph.name(node)].filter((name, i, all) => name !== undefined && all.indexOf(name) === i);
