@@ -1,7 +1,7 @@
 import { InputError } from './errors.js';
 import { text } from './messages/index.js';
 import type { Graph } from './graph.js';
-import { MAX_WORK, type Result } from './result.js';
+import { MAX_WORK, type ForwardMode, type Result, type TangentPass, type TangentStep } from './result.js';
 
 /**
  * Forward mode: each input's derivative pushed forward from the input to the output, as dual
@@ -12,32 +12,6 @@ import { MAX_WORK, type Result } from './result.js';
  * computes values and tangents together, as a pass of dual numbers does.
  */
 
-/** One operation of a tangent pass: the terms slope × tangent of each argument that carries one, and their sum. */
-export interface TangentStep {
-  node: number;
-  terms: { argument: number; slope: number; tangent: number }[];
-  tangent: number;
-}
-
-/** One pass, seeded with 1 at its input and 0 at every other: ∂node/∂input for every node. */
-export interface TangentPass {
-  input: number;
-  steps: TangentStep[];
-  /** ∂output/∂input. */
-  derivative: number;
-}
-
-export interface ForwardMode {
-  passes: TangentPass[];
-  /** Operations computed in all the passes: each pass computes every operation. */
-  operations: number;
-  /** The operations of one pass of the program, forward or backward: what reverse mode's two passes each cost. */
-  perPass: number;
-  /** The largest difference from reverse mode's gradient, relative to the larger of the two (0 where they agree exactly). */
-  difference: number;
-  /** ∂output/∂input by input, as the passes found them. */
-  derivatives: Map<number, number>;
-}
 
 /** Refuses forward mode where its passes would take too long, before any runs: a pass an input over every operation. */
 export function forwardable(graph: Graph): void {

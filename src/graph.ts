@@ -3,11 +3,11 @@ import { Exact } from './exact.js';
 import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
 import type { InputError } from './errors.js';
 import { text, type Said } from './messages/index.js';
-import { operationOf, type Operation } from './operations.js';
+import { operationOf, type AnyLayer, type Operation } from './operations.js';
+
+export type { AnyLayer };
 import { broadcast, sameShape, shapeOf, shapeText, size, strides, Tensor, type Shape, type Value } from './tensor.js';
 
-/** A node's layer: one on numbers (applied element by element to arrays), or one on arrays. */
-export type AnyLayer = Layer | ArrayLayer;
 
 /** An operation whose arguments' shapes do not go together: the node, and why (see Graph.inferShapes). */
 export class ShapeProblem extends Error {

@@ -52,23 +52,6 @@ export function differentiate(graph: Graph, output: number, inputs: readonly num
   return inputs.map((input) => grads.get(input) ?? nodes.constant(0));
 }
 
-/** What a result of `--order n` says of the program it differentiated. */
-export interface Order {
-  n: number;
-  /** The program's own output, its name and value: with one input, the result's output is its (n − 1)-th derivative. */
-  output: number;
-  outputName: string;
-  value: number;
-  exact: boolean;
-  /** With several inputs (n = 2): ∂²output/∂row∂column, a row an input, or for arrays an element of one. */
-  hessian?: number[][];
-  /** The Hessian's rows and columns, by name: the inputs', or their elements' (W[0,1], b[2]). */
-  names?: string[];
-  /** Whether each entry of the Hessian is exact. */
-  hessianExact?: boolean[][];
-  /** How many backward passes the Hessian took: one a row. */
-  passes?: number;
-}
 
 /** `result′`, `result″`, `result‴`, `result⁽⁴⁾`: the n-th derivative of a one-input program, by its name. */
 export function primed(name: string, n: number): string {

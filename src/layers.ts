@@ -1,4 +1,3 @@
-import type { ArrayLayerClass } from './arrays.js';
 import { Exact } from './exact.js';
 import type { Shape, Value } from './tensor.js';
 
@@ -75,7 +74,8 @@ export interface LayerClass {
  */
 export interface Symbols {
   constant(value: Value): number;
-  op(Layer: LayerClass | ArrayLayerClass, x: number, y?: number, z?: number): number;
+  /** A node of a layer class: one of these, or one on arrays (arrays.ts, which builds on this file). */
+  op(Layer: new () => object, x: number, y?: number, z?: number): number;
   /** A node's shape: [] for a number. */
   shape(node: number): Shape;
   /** A constant array of ones of this shape (the number 1 for []): a value times it is broadcast to the shape. */

@@ -1,7 +1,7 @@
 import type { Graph, Program } from './graph.js';
 import { ATOM, POWER, UNARY, type Operation } from './operations.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
-import { SMALL } from './render/array-text.js';
+import { SMALL } from './tensor.js';
 import { shapeText, type Tensor } from './tensor.js';
 
 /**

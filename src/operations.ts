@@ -21,6 +21,7 @@ import {
   SubLayer,
   TanhLayer,
   layerFor,
+  type Layer,
   type LayerClass,
 } from './layers.js';
 import {
@@ -33,9 +34,12 @@ import {
   SoftmaxWithLossLayer,
   SumLayer,
   TransposeLayer,
+  type ArrayLayer,
   type ArrayLayerClass,
 } from './arrays.js';
-import type { AnyLayer } from './graph.js';
+
+/** A node's layer: one on numbers (applied element by element to arrays), or one on arrays. */
+export type AnyLayer = Layer | ArrayLayer;
 
 /**
  * How tightly each way of writing an operation binds, loosest first: + −, then × ÷, then

@@ -5,8 +5,6 @@ import { ShapeProblem, type Graph, type Program } from './graph.js';
 import { shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
-import type { ForwardMode } from './forward-mode.js';
-import type { Order } from './higher.js';
 
 /**
  * The most node evaluations that a mode running the graph again and again (--check, --nudge,
@@ -51,6 +49,51 @@ export interface Result extends Program {
 /** ∂output/∂node as a result shows it: forward mode's where --mode forward asked for it, else backward's. */
 export function gradientOf({ graph, forward }: Result, node: number): number {
   return (forward?.shown ? forward.derivatives.get(node) : undefined) ?? graph.grad(node);
+}
+
+/** What a result of `--order n` says of the program it differentiated. */
+export interface Order {
+  n: number;
+  /** The program's own output, its name and value: with one input, the result's output is its (n − 1)-th derivative. */
+  output: number;
+  outputName: string;
+  value: number;
+  exact: boolean;
+  /** With several inputs (n = 2): ∂²output/∂row∂column, a row an input, or for arrays an element of one. */
+  hessian?: number[][];
+  /** The Hessian's rows and columns, by name: the inputs', or their elements' (W[0,1], b[2]). */
+  names?: string[];
+  /** Whether each entry of the Hessian is exact. */
+  hessianExact?: boolean[][];
+  /** How many backward passes the Hessian took: one a row. */
+  passes?: number;
+}
+
+/** One operation of a tangent pass: the terms slope × tangent of each argument that carries one, and their sum. */
+export interface TangentStep {
+  node: number;
+  terms: { argument: number; slope: number; tangent: number }[];
+  tangent: number;
+}
+
+/** One pass, seeded with 1 at its input and 0 at every other: ∂node/∂input for every node. */
+export interface TangentPass {
+  input: number;
+  steps: TangentStep[];
+  /** ∂output/∂input. */
+  derivative: number;
+}
+
+export interface ForwardMode {
+  passes: TangentPass[];
+  /** Operations computed in all the passes: each pass computes every operation. */
+  operations: number;
+  /** The operations of one pass of the program, forward or backward: what reverse mode's two passes each cost. */
+  perPass: number;
+  /** The largest difference from reverse mode's gradient, relative to the larger of the two (0 where they agree exactly). */
+  difference: number;
+  /** ∂output/∂input by input, as the passes found them. */
+  derivatives: Map<number, number>;
 }
 
 export interface Kink {

@@ -7,6 +7,9 @@
 /** The sizes of an array's axes: [n] a vector, [rows, columns] a matrix; [] a number. */
 export type Shape = readonly number[];
 
+/** The most rows and columns an array is written out whole with, in formulas and views: past it, its shape or its corners. */
+export const SMALL = 6;
+
 /** The most axes an array may have here: vectors and matrices, the book's chapter 5. */
 export const MAX_RANK = 2;
 

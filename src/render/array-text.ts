@@ -1,4 +1,6 @@
-import { shapeText, type Tensor } from '../tensor.js';
+import { shapeText, SMALL, type Tensor } from '../tensor.js';
+
+export { SMALL };
 
 /**
  * Arrays as text, the way NumPy prints them: rows in brackets, numbers separated by blanks
@@ -6,8 +8,6 @@ import { shapeText, type Tensor } from '../tensor.js';
  * corners, EDGE of each side with … between, unless all of it is asked for (--full).
  */
 
-/** The most rows and columns an array is shown whole with. */
-export const SMALL = 6;
 /** How many rows and columns of each side a cut array shows. */
 const EDGE = 3;
 

@@ -1,4 +1,4 @@
-import type { ForwardMode } from '../forward-mode.js';
+import type { ForwardMode } from '../result.js';
 import { en, type Messages } from '../messages/index.js';
 import { expression, operand as asOperand, shownName } from '../notation.js';
 import { formatNumber } from '../numbers.js';
