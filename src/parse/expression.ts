@@ -31,11 +31,17 @@ interface Infix {
 /** The infix operators, from the table of operations: by their character's code, and the longer ones (**) by their text. */
 const INFIX = new Map<number, Infix>();
 const LONG_INFIX = new Map<string, Infix>();
-/** The postfix operators (.T), by their text. */
+/** The postfix operators (.T), by their text, and the codes of their first characters. */
 const POSTFIX = new Map<string, Operation>();
+const POSTFIX_STARTS = new Set<number>();
 for (const operation of OPERATIONS) {
   const { notation } = operation;
-  if (notation.form === 'postfix') for (const token of notation.tokens) POSTFIX.set(token, operation);
+  if (notation.form === 'postfix') {
+    for (const token of notation.tokens) {
+      POSTFIX.set(token, operation);
+      POSTFIX_STARTS.add(token.charCodeAt(0));
+    }
+  }
   if (notation.form !== 'infix') continue;
   const shared = 'arrays' in operation.layer ? undefined : newLayer(operation);
   const op = { precedence: notation.precedence, right: notation.right, layer: () => shared ?? newLayer(operation), arrays: shared === undefined };
@@ -378,7 +384,8 @@ class Parser {
         }
         continue;
       }
-      const postfix = kind === 'operator' ? POSTFIX.get(lexer.text) : undefined;
+      // Only an operator that can start one is looked up (its text sliced): millions of + and × are not.
+      const postfix = kind === 'operator' && POSTFIX_STARTS.has(this.source.charCodeAt(start)) ? POSTFIX.get(lexer.text) : undefined;
       if (postfix !== undefined) {
         this.positions ??= new Map();
         // X.T binds tightest: it applies to the operand just read.
