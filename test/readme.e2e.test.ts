@@ -38,7 +38,7 @@ describe('the demo for class', () => {
     expect(run.stdout).toContain('price = 220');
     expect(run.stdout).toContain('x is used 3 times: ∂result/∂x = 1 + 3 + 3 = 7');
     expect(run.stdout).toContain('│ x=+1  │         6 × 1 = 6 │ 9 → 16 │              7 │          1 │');
-    expect(run.stdout).toContain('kink at relu(x)');
+    expect(run.stdout).toContain('(1) relu(x) is exactly at its kink');
     expect(run.stdout).toContain('gradient descent on loss, rate 0.05: 200 epochs (--epochs)');
     const echoed = run.stdout.split('\n').filter((line) => line.startsWith('$ '));
     expect(echoed).toContain("$ npx backprop 'x*x + x' x=3 --steps");
