@@ -25,6 +25,25 @@ export interface JsonOptions {
 const SPACED = { indent: '\n  ', entry: '\n    ', colon: ': ', open: '{ ', close: ' }', end: '\n}\n' };
 const COMPACT = { indent: '', entry: '', colon: ':', open: '{', close: '}', end: '}' };
 
+/** The buffer of the last document finished, for the next to use. */
+let spare: JsonText | undefined;
+/** How many members an object may have to be written at once, not in pieces; and the pieces of one so written. */
+const FEW = 64;
+const NONE: readonly string[] = [];
+
+/** The text of each key after the one before it, spaced out and compact: the same few keys in every document. */
+const KEYS = [new Map<string, string>(), new Map<string, string>()];
+function keyText(name: string, compact: boolean): string {
+  const keys = KEYS[compact ? 1 : 0];
+  let text = keys.get(name);
+  if (text === undefined) {
+    const { indent, colon } = compact ? COMPACT : SPACED;
+    text = `,${indent}${JSON.stringify(name)}${colon}`;
+    keys.set(name, text);
+  }
+  return text;
+}
+
 /**
  * The --json document described in the README, with "steps", "graph" and "check" added when asked
  * for. Numbers are rounded so that 3.3000000000000003 reads 3.3.
@@ -43,21 +62,37 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   const { graph, outputName } = result;
   const { indent, entry, colon, open, close, end } = compact ? COMPACT : SPACED;
   // All of it is gathered in one buffer, and taken as a string a piece of 64 KB at a time.
-  const text = new JsonText();
+  // --batch writes a document a line: the buffer of the last one finished serves the next.
+  const text = spare ?? new JsonText();
+  spare = undefined;
   const PIECE = 1 << 16;
-  /** An object of a key a node, the node's name, and a value that `write` adds to `text`. */
-  function* object(nodes: number[], write: (node: number) => void): Generator<string> {
+  /**
+   * An object of a key a node, the node's name, and a value that `write` adds to `text`. Many
+   * nodes are written in pieces as they fill; a few at once, as a generator costs more than
+   * all of a --batch line's object.
+   */
+  const object = (nodes: number[], write: (node: number) => void): Iterable<string> => {
+    if (nodes.length > FEW) return inPieces(nodes, write);
+    text.add('{');
+    for (let i = 0; i < nodes.length; i++) member(nodes, i, write);
+    text.add(nodes.length === 0 ? '}' : `${indent}}`);
+    return NONE;
+  };
+  function* inPieces(nodes: number[], write: (node: number) => void): Generator<string> {
     text.add('{');
     for (let i = 0; i < nodes.length; i++) {
-      text.addString(graph.name(nodes[i])!, i === 0 ? entry : `,${entry}`, colon);
-      write(nodes[i]);
+      member(nodes, i, write);
       if (text.size > PIECE) yield text.take();
     }
-    text.add(nodes.length === 0 ? '}' : `${indent}}`);
+    text.add(`${indent}}`);
   }
+  const member = (nodes: number[], i: number, write: (node: number) => void) => {
+    text.addString(graph.name(nodes[i])!, i === 0 ? entry : `,${entry}`, colon);
+    write(nodes[i]);
+  };
   const name = (node: number) => shownName(result, node) ?? label(graph, node);
   /** A key of the document, after the one before it. */
-  const key = (name: string) => text.add(`,${indent}${JSON.stringify(name)}${colon}`);
+  const key = (name: string) => text.add(keyText(name, compact));
   // The extra parts go through JSON.stringify, numbers rounded, nested one level in.
   const stringify = (value: unknown, depth: string) =>
     JSON.stringify(value, (_, x: unknown) => (typeof x === 'number' ? round(x, digits) : x), compact ? undefined : 2).replace(/\n/g, `\n${depth}`);
@@ -258,6 +293,7 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   }
   text.add(end);
   yield text.take();
+  spare = text;
 }
 
 /**

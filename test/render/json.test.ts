@@ -5,7 +5,7 @@ import { Graph } from '../../src/graph.js';
 import { AddLayer } from '../../src/layers.js';
 import { parseExpression } from '../../src/parse/expression.js';
 import { parseReceipt } from '../../src/parse/receipt.js';
-import { renderJson } from '../../src/render/json.js';
+import { jsonChunks, renderJson } from '../../src/render/json.js';
 import { evaluate } from '../../src/result.js';
 import { trace } from '../../src/trace.js';
 import { RUNS } from '../runs.js';
@@ -152,4 +152,24 @@ describe('the teaching views as data', () => {
     expect(report.inputs.orange).toMatchObject({ backprop: 3.3, verdict: 'agrees' });
     expect(report.inputs.orange.numerical).toBeCloseTo(3.3, 6);
   });
+});
+
+test('an object of a few members, written at once, and one of many, in pieces, read the same', () => {
+  // Around 64 members (written at once up to there), and past a 64 KB piece.
+  for (const count of [63, 64, 65, 66, 5000]) {
+    const named = Array.from({ length: count }, (_, i) => `t${i} = x${i} * ${i + 1}`).join('; ');
+    const sum = Array.from({ length: count }, (_, i) => `t${i}`).join(' + ');
+    const bindings = Array.from({ length: count }, (_, i) => `x${i}=${i}`);
+    const result = evaluate(parseExpression(`${named}; y = ${sum}`, bindings));
+    const chunks = [...jsonChunks(result)];
+    if (count === 5000) expect(chunks.length).toBeGreaterThan(1);
+    const document = JSON.parse(chunks.join(''));
+    expect(Object.keys(document.inputs)).toEqual(bindings.map((binding) => binding.split('=')[0]));
+    expect(Object.values(document.inputs)).toEqual(bindings.map((_, i) => i));
+    expect(Object.values(document.gradients)).toEqual(bindings.map((_, i) => i + 1));
+    expect(Object.values(document.intermediates)).toEqual(bindings.map((_, i) => ({ value: i * (i + 1), grad: 1 })));
+    // Twice over, as --batch writes a document a line into the buffer of the one before.
+    expect(renderJson(result, { compact: true })).toBe(JSON.stringify(document));
+    expect(renderJson(result, { compact: true })).toBe(JSON.stringify(document));
+  }
 });
