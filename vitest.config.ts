@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { LIVE_SCRIPT, liveScript } from './scripts/live-script.mjs';
+import { LIVE_SCRIPT, liveScriptModule } from './scripts/live-script.mjs';
 
 /**
  * Three suites. `unit` (npm test) is what a change is checked with, in seconds: everything in
@@ -15,7 +15,7 @@ export default defineConfig({
     {
       name: 'live-script',
       resolveId: (id: string) => (id === LIVE_SCRIPT ? `\0${LIVE_SCRIPT}` : undefined),
-      load: async (id: string) => (id === `\0${LIVE_SCRIPT}` ? `export default ${JSON.stringify(await liveScript())};` : undefined),
+      load: async (id: string) => (id === `\0${LIVE_SCRIPT}` ? await liveScriptModule() : undefined),
     },
   ],
   test: {

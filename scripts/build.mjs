@@ -1,10 +1,11 @@
 // npm run build: dist/ from src/. The command line as one CommonJS bundle (no ES module
-// loader to start), the library as an ES module with its type declarations, both with the
-// page's script built in (scripts/live-script.mjs), then V8's code cache for the bundle.
+// loader to start) with the page's script in a file beside it, the library as an ES module
+// with its type declarations and the script built in (scripts/live-script.mjs), then V8's
+// code cache for the bundle.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { liveScriptPlugin } from './live-script.mjs';
+import { liveScript, liveScriptFilePlugin, liveScriptPlugin } from './live-script.mjs';
 
 const run = (command, args, env = {}, output = 'inherit') => {
   const { status } = spawnSync(command, args, { stdio: ['ignore', output, 'inherit'], env: { ...process.env, ...env } });
@@ -48,13 +49,14 @@ await Promise.all([
     format: 'cjs',
     outfile: 'dist/cli.cjs',
     supported: { 'dynamic-import': false },
-    plugins: [liveScriptPlugin, noSubcommands],
+    plugins: [liveScriptFilePlugin('live.js'), noSubcommands],
     minify: true,
     legalComments: 'none',
     charset: 'ascii',
   }),
   build({ ...node, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js' }),
 ]);
+writeFileSync('dist/live.js', await liveScript());
 asciiOnly('dist/cli.cjs');
 // Type declarations of the library, then a check of the tests' types.
 run('npx', ['tsc', '-p', '.']);

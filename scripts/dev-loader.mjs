@@ -1,5 +1,5 @@
 // Module hooks: 'backprop:live-script' resolves to the page's script, bundled on first use.
-import { LIVE_SCRIPT, liveScript } from './live-script.mjs';
+import { LIVE_SCRIPT, liveScriptModule } from './live-script.mjs';
 
 export async function resolve(specifier, context, next) {
   return specifier === LIVE_SCRIPT ? { url: LIVE_SCRIPT, shortCircuit: true } : next(specifier, context);
@@ -7,5 +7,5 @@ export async function resolve(specifier, context, next) {
 
 export async function load(url, context, next) {
   if (url !== LIVE_SCRIPT) return next(url, context);
-  return { format: 'module', source: `export default ${JSON.stringify(await liveScript())};`, shortCircuit: true };
+  return { format: 'module', source: await liveScriptModule(), shortCircuit: true };
 }

@@ -25,11 +25,36 @@ export function liveScript() {
   return bundled;
 }
 
-/** The module 'backprop:live-script' for esbuild: its default export is the page's script. */
+/**
+ * The module 'backprop:live-script' as source: its default export gives the page's script.
+ * A function, so that the command line's bundle can read the script only for a page.
+ */
+export async function liveScriptModule() {
+  return `export default () => ${JSON.stringify(await liveScript())};`;
+}
+
+/** The module 'backprop:live-script' for esbuild, with the script in it: the library's build. */
 export const liveScriptPlugin = {
   name: 'live-script',
   setup(plugins) {
     plugins.onResolve({ filter: /^backprop:live-script$/ }, () => ({ path: LIVE_SCRIPT, namespace: 'live-script' }));
-    plugins.onLoad({ filter: /.*/, namespace: 'live-script' }, async () => ({ contents: await liveScript(), loader: 'text' }));
+    plugins.onLoad({ filter: /.*/, namespace: 'live-script' }, async () => ({ contents: await liveScriptModule(), loader: 'js' }));
   },
 };
+
+/**
+ * The module for the command line's bundle: the script is the file `name` beside the bundle,
+ * read when a page is made. 200 KB less to read at every start (README, Performance).
+ */
+export function liveScriptFilePlugin(name) {
+  return {
+    name: 'live-script-file',
+    setup(plugins) {
+      plugins.onResolve({ filter: /^backprop:live-script$/ }, () => ({ path: LIVE_SCRIPT, namespace: 'live-script' }));
+      plugins.onLoad({ filter: /.*/, namespace: 'live-script' }, () => ({
+        contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport default () => readFileSync(join(__dirname, ${JSON.stringify(name)}), 'utf8');`,
+        loader: 'js',
+      }));
+    },
+  };
+}

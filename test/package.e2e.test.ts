@@ -42,6 +42,10 @@ test('npm install -g of the tarball gives a working backprop with only the runti
   const before = files();
   spawnSync(join(prefix, 'bin', 'backprop'), ['x*2', 'x=3'], { encoding: 'utf8' });
   expect(files()).toEqual(before);
+  // The live page's script is a file of its own beside the bundle, read for a page only.
+  const page = spawnSync(join(prefix, 'bin', 'backprop'), ['apple=100x2', 'tax=1.1', '--format', 'html'], { encoding: 'utf8' });
+  expect(page.stderr).toBe('');
+  expect(/<script>([^]*?)<\/script>/.exec(page.stdout)![1].length).toBeGreaterThan(100_000);
   const modules = readdirSync(join(installed, 'node_modules')).filter((name) => !name.startsWith('.'));
   for (const dependency of Object.keys(dependencies)) expect(existsSync(join(installed, 'node_modules', dependency)), dependency).toBe(true);
   for (const tool of ['typescript', 'vitest', 'esbuild', 'tsx', 'fast-check']) expect(modules).not.toContain(tool);

@@ -149,7 +149,7 @@ ${picture}
 }
 
 /** The page's script as the page holds it: text in it cannot end its element. */
-const SCRIPT = script.replace(/<\/script/gi, '<\\/script');
+const SCRIPT = script().replace(/<\/script/gi, '<\\/script');
 const SCRIPT_HASH = hash(SCRIPT);
 
 /** What the page's policy names an inline script or style by: the hash of its text. */

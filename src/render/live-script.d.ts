@@ -1,5 +1,5 @@
 /** The page's script, bundled from live.ts for the browser by the build (scripts/live-script.mjs). */
 declare module 'backprop:live-script' {
-  const script: string;
-  export default script;
+  /** Read from a file beside the command line's bundle, built into the library's. */
+  export default function script(): string;
 }
