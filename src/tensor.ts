@@ -114,9 +114,9 @@ export function strides(from: Shape, to: Shape): { row: number; column: number }
  * (n×k transposed), C is m×n, all row by row. Each element is the dot product of a row of
  * op(A) and a column of op(B), summed p = 0, 1, … as on paper, so it rounds as the product
  * written plainly does (a property test holds it to that). For speed the columns of op(B)
- * are laid out as rows first, and the products are taken two rows by two columns at a time:
- * four sums kept in registers, each number read once for two of them. About three times the
- * speed of the loops as written, measured in the bench.
+ * are laid out as rows first, and the products are taken two rows by four columns at a time:
+ * eight sums kept in registers, each number of A read once for four of them and of B for two.
+ * About twice the speed of the loops as written, or more, measured in the bench.
  */
 export function multiply(
   a: Float64Array,
@@ -130,32 +130,35 @@ export function multiply(
   const columns = transposeB ? b : transposed(b, k, n);
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i += 2) {
-    // An odd last row or column is computed twice, as its own pair: the same numbers.
+    // A last row or column short of a pair or a four is computed again, as its own: the same numbers.
     const i1 = Math.min(i + 1, m - 1);
     const a0 = i * k;
     const a1 = i1 * k;
-    for (let j = 0; j < n; j += 2) {
+    for (let j = 0; j < n; j += 4) {
       const j1 = Math.min(j + 1, n - 1);
-      const b0 = j * k;
-      const b1 = j1 * k;
-      let s00 = 0;
-      let s01 = 0;
-      let s10 = 0;
-      let s11 = 0;
+      const j2 = Math.min(j + 2, n - 1);
+      const j3 = Math.min(j + 3, n - 1);
+      const [b0, b1, b2, b3] = [j * k, j1 * k, j2 * k, j3 * k];
+      let [s00, s01, s02, s03, s10, s11, s12, s13] = [0, 0, 0, 0, 0, 0, 0, 0];
       for (let p = 0; p < k; p++) {
         const x0 = rows[a0 + p];
         const x1 = rows[a1 + p];
         const y0 = columns[b0 + p];
         const y1 = columns[b1 + p];
+        const y2 = columns[b2 + p];
+        const y3 = columns[b3 + p];
         s00 += x0 * y0;
         s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
         s10 += x1 * y0;
         s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
       }
-      c[i1 * n + j1] = s11;
-      c[i1 * n + j] = s10;
-      c[i * n + j1] = s01;
-      c[i * n + j] = s00;
+      // Backwards, so that where indices were clamped the first of them is written last.
+      [c[i1 * n + j3], c[i1 * n + j2], c[i1 * n + j1], c[i1 * n + j]] = [s13, s12, s11, s10];
+      [c[i * n + j3], c[i * n + j2], c[i * n + j1], c[i * n + j]] = [s03, s02, s01, s00];
     }
   }
   return c;
