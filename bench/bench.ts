@@ -413,8 +413,8 @@ function versus(): void {
   const [old, doubles] = [buildCommit(V010), buildCommit(DOUBLES)];
   const file = writeProgram(1_000_000);
   const [then, before, now, float]: { seconds: number; mib: number }[][] = [[], [], [], []];
-  // Five rounds: the exact run sits near its 1.5× bound, and three let one busy moment decide.
-  for (let round = 0; round < 5; round++) {
+  // Seven rounds: the exact run sits near its 1.5× bound, and fewer let a busy minute decide.
+  for (let round = 0; round < 7; round++) {
     then.push(measure([old, '-f', file, '--json']));
     before.push(measure([doubles, '-f', file, '--json']));
     now.push(measure([BIN, '-f', file, '--json']));
