@@ -130,7 +130,7 @@ export function multiply(
   const columns = transposeB ? b : transposed(b, k, n);
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i += 2) {
-    // A last row or column short of a pair or a four is computed again, as its own: the same numbers.
+    // A last row or column short of a pair or a four is clamped to the last one, computed again.
     const i1 = Math.min(i + 1, m - 1);
     const a0 = i * k;
     const a1 = i1 * k;
@@ -156,9 +156,9 @@ export function multiply(
         s12 += x1 * y2;
         s13 += x1 * y3;
       }
-      // Backwards, so that where indices were clamped the first of them is written last.
-      [c[i1 * n + j3], c[i1 * n + j2], c[i1 * n + j1], c[i1 * n + j]] = [s13, s12, s11, s10];
-      [c[i * n + j3], c[i * n + j2], c[i * n + j1], c[i * n + j]] = [s03, s02, s01, s00];
+      // Where an index was clamped, its column's sum is written again: the same number.
+      [c[i * n + j], c[i * n + j1], c[i * n + j2], c[i * n + j3]] = [s00, s01, s02, s03];
+      [c[i1 * n + j], c[i1 * n + j1], c[i1 * n + j2], c[i1 * n + j3]] = [s10, s11, s12, s13];
     }
   }
   return c;
