@@ -201,6 +201,12 @@ try {
         `w = 2\n${times(300_000, (i) => `a${i} = 1\n`)}y = ${times(300_000, (i) => `a${i}*w`, ' + ')}\n`,
         ['--train', '--json', '--epochs', epochs],
       ]),
+      // A megabyte of array: each pass a 500×500 product, then its check, nudges and epochs.
+      ...[['--check'], times(200, (i) => `--nudge X[${i},0]=+0.1`, ' ').split(' '), ['--train', '--epochs', '1000']].map((words): [string, string, string[]] => [
+        `500×500 array, ${words[0]}`,
+        `X = [${times(500, (i) => `[${times(500, (j) => `${((i * 7 + j * 3) % 10) / 10}`, ',')}]`, ',')}]\ny = sum(X @ X)\n`,
+        words,
+      ]),
     ];
     for (const [what, program, words] of runs) {
       writeFileSync(file, program);

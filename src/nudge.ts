@@ -4,7 +4,7 @@ import { NAME, NUMBER } from './parse/lexer.js';
 import { nfc } from './parse/source.js';
 import type { Graph } from './graph.js';
 import { shapeText, Tensor } from './tensor.js';
-import { MAX_WORK, type Result } from './result.js';
+import { MAX_ARRAY_WORK, MAX_WORK, type Result } from './result.js';
 
 /** A nudge as the command line gives it: `apple=+1`, `x=-0.5`, `tax=+10%`. */
 export interface NudgeRequest {
@@ -127,9 +127,22 @@ function elementAt(tensor: Tensor, { name, index }: NudgeRequest, shown: string)
   return index.length === 1 ? index[0] : index[0] * tensor.columns + index[1];
 }
 
-/** Refuses nudges whose forward passes, one a nudge, would evaluate more than MAX_WORK nodes: known before anything is computed. */
+/**
+ * Refuses nudges whose forward passes, one a nudge, would evaluate more than MAX_WORK nodes,
+ * or on arrays take more than MAX_ARRAY_WORK multiply-adds: known before anything is computed.
+ * Shapes that do not fit are left for evaluate to name.
+ */
 export function nudgeable(graph: Graph, requests: readonly NudgeRequest[]): void {
   if (requests.length * graph.size > MAX_WORK) throw new InputError(text('nudgeTooLong', requests.length, graph.size));
+  if (!graph.hasArrays) return;
+  try {
+    graph.inferShapes(() => '');
+  } catch {
+    return;
+  }
+  const work = graph.passWork();
+  const most = Math.floor(MAX_ARRAY_WORK / work);
+  if (requests.length > most) throw new InputError(text('nudgeTooLongArrays', requests.length, work.toExponential(1), most));
 }
 
 /**

@@ -150,4 +150,17 @@ describe('--nudge on an element of an array', () => {
     const run = await runInProcess(argv);
     expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: '', stderr: message });
   });
+  test('nudges whose passes on arrays would take minutes are refused before the first', async () => {
+    // 600 × 600 × 600 multiply-adds a forward pass, and the rest: 6 of them fit the budget, 7 do not.
+    const big = ['W = randn(600, 600); y = sum(W @ W)', '--seed', '1'];
+    const nudges = (count: number) => Array.from({ length: count }, (_, i) => ['--nudge', `W[${i},0]=+0.1`]).flat();
+    const refused = await runInProcess([...big, ...nudges(7), '--json']);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(JSON.parse(refused.stderr).error).toMatchObject({
+      code: 'nudge-too-long-arrays',
+      message: '7 nudges would run 7 forward passes of about 2.2e+8 multiply-adds each, too many to wait for: give 6 --nudge or fewer, or a smaller net or batch',
+    });
+    expect((await runInProcess(['W = randn(30, 30); y = sum(W @ W)', '--seed', '1', ...nudges(19)])).status).toBe(0);
+  });
 });

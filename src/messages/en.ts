@@ -379,6 +379,8 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   trainTooLongArrays: (epochs: number, work: string, most: number) =>
     `--train would run ${epochs} epochs of about ${work} multiply-adds each, too many to wait for: give --epochs ${most} or fewer, or a smaller net or batch`,
   nudgeTooLong: (nudges: number, nodes: number) => `${nudges} nudges would run ${nudges} forward passes over ${nodes} nodes, too many to wait for: give fewer --nudge`,
+  nudgeTooLongArrays: (nudges: number, work: string, most: number) =>
+    `${nudges} nudges would run ${nudges} forward passes of about ${work} multiply-adds each, too many to wait for: give ${most} --nudge or fewer, or a smaller net or batch`,
   outOfRange: (name: string, value: string, rule: string) => `${name} is ${value}: ${rule}`,
   nudgeNotFinite: (name: string, value: string, output: string) => `--nudge ${name}: at ${name} = ${value} the output is ${output}; nudge it less`,
   checkDisagrees: (derivative: string, others: string, backprop: string, numerical: string, absolute: number, relative: number) =>

@@ -313,6 +313,8 @@ $(npm root -g)/${pkg}/README.md
   trainTooLongArrays: (epochs, work, most) =>
     `--train はそれぞれ約 ${work} 回の積和のエポックを ${epochs} 回行うことになり、待つには多すぎる: --epochs を ${most} 以下にするか、より小さなネットやバッチにしてください`,
   nudgeTooLong: (nudges, nodes) => `--nudge ${nudges} 個はノード ${nodes} 個に順伝播を ${nudges} 回行うことになり、待つには多すぎる: --nudge を減らしてください`,
+  nudgeTooLongArrays: (nudges, work, most) =>
+    `--nudge ${nudges} 個はそれぞれ約 ${work} 回の積和の順伝播を ${nudges} 回行うことになり、待つには多すぎる: --nudge を ${most} 個以下にするか、より小さなネットやバッチにしてください`,
   outOfRange: (name, value, rule) => `${name} が ${value}: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value} で出力が ${output}: 動かす量を小さくしてください`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>

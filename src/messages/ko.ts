@@ -315,6 +315,8 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   trainTooLongArrays: (epochs, work, most) =>
     `--train은 에폭마다 곱셈·덧셈을 약 ${work}번 하는 에폭을 ${epochs}번 돌려야 해서 기다리기에 너무 많음: --epochs를 ${most} 이하로 주거나 더 작은 신경망이나 배치를 쓰세요`,
   nudgeTooLong: (nudges, nodes) => `--nudge ${nudges}개는 노드 ${nodes}개에 순전파를 ${nudges}번 실행해야 해서 기다리기에 너무 많음: --nudge를 줄이세요`,
+  nudgeTooLongArrays: (nudges, work, most) =>
+    `--nudge ${nudges}개는 곱셈·덧셈을 약 ${work}번 하는 순전파를 ${nudges}번 실행해야 해서 기다리기에 너무 많음: --nudge를 ${most}개 이하로 주거나 더 작은 신경망이나 배치를 쓰세요`,
   outOfRange: (name, value, rule) => `${particle(name, '이/가')} ${value}임: ${rule}`,
   nudgeNotFinite: (name, value, output) => `--nudge ${name}: ${name} = ${value}에서 출력이 ${output}: 움직임을 줄이세요`,
   checkDisagrees: (derivative, others, backprop, numerical, absolute, relative) =>

@@ -38,7 +38,7 @@ const INSTRUCTIONS = `unusedValue emptyExpression resultTaken isFunctionCall nev
   usedBeforeDefined definedTwice computed noValue forms percentSign notFinite receiptEmpty receiptNoItem namesBoth freeItem
   factorNotAmount fileHere splitValue oneArgument noEquals strayBinding strayGiven strayWord twoExpressions noPrice emptyValue noInputs dashExpression
   goesWithTrain trainNames exprAndFile goesWithBatch stdinTwice wholeNumber positiveNumber notNegative sourceTooLarge stdinEmpty
-  notUtf8 argumentNotUtf8 checkTooLong checkTooLongArrays trainTooLong nudgeTooLong nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
+  notUtf8 argumentNotUtf8 checkTooLong checkTooLongArrays trainTooLong nudgeTooLong nudgeTooLongArrays nudgeNotFinite diverged notWithBatch svgTooLarge viewTooLong optionTooLong viewTooLarge nothingToTrain
   nudgeForm notNudgeable pageCaption pageStepsHint pageNeedsNumber arrayTooLarge arrayEnd arrayInReceipt emptyArray generatorSize randomSeed
   shapeMatmulNumber axisConstant shapeLabels labelOutOfRange shapeBias outputArray trainTooLongArrays
   dataInput dataBound dataReceipt dataFolder mnistMissing notMnist raggedArray nudgeElement nudgeNumber orderArrays orderArraysPicture hessianElements orderInputs orderPicture modeArrays modeTooLong modeWithOrder newtonInputs newtonElements newtonFlat goesWithNewton`.split(/\s+/);
