@@ -30,7 +30,7 @@ export class Exact {
    */
   static atPlaces(double: number, places: number): Exact {
     if (double === 0) return Exact.ZERO;
-    return new Exact(Math.round(double * POWERS[places]), places);
+    return new Exact(unitsOf(double, places), places);
   }
 
   /** num / den in lowest terms, as a decimal where it is one; undefined for den = 0 or a fraction past MAX_BITS. */
@@ -75,7 +75,7 @@ export class Exact {
 
   /** The double nearest to this number, rounded once. */
   toNumber(): number {
-    if (this.fraction === undefined) return this.units / POWERS[this.places];
+    if (this.fraction === undefined) return doubleOf(this.units, this.places);
     return nearestDouble(this.fraction.num, this.fraction.den);
   }
 
@@ -95,10 +95,9 @@ export class Exact {
     // A gradient starts at 0, and most receive one share: nothing to add.
     if (this.isZero) return other;
     if (other.isZero) return this;
-    const aligned = this.aligned(other);
-    if (aligned !== undefined) {
-      const sum = aligned[0] + aligned[1];
-      if (Math.abs(sum) <= MAX_UNITS) return new Exact(sum === 0 ? 0 : sum, aligned[2]);
+    if (this.fraction === undefined && other.fraction === undefined) {
+      const sum = sumUnits(this.units, this.places, other.units, other.places);
+      if (!Number.isNaN(sum)) return new Exact(sum, Math.max(this.places, other.places));
     }
     const [a, b] = [this.ratio(), other.ratio()];
     return Exact.fraction(a.num * b.den + b.num * a.den, a.den * b.den);
@@ -113,8 +112,8 @@ export class Exact {
     if (other === Exact.ONE) return this;
     if (this === Exact.ONE) return other;
     if (this.fraction === undefined && other.fraction === undefined) {
-      const product = this.units * other.units;
-      if (Math.abs(product) <= MAX_UNITS && this.places + other.places <= MAX_PLACES) return new Exact(product === 0 ? 0 : product, this.places + other.places);
+      const product = productUnits(this.units, this.places, other.units, other.places);
+      if (!Number.isNaN(product)) return new Exact(product, this.places + other.places);
     }
     const [a, b] = [this.ratio(), other.ratio()];
     return Exact.fraction(a.num * b.num, a.den * b.den);
@@ -195,6 +194,37 @@ const MAX_PLACES = 22;
 /** How large a fraction may grow, in bits of numerator and denominator: some 600 digits. */
 const MAX_BITS = 2048;
 const POWERS = Array.from({ length: MAX_PLACES + 1 }, (_, n) => 10 ** n);
+
+/*
+ * The arithmetic of decimals, each a whole number of units and its places, on plain numbers:
+ * Exact's, and the graph's on its columns, where a receipt's million sums and products then
+ * make no object each.
+ */
+
+/** A decimal's units from the double that stands for it (the nearest to units / 10^places). */
+export function unitsOf(double: number, places: number): number {
+  return Math.round(double * POWERS[places]);
+}
+
+/** The double nearest to a decimal: units / 10^places, rounded once. */
+export function doubleOf(units: number, places: number): number {
+  return units / POWERS[places];
+}
+
+/** The units of a × b, at pa + pb places; NaN past MAX_UNITS or MAX_PLACES, where BigInts take over. */
+export function productUnits(a: number, pa: number, b: number, pb: number): number {
+  const product = a * b;
+  return Math.abs(product) <= MAX_UNITS && pa + pb <= MAX_PLACES ? (product === 0 ? 0 : product) : NaN;
+}
+
+/** The units of a + b, at the larger of their places; NaN past MAX_UNITS. */
+export function sumUnits(a: number, pa: number, b: number, pb: number): number {
+  const places = Math.max(pa, pb);
+  const x = a * POWERS[places - pa];
+  const y = b * POWERS[places - pb];
+  const sum = x + y;
+  return Math.abs(x) <= MAX_UNITS && Math.abs(y) <= MAX_UNITS && Math.abs(sum) <= MAX_UNITS ? (sum === 0 ? 0 : sum) : NaN;
+}
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];

@@ -1,5 +1,5 @@
 import type { ArrayLayer, ArrayLayerClass } from './arrays.js';
-import { Exact } from './exact.js';
+import { Exact, productUnits, sumUnits, unitsOf, doubleOf } from './exact.js';
 import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
 import type { InputError } from './errors.js';
 import { text, type Said } from './messages/index.js';
@@ -689,6 +689,7 @@ export class Graph implements Builder {
       const x = xs.get(node);
       const y = ys.get(node);
       const rule = ruleOf(layer);
+      if (rule?.decimal !== undefined && this.decimalForward(rule.decimal, node, x, y)) continue;
       const xe = rule === undefined ? undefined : this.valueAsExact(x);
       const ye = xe === undefined || y < 0 ? undefined : this.valueAsExact(y);
       const exact = xe === undefined || (y >= 0 && ye === undefined) ? undefined : rule!.forward(xe, ye);
@@ -717,12 +718,15 @@ export class Graph implements Builder {
       const x = xs.get(node);
       const y = ys.get(node);
       const rule = ruleOf(layer);
+      if (rule?.decimal !== undefined && this.decimalBackward(rule.decimal, node, x, y)) continue;
       const exactDout = rule === undefined ? undefined : exactGrads.get(node);
       // The output is read only for the slopes written with it (÷, ^, sqrt).
       const slopes =
         exactDout === undefined
           ? NONE
-          : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
+          : rule!.slopes.length === 0
+            ? rule!.slopes(undefined, undefined, undefined)
+            : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
       const toX = slopes[0] === undefined ? undefined : exactDout!.times(slopes[0]);
       const toY = slopes[1] === undefined ? undefined : exactDout!.times(slopes[1]);
       if (toX === undefined || (y >= 0 && toY === undefined)) {
@@ -742,6 +746,72 @@ export class Graph implements Builder {
       this.pass(node, argument, exact?.toNumber() ?? share);
       this.exactGrads.setDouble(argument);
     } else if (exact!.sign === 0) this.zeroPaths.set(argument, 1);
+  }
+
+  /**
+   * forwardExactly() of x + y or x × y where both are decimals and so is the result: on the
+   * columns, as Exact would, with no object made. False, keeping nothing, where they are not.
+   */
+  private decimalForward(kind: 'sum' | 'product', node: number, x: number, y: number): boolean {
+    const { exactValues } = this;
+    if (exactValues.unknown(x)) this.valueAsExact(x);
+    if (exactValues.unknown(y)) this.valueAsExact(y);
+    const px = exactValues.places(x);
+    const py = exactValues.places(y);
+    if (px < 0 || py < 0) return false;
+    const ux = exactValues.units(x, px);
+    const uy = exactValues.units(y, py);
+    const units = kind === 'sum' ? sumUnits(ux, px, uy, py) : productUnits(ux, px, uy, py);
+    if (Number.isNaN(units)) return false;
+    exactValues.setDecimal(node, units, kind === 'sum' ? Math.max(px, py) : px + py);
+    return true;
+  }
+
+  /**
+   * backwardExactly() at x + y or x × y where the gradient arriving, the shares and the sums
+   * they go into are all decimals: each share (dout, or dout × the other argument) added into
+   * its argument's gradient on the columns. False, changing nothing, where one is not.
+   */
+  private decimalBackward(kind: 'sum' | 'product', node: number, x: number, y: number): boolean {
+    const { exactValues, exactGrads } = this;
+    const pd = exactGrads.places(node);
+    if (pd < 0) return false;
+    const ud = exactGrads.units(node, pd);
+    // Each argument's share, as units and places: dout for a sum; dout × the other for a product.
+    let sx = ud;
+    let px = pd;
+    let sy = ud;
+    let py = pd;
+    if (kind === 'product') {
+      const vx = exactValues.places(x);
+      const vy = exactValues.places(y);
+      if (vx < 0 || vy < 0) return false;
+      sx = productUnits(ud, pd, exactValues.units(y, vy), vy);
+      px = pd + vy;
+      sy = productUnits(ud, pd, exactValues.units(x, vx), vx);
+      py = pd + vx;
+      if (Number.isNaN(sx) || Number.isNaN(sy)) return false;
+    }
+    // Both sums are found before either is kept: x and y may be one node (x × x).
+    const gx = exactGrads.places(x);
+    const gy = exactGrads.places(y);
+    if (gx < 0 || gy < 0) return false;
+    const toX = sumUnits(exactGrads.units(x, gx), gx, sx, px);
+    if (Number.isNaN(toX)) return false;
+    if (x === y) {
+      const both = sumUnits(toX, Math.max(gx, px), sy, py);
+      if (Number.isNaN(both)) return false;
+      exactGrads.setDecimal(x, both, Math.max(gx, px, py));
+    } else {
+      const toY = sumUnits(exactGrads.units(y, gy), gy, sy, py);
+      if (Number.isNaN(toY)) return false;
+      exactGrads.setDecimal(x, toX, Math.max(gx, px));
+      exactGrads.setDecimal(y, toY, Math.max(gy, py));
+    }
+    // A share of 0 still passes on what its path may carry, as pass() notes.
+    if (sx === 0) this.zeroPaths.set(x, 1);
+    if (sy === 0) this.zeroPaths.set(y, 1);
+    return true;
   }
 
   /** A value as an exact rational: a leaf's read as the decimal its double stands for, the first time it is asked for. */
@@ -865,6 +935,23 @@ class Exactness {
       this.fractions.set(node, exact);
     }
     return true;
+  }
+
+  /** The places of a decimal kept at `node`; -1 for a fraction, a double, or a leaf not yet read. */
+  places(node: number): number {
+    const form = this.forms.get(node);
+    return form >= FORM.places && form < FORM.fraction ? form - FORM.places : -1;
+  }
+
+  /** The units of the decimal kept at `node`, of `places` places. */
+  units(node: number, places: number): number {
+    return unitsOf(this.doubles.get(node), places);
+  }
+
+  /** Keeps a decimal, a whole number of units within MAX_UNITS, as its nearest double and its places. */
+  setDecimal(node: number, units: number, places: number): void {
+    this.doubles.set(node, doubleOf(units, places));
+    this.setForm(node, FORM.places + places);
   }
 
   /** The number is a double, not exact. */

@@ -31,11 +31,20 @@ export interface ExactRule {
   /**
    * The slopes from what is exact of the arguments and the output (undefined where a value is
    * a double): a slope that needs no more than is exact is exact, as ∂(x × y)/∂y = x is while
-   * y is a double. `out` is read only for a rule written with it (withOutput).
+   * y is a double. `out` is read only for a rule written with it (withOutput). Slopes that
+   * take no parameters are the same everywhere (+, −): the graph then reads no values for them.
    */
-  slopes(x: Exact | undefined, y: Exact | undefined, out: Exact | undefined): (Exact | undefined)[];
+  slopes(x: Exact | undefined, y: Exact | undefined, out: Exact | undefined): readonly (Exact | undefined)[];
   readonly withOutput?: boolean;
+  /** x + y or x × y: on decimals the graph computes it, and its backward, on its columns. */
+  readonly decimal?: 'sum' | 'product';
 }
+
+/** The slopes that are the same everywhere, made once: a receipt's backward asks for them a million times. */
+const ONES = [Exact.ONE, Exact.ONE];
+const ONE_AND_MINUS_ONE = [Exact.ONE, Exact.ONE.negated()];
+const MINUS_ONE = [Exact.ONE.negated()];
+const ZERO = [Exact.ZERO];
 
 /**
  * What a layer's class tells beside its forward and backward; what the operation is called
@@ -123,6 +132,7 @@ export class MulLayer implements Layer {
   static readonly exact: ExactRule = {
     forward: (x, y) => x.times(y!),
     slopes: (x, y) => [y, x],
+    decimal: 'product',
   };
 
   static grad(_: Symbols, position: number, x: number, y: number): number {
@@ -149,7 +159,8 @@ export class AddLayer implements Layer {
 
   static readonly exact: ExactRule = {
     forward: (x, y) => x.plus(y!),
-    slopes: () => [Exact.ONE, Exact.ONE],
+    slopes: () => ONES,
+    decimal: 'sum',
   };
 
   static grad(nodes: Symbols): number {
@@ -175,7 +186,7 @@ export class SubLayer implements Layer {
 
   static readonly exact: ExactRule = {
     forward: (x, y) => x.minus(y!),
-    slopes: () => [Exact.ONE, Exact.ONE.negated()],
+    slopes: () => ONE_AND_MINUS_ONE,
   };
 
   static grad(nodes: Symbols, position: number): number {
@@ -276,7 +287,7 @@ export class NegLayer implements Layer {
 
   static readonly exact: ExactRule = {
     forward: (x) => x.negated(),
-    slopes: () => [Exact.ONE.negated()],
+    slopes: () => MINUS_ONE,
   };
 
   static grad(nodes: Symbols): number {
@@ -695,7 +706,7 @@ export class StepLayer implements Layer {
 
   static readonly exact: ExactRule = {
     forward: (x) => (x.sign > 0 ? Exact.ONE : Exact.ZERO),
-    slopes: () => [Exact.ZERO],
+    slopes: () => ZERO,
   };
 
   static grad(nodes: Symbols): number {
@@ -724,7 +735,7 @@ export class SignLayer implements Layer {
 
   static readonly exact: ExactRule = {
     forward: (x) => SIGNS[x.sign + 1],
-    slopes: () => [Exact.ZERO],
+    slopes: () => ZERO,
   };
 
   static grad(nodes: Symbols): number {
