@@ -237,11 +237,7 @@ export function checkable(program: Program): void {
  */
 function checkableArrays(program: Program): void {
   const { graph } = program;
-  try {
-    graph.inferShapes(() => '');
-  } catch {
-    return;
-  }
+  if (!graph.shapesFit()) return;
   let [elements, work] = [0, 0];
   for (const input of parameters(program)) {
     const count = size(graph.shape(input));

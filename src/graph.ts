@@ -1,13 +1,12 @@
 import type { ArrayLayer, ArrayLayerClass } from './arrays.js';
-import { Exact, productUnits, sumUnits, unitsOf, doubleOf } from './exact.js';
+import { doubleOf, Exact, productUnits, sumUnits, unitsOf } from './exact.js';
 import type { Builder, ExactRule, Layer, LayerClass } from './layers.js';
 import type { InputError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import { operationOf, type AnyLayer, type Operation } from './operations.js';
-
-export type { AnyLayer };
 import { broadcast, sameShape, shapeOf, shapeText, size, strides, Tensor, type Shape, type Value } from './tensor.js';
 
+export type { AnyLayer };
 
 /** An operation whose arguments' shapes do not go together: the node, and why (see Graph.inferShapes). */
 export class ShapeProblem extends Error {
@@ -32,7 +31,7 @@ export class ShapeProblem extends Error {
  * Where `exact` is on (the default), scalar arithmetic is exact where the math is: a value or
  * gradient computed from exact ones by an operation with an exact rule (+ − × ÷, integer
  * powers, the kinks) is an exact rational, and the double column holds its nearest double, so
- * that what reads doubles needs to know nothing of it. A one-byte form a node says what is
+ * that what reads doubles needs to know nothing of it. A form a node says what is
  * exact (see FORM), the decimal's digits being those of its nearest double; the rare
  * fraction is kept aside. docs/design.md says why.
  */
@@ -298,6 +297,17 @@ export class Graph implements Builder {
     this.shaped = true;
   }
 
+  /** inferShapes(), told as whether the shapes go together: where they do not, evaluate() names the problem. */
+  shapesFit(): boolean {
+    try {
+      this.inferShapes(() => '');
+      return true;
+    } catch (error) {
+      if (error instanceof ShapeProblem) return false;
+      throw error;
+    }
+  }
+
   /** The shapes of the operations from `from` on (see inferShapes). */
   private shapeFrom(from: number, describe: (node: number) => string): void {
     for (let node = from; node < this.count; node++) {
@@ -370,8 +380,6 @@ export class Graph implements Builder {
     this.count = mark;
     this.shaped = false;
   }
-
-
 
   /** A value as an exact rational, where it is one (and exact is on); undefined where it is a double. */
   exactValue(node: number): Exact | undefined {
@@ -724,9 +732,7 @@ export class Graph implements Builder {
       const slopes =
         exactDout === undefined
           ? NONE
-          : rule!.slopes.length === 0
-            ? rule!.slopes(undefined, undefined, undefined)
-            : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
+          : rule!.slopes(exactValues.get(x), y < 0 ? undefined : exactValues.get(y), rule!.withOutput ? exactValues.get(node) : undefined);
       const toX = slopes[0] === undefined ? undefined : exactDout!.times(slopes[0]);
       const toY = slopes[1] === undefined ? undefined : exactDout!.times(slopes[1]);
       if (toX === undefined || (y >= 0 && toY === undefined)) {
@@ -909,9 +915,9 @@ class Exactness {
   constructor(private readonly doubles: Numbers) {}
 
   get(node: number): Exact | undefined {
-    const form = this.forms.get(node);
-    if (form >= FORM.places && form < FORM.fraction) return Exact.atPlaces(this.doubles.get(node), form - FORM.places);
-    return form === FORM.fraction ? this.fractions.get(node) : undefined;
+    const places = this.places(node);
+    if (places >= 0) return Exact.atPlaces(this.doubles.get(node), places);
+    return this.forms.get(node) === FORM.fraction ? this.fractions.get(node) : undefined;
   }
 
   /** Whether the number is known to be exact. */
@@ -926,14 +932,15 @@ class Exactness {
 
   /** Keeps a number as its nearest double and its form; false, keeping nothing, where that double is not finite. */
   set(node: number, exact: Exact): boolean {
+    if (exact.fraction === undefined) {
+      this.setDecimal(node, exact.units, exact.places);
+      return true;
+    }
     const double = exact.toNumber();
     if (!Number.isFinite(double)) return false;
     this.doubles.set(node, double);
-    if (exact.fraction === undefined) this.setForm(node, FORM.places + exact.places);
-    else {
-      this.forms.set(node, FORM.fraction);
-      this.fractions.set(node, exact);
-    }
+    this.forms.set(node, FORM.fraction);
+    this.fractions.set(node, exact);
     return true;
   }
 

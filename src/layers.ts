@@ -31,8 +31,7 @@ export interface ExactRule {
   /**
    * The slopes from what is exact of the arguments and the output (undefined where a value is
    * a double): a slope that needs no more than is exact is exact, as ∂(x × y)/∂y = x is while
-   * y is a double. `out` is read only for a rule written with it (withOutput). Slopes that
-   * take no parameters are the same everywhere (+, −): the graph then reads no values for them.
+   * y is a double. `out` is read only for a rule written with it (withOutput).
    */
   slopes(x: Exact | undefined, y: Exact | undefined, out: Exact | undefined): readonly (Exact | undefined)[];
   readonly withOutput?: boolean;

@@ -134,12 +134,7 @@ function elementAt(tensor: Tensor, { name, index }: NudgeRequest, shown: string)
  */
 export function nudgeable(graph: Graph, requests: readonly NudgeRequest[]): void {
   if (requests.length * graph.size > MAX_WORK) throw new InputError(text('nudgeTooLong', requests.length, graph.size));
-  if (!graph.hasArrays) return;
-  try {
-    graph.inferShapes(() => '');
-  } catch {
-    return;
-  }
+  if (!graph.hasArrays || !graph.shapesFit()) return;
   const work = graph.passWork();
   const most = Math.floor(MAX_ARRAY_WORK / work);
   if (requests.length > most) throw new InputError(text('nudgeTooLongArrays', requests.length, work.toExponential(1), most));
