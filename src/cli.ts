@@ -91,18 +91,18 @@ async function program(request: Request, io: Io): Promise<Program> {
 /** The inputs x and t that --data gives: the spiral made from the seed, or MNIST read from its folder. */
 async function dataValues(data: NonNullable<Request['data']>, seed: number, io: Io): Promise<Map<string, Value>> {
   // Loaded only for --data: it brings node:zlib.
-  const { mnist, MNIST_FILES, spiral } = await import('./data.js');
-  const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(await mnistFile(data.folder, MNIST_FILES.images, io), await mnistFile(data.folder, MNIST_FILES.labels, io), MNIST_FILES);
+  const { mnist, MNIST_FILES, MNIST_READ, spiral } = await import('./data.js');
+  const file = (name: string) => mnistFile(data.folder, name, MNIST_READ, io);
+  const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(file(MNIST_FILES.images), file(MNIST_FILES.labels), MNIST_FILES);
   return new Map<string, Value>([['x', x], ['t', t]]);
 }
 
-/** One of MNIST's files in `folder`, as published or gzipped (MNIST_READ says how much of it is read). */
-async function mnistFile(folder: string, name: string, io: Io): Promise<Uint8Array> {
-  const { MNIST_READ } = await import('./data.js');
+/** One of MNIST's files in `folder`, as published or gzipped, read up to what `most` allows each. */
+function mnistFile(folder: string, name: string, most: { raw: number; gzipped: number }, io: Io): Uint8Array {
   for (const file of [name, `${name}.gz`]) {
     const path = join(folder, file);
     try {
-      return io.read(path, file.endsWith('.gz') ? MNIST_READ.gzipped : MNIST_READ.raw);
+      return io.read(path, file.endsWith('.gz') ? most.gzipped : most.raw);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(text('cannotRead', `'${path}'`, reason(error)));
     }
