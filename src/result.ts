@@ -2,7 +2,7 @@ import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import type { ArrayLayerClass } from './arrays.js';
 import { ShapeProblem, type Graph, type Program } from './graph.js';
-import { shapeText } from './tensor.js';
+import { allFinite, shapeText } from './tensor.js';
 import { label, withValues } from './notation.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
 
@@ -117,7 +117,7 @@ export function evaluate(program: Program): Result {
   graph.forward();
   for (let node = 0; node < graph.size; node++) {
     const tensor = graph.tensor(node);
-    if (tensor === undefined ? !Number.isFinite(graph.value(node)) : !tensor.data.every(Number.isFinite)) {
+    if (!allFinite(tensor ?? graph.value(node))) {
       throw new MathError(tensor === undefined ? describeValue(graph, node) : text('arrayNotFinite', label(graph, node)), { name: graph.name(node) });
     }
   }
@@ -130,7 +130,7 @@ export function evaluate(program: Program): Result {
   for (const nodes of [inputs, intermediates]) {
     for (const node of nodes) {
       const tensor = graph.gradTensor(node);
-      if (tensor === undefined ? !Number.isFinite(graph.grad(node)) : !tensor.data.every(Number.isFinite)) {
+      if (!allFinite(tensor ?? graph.grad(node))) {
         undefinedGradients.set(node, tensor === undefined ? describeGradient(program, node) : text('arrayGradientNotFinite', `∂${program.outputName}/∂${label(graph, node)}`));
       }
     }

@@ -65,6 +65,11 @@ export class Tensor {
 /** A value of the graph: a number, or an array. */
 export type Value = number | Tensor;
 
+/** Whether a number, or every element of an array, is a finite number. */
+export function allFinite(value: Value): boolean {
+  return typeof value === 'number' ? Number.isFinite(value) : value.data.every(Number.isFinite);
+}
+
 export function shapeOf(value: Value): Shape {
   return typeof value === 'number' ? [] : value.shape;
 }

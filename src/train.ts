@@ -3,7 +3,7 @@ import { text, type Said } from './messages/index.js';
 import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
 import type { Graph, Program } from './graph.js';
 import { differentiate, elementNames, elementsOf, gradientElements, Nodes } from './higher.js';
-import { Tensor, type Value } from './tensor.js';
+import { allFinite, Tensor, type Value } from './tensor.js';
 import { nfc } from './parse/source.js';
 import { evaluate, MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
 
@@ -126,7 +126,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
     const value = graph.value(output);
     if (!Number.isFinite(value)) throw diverged(epoch, text('isValue', outputName, String(value)));
     graph.backward(output);
-    const broken = nodes.find((node) => !finiteGradient(graph, node));
+    const broken = nodes.find((node) => !allFinite(graph.gradTensor(node) ?? graph.grad(node)));
     if (broken !== undefined) throw diverged(epoch, text('isValue', `∂${outputName}/∂${graph.name(broken)}`, String(graph.gradTensor(broken)?.data.find((g) => !Number.isFinite(g)) ?? graph.grad(broken))));
     history.push(value);
     if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
@@ -164,11 +164,6 @@ function step(graph: Graph, node: number, rate: number): Value {
   if (tensor === undefined) return graph.value(node) - rate * graph.grad(node);
   const gradient = graph.gradTensor(node)!.data;
   return new Tensor(tensor.shape, tensor.data.map((x, i) => x - rate * gradient[i]));
-}
-
-function finiteGradient(graph: Graph, node: number): boolean {
-  const tensor = graph.gradTensor(node);
-  return tensor === undefined ? Number.isFinite(graph.grad(node)) : tensor.data.every(Number.isFinite);
 }
 
 /** The share of a classifier's rows right, as its loss was last computed (Training.accuracy); none for any other output. */
