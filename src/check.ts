@@ -161,10 +161,10 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
     const at = (i: number, moved: number, during?: () => void) =>
       tensor === undefined ? graph.with([[node, moved]], () => (graph.forward(), during?.(), graph.value(output))) : graph.probe(node, i, moved, output, during);
     const step = (i: number) => STEP * Math.max(1, Math.abs(values[i]));
+    const central = (i: number, h: number) => (at(i, values[i] + h) - at(i, values[i] - h)) / (2 * h);
     const numerical = new Float64Array(values.length);
     for (let i = 0; i < values.length; i++) {
-      const h = step(i);
-      numerical[i] = (at(i, values[i] + h) - at(i, values[i] - h)) / (2 * h);
+      numerical[i] = central(i, step(i));
       done += 2;
       if (progress !== undefined && performance.now() - reported >= PROGRESS_EVERY) {
         reported = performance.now();
@@ -193,7 +193,7 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
     };
     // Each element that disagrees, looked at more closely, while there are few: at a kink, or
     // where the central difference changes with its step, it cannot call backprop wrong.
-    const looked = disagreeing.length <= MOST_LOOKS ? disagreeing.map((i) => kinkOf(i) ?? (steady((h) => (at(i, values[i] + h) - at(i, values[i] - h)) / (2 * h), step(i)) ? 'disagrees' : 'inconclusive')) : ['disagrees'];
+    const looked = disagreeing.length <= MOST_LOOKS ? disagreeing.map((i) => kinkOf(i) ?? (steady((h) => central(i, h), step(i)) ? 'disagrees' : 'inconclusive')) : ['disagrees'];
     const kink = looked.find((found) => typeof found === 'number') as number | undefined;
     const verdict: Verdict = !finite
       ? 'domain'
