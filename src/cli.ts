@@ -92,7 +92,8 @@ async function program(request: Request, io: Io): Promise<Program> {
 async function dataValues(data: NonNullable<Request['data']>, seed: number, io: Io): Promise<Map<string, Value>> {
   // Loaded only for --data: it brings node:zlib.
   const { mnist, MNIST_FILES, MNIST_READ, spiral } = await import('./data.js');
-  const file = (name: string) => mnistFile(data.folder, name, MNIST_READ, io);
+  const folder = data.name === 'mnist' ? data.folder : '';
+  const file = (name: string) => mnistFile(folder, name, MNIST_READ, io);
   const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(file(MNIST_FILES.images), file(MNIST_FILES.labels), MNIST_FILES);
   return new Map<string, Value>([['x', x], ['t', t]]);
 }
