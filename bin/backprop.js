@@ -1,4 +1,9 @@
-#!/usr/bin/env node
+#!/bin/sh
+":" //; true 2>/dev/null 3>&1 || export BACKPROP_STDOUT=closed; exec node "$0" "$@"
+// The line above is shell to sh and a string and a comment to Node. Node opens a closed
+// standard output on /dev/null before any script runs, so only the shell can tell `>&-` from
+// /dev/null, which a caller may give on purpose: it says so in BACKPROP_STDOUT for cli.ts.
+// Starting sh costs what starting env did.
 // Runs the CLI bundled from src/ by `npm run build` (dist/cli.cjs), with V8's code cache that
 // the build writes beside it. Start-up is most of what one calculation costs, and the cache
 // spares V8 compiling commander, chalk and cli-table3 afresh on every run (README,

@@ -216,6 +216,9 @@ function writeOutput(io: Io, chunks: Iterable<string>): boolean {
 /** Runs backprop as a process: its arguments, environment, file descriptors and exit status. */
 export async function start(): Promise<void> {
   const argv = process.argv.slice(2);
+  // The bin's shell line found standard output closed (>&-): writing to it fails, as jq's does.
+  const closed = process.env.BACKPROP_STDOUT === 'closed';
+  delete process.env.BACKPROP_STDOUT;
   const terminal = await isTerminal(1);
   // The width is asked only of a terminal: process.stdout would otherwise load Node's streams for nothing.
   const io: Io = {
@@ -224,7 +227,7 @@ export async function start(): Promise<void> {
     // Only a progress line (--train, --check) asks, and only where standard output is a terminal too.
     errorTerminal: terminal && (await isTerminal(2)),
     columns: terminal ? process.stdout.columns : undefined,
-    write,
+    write: closed ? writeAllButOutput : write,
     read,
     isFile,
     chunks,
@@ -280,6 +283,11 @@ function commandLineBytes(argv: string[]): Uint8Array[] | undefined {
 function write(fd: number, text: string): void {
   const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length; ) done += retried(() => writeSync(fd, bytes, done));
+}
+
+function writeAllButOutput(fd: number, text: string): void {
+  if (fd === 1) throw Object.assign(new Error('standard output is closed'), { code: 'EBADF' });
+  write(fd, text);
 }
 
 /**

@@ -100,6 +100,19 @@ describe('output that cannot be written', () => {
     expect(JSON.parse(run.stderr).error.message).toBe('cannot write the output: the file has grown past its size limit');
   });
 
+  test('a closed standard output fails with status 1, as jq does; /dev/null and a child without one succeed', () => {
+    // Node opens a closed standard output on /dev/null before any script runs: the bin's shell line tells.
+    for (const flags of [[], ['--help'], ['--format', 'dot']]) {
+      expect(shell(`backprop ${[...RECEIPT, ...flags].join(' ')} >&-`)).toEqual({ status: 1, stdout: '', stderr: 'error: cannot write the output: it is closed\n' });
+    }
+    expect(JSON.parse(shell(`backprop ${RECEIPT.join(' ')} --json >&-`).stderr).error).toMatchObject({ status: 1, kind: 'output', code: 'cannot-write' });
+    expect(shell(`backprop ${RECEIPT.join(' ')} --lang ja >&-`).stderr).toBe('エラー: 出力を書けない: 閉じられている\n');
+    expect(shell(`backprop ${RECEIPT.join(' ')} > /dev/null`)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(spawnSync(BIN, RECEIPT, { stdio: ['ignore', 'ignore', 'pipe'] }).status).toBe(0);
+    // A run that fails for its own reason keeps its status and message.
+    expect(shell('backprop apple=abc >&-').status).toBe(2);
+  });
+
   test('a standard error that cannot be written keeps the status the error calls for', () => {
     expect(shell('backprop --nope 2>/dev/full').status).toBe(2);
     expect(shell('backprop apple=abc 2>/dev/full').status).toBe(2);
