@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseExpression } from '../src/parse/expression.js';
 import { evaluate, type Result } from '../src/result.js';
 import { Random } from '../src/random.js';
-import { Tensor } from '../src/tensor.js';
+import { b, centralDifferenceAt, elementsOf, G, W, X } from './gradcheck.js';
 import { runInProcess } from './io.js';
 import { expectValid } from './schema.js';
 
@@ -17,37 +17,23 @@ function grad(result: Result, name: string): unknown {
   return result.graph.gradTensor(node)?.toNested() ?? result.graph.grad(node);
 }
 
-/**
- * Every element of every input's gradient against a central difference of the output, the
- * element moved by h on its own (the book's numerical_gradient, element by element).
- */
+/** Every element of every input's gradient against a central difference of the output. */
 function expectGradientsAgree(source: string, ...bindings: string[]) {
   const result = run(source, ...bindings);
   const { graph, output } = result;
   for (const node of result.inputs) {
     if (result.labels.has(node)) continue;
-    const tensor = graph.tensor(node);
-    const values = tensor === undefined ? [graph.value(node)] : Array.from(tensor.data);
     const gradients = graph.gradTensor(node)?.data ?? [graph.grad(node)];
-    values.forEach((x, i) => {
-      const h = 1e-5 * Math.max(1, Math.abs(x));
-      const at = (moved: number) => {
-        const value = tensor === undefined ? moved : new Tensor(tensor.shape, Float64Array.from(values, (v, j) => (j === i ? moved : v)));
-        return graph.with([[node, value]], () => {
-          graph.forward();
-          return graph.value(output);
-        });
-      };
-      const numerical = (at(x + h) - at(x - h)) / (2 * h);
+    elementsOf(graph, node).forEach((_, i) => {
+      const [numerical] = centralDifferenceAt(graph, node, i, () => {
+        graph.forward();
+        return [graph.value(output)];
+      });
       expect(Math.abs(gradients[i] - numerical), `${source}: ∂/∂${graph.name(node)}[${i}]`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numerical)));
     });
   }
 }
 
-const X = 'X=[[0.5, -1.2, 2.0], [1.5, 0.3, -0.7]]';
-const W = 'W=[[0.1, -0.4], [0.8, 0.2], [-0.3, 0.6]]';
-const b = 'b=[0.05, -0.1]';
-const G = 'G=[[1.5, -2], [0.5, 3]]';
 
 describe('every array operation’s backward agrees with central differences', () => {
   test.each([

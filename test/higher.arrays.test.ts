@@ -2,12 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { differentiate, hessian } from '../src/higher.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { evaluate, parameters, type Result } from '../src/result.js';
-import { Tensor } from '../src/tensor.js';
+import { b, centralDifferenceAt, elementsOf, G, W, X } from './gradcheck.js';
 
-const X = 'X=[[0.5, -1.2, 2.0], [1.5, 0.3, -0.7]]';
-const W = 'W=[[0.1, -0.4], [0.8, 0.2], [-0.3, 0.6]]';
-const b = 'b=[0.05, -0.1]';
-const G = 'G=[[1.5, -2], [0.5, 3]]';
 
 /** Programs of every array operation, and of element-wise ones broadcast every way NumPy does. */
 const PROGRAMS: [string, string, ...string[]][] = [
@@ -80,20 +76,14 @@ function numericalHessian(result: Result): number[][] {
   const inputs = parameters(result);
   const rows: number[][] = [];
   for (const input of inputs) {
-    const tensor = graph.tensor(input);
-    const values = tensor === undefined ? [graph.value(input)] : Array.from(tensor.data);
-    values.forEach((x, i) => {
-      const h = 1e-5 * Math.max(1, Math.abs(x));
-      const at = (moved: number) => {
-        const value = tensor === undefined ? moved : new Tensor(tensor.shape, Float64Array.from(values, (v, j) => (j === i ? moved : v)));
-        return graph.with([[input, value]], () => {
+    elementsOf(graph, input).forEach((_, i) => {
+      rows.push(
+        centralDifferenceAt(graph, input, i, () => {
           graph.forward();
           graph.backward(output);
           return gradients(result).flat();
-        });
-      };
-      const [up, down] = [at(x + h), at(x - h)];
-      rows.push(up.map((g, k) => (g - down[k]) / (2 * h)));
+        }),
+      );
     });
   }
   return rows;
