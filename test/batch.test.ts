@@ -132,11 +132,8 @@ describe('--batch', () => {
     const coarse = await batch(['sigmoid(x * 1000000)', '--batch', '--check'], '{"x": 0.0000001}\n');
     expect(coarse.lines[0].check.inputs.x.verdict).toBe('inconclusive');
     // No layer of backprop's own disagrees: one with a wrong backward, built by hand.
-    const lines = libraryBatch(wrongSquare(1), (async function* () {
-      yield '{"x": 2}';
-    })(), { check: true });
     const answers: string[] = [];
-    for await (const answer of lines) answers.push(answer);
+    for await (const answer of libraryBatch(wrongSquare(1), lines('{"x": 2}'), { check: true })) answers.push(answer);
     expect(JSON.parse(answers[0])).toMatchObject({ line: 1, error: { status: 1, kind: 'check', code: 'check-disagrees', name: 'x' } });
   });
 
@@ -241,7 +238,7 @@ describe('--batch is bounded as the views are', () => {
     const run = await runInProcess(['-f', 'chain.txt', '--batch', view], { stdin: '{"x": 1}\n', files: { 'chain.txt': chain } });
     expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
     expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'view-too-large', message: expect.stringContaining(`${view} shows every node`) });
-    expect(() => libraryBatch(parseExpression(chain, ['x=1']), (async function* () {})(), { steps: true })).toThrow(/shows every node/);
+    expect(() => libraryBatch(parseExpression(chain, ['x=1']), lines(), { steps: true })).toThrow(/shows every node/);
   });
 
   test('--batch --check refuses a graph whose check would take minutes before reading a line', async () => {
@@ -271,11 +268,13 @@ describe('--batch is bounded as the views are', () => {
 });
 test('two batches over one program share no values, however their lines interleave', async () => {
   const program = parseExpression('y = x * w', ['w=1'], { unbound: true });
-  async function* lines(...given: string[]) {
-    yield* given;
-  }
   const first = libraryBatch(program, lines('{"x": 100, "w": 5}', '{"x": 1}'));
   const second = libraryBatch(program, lines('{"x": 0}'));
   const value = async (run: AsyncGenerator<string, 0 | 1>) => JSON.parse((await run.next()).value as string).value;
   expect([await value(first), await value(second), await value(first)]).toEqual([500, 0, 1]);
 });
+
+/** Lines of --batch input, as the library reads them. */
+async function* lines(...given: string[]) {
+  yield* given;
+}

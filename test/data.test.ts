@@ -7,7 +7,7 @@ import { runInProcess } from './io.js';
 import { expectValid } from './schema.js';
 
 /** An IDX file of unsigned bytes: the header (type 0x08, the axes' sizes, big-endian), then the bytes. */
-export function idxFile(sizes: number[], bytes: number[]): Buffer {
+function idxFile(sizes: number[], bytes: number[]): Buffer {
   const header = Buffer.alloc(4 + 4 * sizes.length);
   header[2] = 0x08;
   header[3] = sizes.length;
@@ -16,7 +16,7 @@ export function idxFile(sizes: number[], bytes: number[]): Buffer {
 }
 
 /** `count` images of 28 × 28, image i all of pixel value i, and labels i mod 10. */
-export function mnistFiles(count: number): { images: Buffer; labels: Buffer } {
+function mnistFiles(count: number): { images: Buffer; labels: Buffer } {
   const pixels = Array.from({ length: count * 784 }, (_, p) => Math.floor(p / 784) % 256);
   return { images: idxFile([count, 28, 28], pixels), labels: idxFile([count], Array.from({ length: count }, (_, i) => i % 10)) };
 }

@@ -3,6 +3,7 @@ import { differentiate, hessian } from '../src/higher.js';
 import { parseExpression } from '../src/parse/expression.js';
 import { evaluate, parameters, type Result } from '../src/result.js';
 import { b, centralDifferenceAt, elementsOf, G, W, X } from './gradcheck.js';
+import { AFFINE } from './views.js';
 
 
 /** Programs of every array operation, and of element-wise ones broadcast every way NumPy does. */
@@ -107,7 +108,7 @@ describe('the Hessian of arrays', () => {
     const x = [[1, 2], [3, 4]];
     const w = [[1, 0, 0], [0, 1, 0]];
     const g = [[1, 2, 3], [4, 5, 6]];
-    const result = hessian(parseExpression('L = sum(affine(X, W, b) * G)', ['X=[[1,2],[3,4]]', 'W=[[1,0,0],[0,1,0]]', 'b=[0,0,0]', 'G=[[1,2,3],[4,5,6]]']));
+    const result = hessian(parseExpression(AFFINE[0], AFFINE.slice(1)));
     const { names, hessian: rows, passes } = result.order!;
     expect(names).toEqual(['X[0,0]', 'X[0,1]', 'X[1,0]', 'X[1,1]', 'W[0,0]', 'W[0,1]', 'W[0,2]', 'W[1,0]', 'W[1,1]', 'W[1,2]', 'b[0]', 'b[1]', 'b[2]', 'G[0,0]', 'G[0,1]', 'G[0,2]', 'G[1,0]', 'G[1,1]', 'G[1,2]']);
     expect(passes).toBe(19);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { parseExpression } from '../src/parse/expression.js';
-import { Tensor } from '../src/tensor.js';
+import type { Tensor } from '../src/tensor.js';
 import { solve, train } from '../src/train.js';
 import { expectRefused, runInProcess } from './io.js';
 import { expectValid } from './schema.js';

@@ -9,6 +9,8 @@ import { AFFINE } from './views.js';
 
 /** Whether a command needs a shell: a pipe, a redirection, a second command. */
 const inShell = (command: string) => /[|<>$`;&]/.test(command.replace(/"[^"]*"/g, ''));
+/** The repository's examples, by the path the README gives them. */
+const EXAMPLES = Object.fromEntries(readdirSync('examples').map((file) => [`examples/${file}`, readFileSync(join('examples', file), 'utf8')]));
 
 /**
  * What a command line prints, standard error first as a terminal shows it (notes and errors
@@ -26,10 +28,7 @@ async function run(command: string, folder: string): Promise<string> {
   }
   expect(words.shift()).toBe('backprop');
   // The folder's files, and the repository's examples, as the README runs them from its root.
-  const files = Object.fromEntries([
-    ...readdirSync('examples').map((file) => [`examples/${file}`, readFileSync(join('examples', file), 'utf8')]),
-    ...readdirSync(folder).map((file) => [file, readFileSync(join(folder, file), 'utf8')]),
-  ]);
+  const files = { ...EXAMPLES, ...Object.fromEntries(readdirSync(folder).map((file) => [file, readFileSync(join(folder, file), 'utf8')])) };
   const { stdout, stderr } = await runInProcess(words, { env, files });
   return stderr + stdout;
 }

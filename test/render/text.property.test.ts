@@ -128,7 +128,8 @@ test(`the tables fit strictly, at any width and at their edge: exactly as wide a
       const result = evaluated(source);
       fc.pre(result !== undefined);
       const words = CATALOGUES[lang];
-      const table = (width: number) => [...renderTable(result!, PLAIN, view.digits, view.all, view.check ? checked(result!) : undefined, words, width)].join('');
+      const check = view.check ? checked(result!) : undefined;
+      const table = (width: number) => [...renderTable(result!, PLAIN, view.digits, view.all, check, words, width)].join('');
       const tableEdge = Math.max(40, widest(table(Infinity)) + edge);
       for (const at of [width, tableEdge]) expectFits(table(at), at);
       if (result!.inputs.length === 0) return;
@@ -169,10 +170,11 @@ test('a name wider than the screen is all that passes its edge: alone on its lin
   for (const long of ['n'.repeat(60), '가'.repeat(30)]) {
     const source = { source: `y = ${long} * 3 + log(${long})`, bindings: [`${long}=2`] };
     const result = evaluated(source)!;
+    const view = { all: true, steps: true, tree: true, check: true, nudges: [[0, 1, false]] as [number, number, boolean][], digits: undefined };
+    const trained = train(parseExpression(source.source, source.bindings), { epochs: 5, rate: 0.01 });
     for (const lang of LANGUAGES) {
-      const view = { all: true, steps: true, tree: true, check: true, nudges: [[0, 1, false]] as [number, number, boolean][], digits: undefined };
       const printed = text(result, view, 40, CATALOGUES[lang])!;
-      const training = renderTraining(train(parseExpression(source.source, source.bindings), { epochs: 5, rate: 0.01 }), { paint: PLAIN, width: 40, words: CATALOGUES[lang] });
+      const training = renderTraining(trained, { paint: PLAIN, width: 40, words: CATALOGUES[lang] });
       const over = `${printed}\n${training}`.split('\n').filter((line) => stringWidth(line) > 40);
       expect(over.length).toBeGreaterThan(0);
       for (const line of over) expect(line.replace(/^[│├└─ ]+/, ''), line).toMatch(new RegExp(`^\\S*${long}\\S*$`));
