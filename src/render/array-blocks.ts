@@ -1,9 +1,9 @@
 import { text } from '../messages/index.js';
-import { DIGITS, formatNumber } from '../numbers.js';
+import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Tensor } from '../tensor.js';
 import { arrayLines, shapeLabel } from './array-text.js';
-import { FEWEST_DIGITS } from './grid.js';
+import { digitTries } from './grid.js';
 import { tooLarge } from './limit.js';
 import type { Paint } from './paint.js';
 import { partial } from './table.js';
@@ -48,9 +48,8 @@ export function arrayBlocks(result: Result, { paint, digits, all, full, width }:
 
 /** An array's lines at the most digits that fit `width`, each line too wide still broken between numbers. */
 function printed(tensor: Tensor, given: number | undefined, full: boolean, width: number): string[] {
-  const tries = given !== undefined ? [given] : Array.from({ length: DIGITS - FEWEST_DIGITS + 1 }, (_, i) => DIGITS - i);
   let lines: string[] = [];
-  for (const digits of tries) {
+  for (const digits of digitTries(given)) {
     lines = arrayLines(tensor, (x) => formatNumber(x, digits), full);
     if (Math.max(...lines.map(cellWidth)) <= width) return lines;
   }

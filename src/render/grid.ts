@@ -10,6 +10,12 @@ export type Cell = [text: string, color?: Style];
 /** Significant digits in tables: DIGITS unless the screen is too narrow for them, and never fewer than this. */
 export const FEWEST_DIGITS = 4;
 
+/** The significant digits to try, most first: the `given` ones alone, else DIGITS down to FEWEST_DIGITS. */
+export const digitTries = (given?: number): number[] => (given !== undefined ? [given] : Array.from({ length: DIGITS - FEWEST_DIGITS + 1 }, (_, i) => DIGITS - i));
+
+/** The columns a row's borders take: `│ ` before the first cell, ` │ ` between two, ` │` after the last. */
+export const borders = (columns: number) => 3 * columns + 1;
+
 /** A table to draw: its headings, the columns aligned to the right, and its rows. */
 export interface Grid {
   head: string[];
@@ -30,8 +36,6 @@ interface Survey {
   sections: number;
 }
 
-/** The columns a row's borders take: `│ ` before the first cell, ` │ ` between two, ` │` after the last. */
-const borders = (columns: number) => 3 * columns + 1;
 /** Output is written in pieces of about this many characters. */
 const PIECE = 1 << 13;
 
@@ -50,7 +54,7 @@ const PIECE = 1 << 13;
  */
 export function drawGrid(grid: Grid, paint: Paint, screen: number, given?: number): { digits: number; chunks: Iterable<string> } {
   const head = grid.head.map(measure);
-  const tries = given !== undefined ? [given] : Array.from({ length: DIGITS - FEWEST_DIGITS + 1 }, (_, i) => DIGITS - i);
+  const tries = digitTries(given);
   let first: Survey | undefined;
   let survey: Survey | undefined;
   for (const digits of tries) {

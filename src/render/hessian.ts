@@ -1,8 +1,8 @@
 import { en, type Messages } from '../messages/index.js';
-import { DIGITS, formatNumber } from '../numbers.js';
+import { formatNumber } from '../numbers.js';
 import type { Result } from '../result.js';
 import type { Paint } from './paint.js';
-import { FEWEST_DIGITS } from './grid.js';
+import { borders, digitTries } from './grid.js';
 import { cellWidth, fit } from './wrap.js';
 
 /**
@@ -17,12 +17,16 @@ export function renderHessian(result: Result, paint: Paint, given?: number, widt
   const names = order!.names!;
   const cellsAt = (digits: number) => [['', ...names], ...order!.hessian!.map((row, i) => [names[i], ...row.map((x) => formatNumber(x, digits, words.undefinedNumber))])];
   const widthsOf = (cells: string[][]) => cells[0].map((_, j) => Math.max(...cells.map((row) => cellWidth(row[j]))));
-  // A line of a table of these columns: a bar, then each cell between spaces and a bar.
-  const across = (widths: number[]) => widths.reduce((sum, w) => sum + w + 3, 1);
-  let digits = given ?? DIGITS;
-  while (given === undefined && digits > FEWEST_DIGITS && across(widthsOf(cellsAt(digits))) > width) digits--;
-  const cells = cellsAt(digits);
-  const widths = widthsOf(cells);
+  // A line of a table of these columns: its borders and its cells.
+  const across = (widths: number[]) => borders(widths.length) + widths.reduce((sum, w) => sum + w, 0);
+  const [most, ...fewer] = digitTries(given);
+  let cells = cellsAt(most);
+  let widths = widthsOf(cells);
+  for (const digits of fewer) {
+    if (across(widths) <= width) break;
+    cells = cellsAt(digits);
+    widths = widthsOf(cells);
+  }
 
   const block = (columns: number[]) => {
     const shown = [0, ...columns];

@@ -16,7 +16,9 @@ import { fit } from './wrap.js';
  * The table is drawn a row at a time (drawGrid), so its cost grows with the rows, and it is
  * written in pieces as they come. With no digits `given`, numbers take as many significant
  * digits as let the table fit `screen` columns. A kink that --check met is marked in the
- * rows by a number, and named once, under the table.
+ * rows by a number, and named once, under the table; one the program is exactly at that
+ * --check did not meet gets a line there too: the gradients that pass through it are
+ * backward's one-sided choice, not derivatives, and the reader is told so where the numbers are.
  */
 export function renderTable(
   result: Result,
@@ -75,8 +77,10 @@ export function renderTable(
   if (all) sections.push([result.intermediates, paint.magenta]);
   const filled = sections.filter(([nodes]) => nodes.length > 0);
   const outputLine = (digits: number) => `${fit(`${paint.bold(outputName)} = ${paint.bold.green(formatNumber(value, digits))}`, screen)}\n`;
+  // A kink the program is exactly at that --check did not meet: a line under the table each.
+  const unmarked = () => result.kinks.filter(({ node }) => !kinks.has(node)).map((kink) => `${fit(paint.magenta(atKink(result, kink, words)), screen)}\n`);
   // A table of headings alone would say nothing: the value, and why there is no gradient.
-  if (filled.length === 0) return [`${outputLine(given ?? DIGITS)}${fit(paint.dim(words.noInputs), screen, '')}\n`];
+  if (filled.length === 0) return [`${outputLine(given ?? DIGITS)}${fit(paint.dim(words.noInputs), screen, '')}\n`, ...unmarked()];
 
   const { digits, chunks } = drawGrid(
     {
@@ -96,11 +100,12 @@ export function renderTable(
       const at = result.kinks.find(({ node }) => node === kink);
       yield `${fit(paint.magenta(`(${mark}) ${at === undefined ? words.kinkAt(label(graph, kink)) : atKink(result, at, words)}`), screen)}\n`;
     }
+    yield* unmarked();
   })();
 }
 
 /** What a kink the program is exactly at means: its operation, and the inputs below it that the one-sided choice reaches. */
-export function atKink({ graph }: Result, { node, inputs, count }: Kink, words: Messages): string {
+function atKink({ graph }: Result, { node, inputs, count }: Kink, words: Messages): string {
   const names = inputs.map((input) => graph.name(input)!);
   const shown = count > names.length ? words.listMore(names.join(', '), count - names.length) : words.and(names);
   return words.atKink(label(graph, node), shown);

@@ -9,21 +9,10 @@ import { renderHessian } from './hessian.js';
 import { renderNudges } from './nudges.js';
 import { modesLines, tangentLines } from './tangents.js';
 import { stepLines } from './steps.js';
-import { atKink, renderTable } from './table.js';
+import { renderTable } from './table.js';
 import { treeLines } from './tree.js';
 import { cellWidth, fit } from './wrap.js';
 import type { Paint } from './paint.js';
-
-/**
- * The table, then a line under it for each operation exactly at its kink that the table did
- * not name: the gradients that pass through it are backward's one-sided choice there, not
- * derivatives, and the reader is told so where the numbers are.
- */
-function* withKinks(table: Iterable<string>, result: Result, check: Check | undefined, paint: Paint, width: number, words: Messages): Iterable<string> {
-  yield* table;
-  const named = new Set(check?.inputs.filter(({ verdict }) => verdict === 'kink').map(({ kink }) => kink));
-  for (const kink of result.kinks) if (!named.has(kink.node)) yield `${fit(paint.magenta(atKink(result, kink, words)), width)}\n`;
-}
 
 /** Clauses on one line, `; ` between them, or one a line where that line would not fit. */
 function clauses(parts: string[], width: number): string[] {
@@ -66,7 +55,7 @@ export function renderText(result: Result, options: TextOptions): Iterable<strin
   if (steps !== undefined) parts.push(stepLines(result, steps, paint, digits, width, words));
   if (result.forward?.shown && result.forward.passes[0]?.steps.length > 0) parts.push(tangentLines(result, result.forward, paint, digits, width, words));
   if (options.tree) parts.push(treeLines(result, paint, digits, words, width));
-  parts.push(withKinks(renderTable(result, paint, options.digits, options.all, check, words, width), result, check, paint, width, words));
+  parts.push(renderTable(result, paint, options.digits, options.all, check, words, width));
   // Under --check the table says what is asked: the arrays themselves are left out.
   if (result.graph.hasArrays && check === undefined) parts.push(...arrayBlocks(result, { paint, digits: options.digits, all: options.all, full: options.full === true, width }).map((block) => [block]));
   if (result.forward !== undefined && !result.forward.shown) parts.push([modesLines(result.forward, paint, width, words)]);
