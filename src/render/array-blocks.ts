@@ -36,10 +36,11 @@ export function arrayBlocks(result: Result, { paint, digits, all, full, width }:
     if (tensor === undefined) continue;
     const name = graph.name(node)!;
     tooLarge(text('theArrays'), full ? 16 * tensor.size : 0);
-    const lines = [`${paint.cyan(name)} ${paint.dim(shapeLabel(tensor))} =`, ...printed(tensor, digits, full, width)];
+    // Not push(...lines): --full may give more lines than a call takes arguments.
+    let lines = [`${paint.cyan(name)} ${paint.dim(shapeLabel(tensor))} =`, ...printed(tensor, digits, full, width)];
     const gradient = graph.gradTensor(node);
     if (gradient !== undefined && !result.labels.has(node)) {
-      lines.push(`${partial(outputName, name)} =`, ...printed(gradient, digits, full, width).map((line) => paint.yellow(line)));
+      lines = lines.concat(`${partial(outputName, name)} =`, printed(gradient, digits, full, width).map((line) => paint.yellow(line)));
     }
     blocks.push(`${lines.join('\n')}\n`);
   }
@@ -51,7 +52,7 @@ function printed(tensor: Tensor, given: number | undefined, full: boolean, width
   let lines: string[] = [];
   for (const digits of digitTries(given)) {
     lines = arrayLines(tensor, (x) => formatNumber(x, digits), full);
-    if (Math.max(...lines.map(cellWidth)) <= width) return lines;
+    if (lines.every((line) => cellWidth(line) <= width)) return lines;
   }
   return lines.flatMap((line) => broken(line, width));
 }

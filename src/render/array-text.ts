@@ -26,7 +26,8 @@ export function arrayLines(tensor: Tensor, number: (x: number) => string, full =
   const columns = shown(tensor.columns, full);
   const cell = (i: number, j: number) => (i < 0 || j < 0 ? '…' : number(tensor.data[i * tensor.columns + j]));
   const texts = rows.map((i) => columns.map((j) => cell(i, j)));
-  const widths = columns.map((_, k) => Math.max(...texts.map((row) => [...row[k]].length)));
+  // Not Math.max(...): --full may give it more rows than a call takes arguments.
+  const widths = columns.map((_, k) => texts.reduce((most, row) => Math.max(most, [...row[k]].length), 0));
   const line = (row: string[]) => `[${row.map((text, k) => text.padStart(widths[k])).join(' ')}]`;
   if (tensor.rank < 2) return [line(texts[0])];
   // The rows left out are one line of their own, as NumPy's ...

@@ -26,6 +26,14 @@ describe('arrays under the table', () => {
     expect(numbers.length).toBeGreaterThanOrEqual(144);
   });
 
+  test('--full prints a column of more rows than a call takes arguments', async () => {
+    const rows = 200_000;
+    const program = `v = ones(${rows}, 1)\nL = sum(v * v)`;
+    const { status, stdout, stderr } = await runInProcess(['-e', program, '--full', '--no-color']);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout.match(/^ \[[12]\]\]?$/gm)).toHaveLength(2 * (rows - 1));
+  });
+
   test('labels and data have no gradient; --check shows its table alone', async () => {
     const program = ['-e', 'L = softmax_with_loss(x, t)', 'x=[[0.3, 2.9, 4.0], [1.0, -0.5, 0.2]]', 't=[2, 0]', '--no-color'];
     const { stdout } = await runInProcess(program);
