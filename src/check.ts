@@ -157,7 +157,8 @@ function checkArrays(result: Result, inputs: number[], { timed: timing, progress
   const checks = inputs.map((node): InputCheck => {
     const tensor = graph.tensor(node);
     const values = tensor?.data ?? Float64Array.of(graph.value(node));
-    const gradients = graph.gradTensor(node)?.data ?? Float64Array.of(graph.grad(node));
+    const gradient = graph.gradOf(node);
+    const gradients = typeof gradient === 'number' ? Float64Array.of(gradient) : gradient.data;
     const at = (i: number, moved: number, during?: () => void) =>
       tensor === undefined ? graph.with([[node, moved]], () => (graph.forward(), during?.(), graph.value(output))) : graph.probe(node, i, moved, output, during);
     const step = (i: number) => STEP * Math.max(1, Math.abs(values[i]));

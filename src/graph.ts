@@ -272,7 +272,18 @@ export class Graph implements Builder {
     return this.tensor(node) ?? this.value(node);
   }
 
-  /** ∂output/∂node where the node is an array: an array of its shape. */
+  /**
+   * ∂output/∂node, a number or an array: zeros of its shape for an array that no gradient
+   * reached (a branch the output does not depend on), as for a number.
+   */
+  gradOf(node: number): Value {
+    const tensor = this.gradTensor(node);
+    if (tensor !== undefined) return tensor;
+    const shape = this.shape(node);
+    return shape.length === 0 ? this.grad(node) : Tensor.zeros(shape);
+  }
+
+  /** ∂output/∂node where the node is an array and a gradient reached it: an array of its shape. */
   gradTensor(node: number): Tensor | undefined {
     if (this.stale) this.refresh();
     return node < this.graded ? this.gradTensors.get(node) : undefined;

@@ -177,11 +177,8 @@ export function gradientElements(graph: Graph, inputs: readonly number[]): numbe
   // A program of numbers, a row of a thousand inputs each backward pass of its Hessian: read plainly.
   if (!graph.hasArrays) return inputs.map((input) => graph.grad(input));
   return inputs.flatMap((input) => {
-    const tensor = graph.gradTensor(input);
-    if (tensor !== undefined) return Array.from(tensor.data);
-    const shape = graph.shape(input);
-    // An array that no share reached has a gradient of 0.
-    return shape.length === 0 ? [graph.grad(input)] : new Array<number>(size(shape)).fill(0);
+    const gradient = graph.gradOf(input);
+    return typeof gradient === 'number' ? [gradient] : Array.from(gradient.data);
   });
 }
 

@@ -162,7 +162,7 @@ export function train(program: Program, options: TrainOptions = {}): Training {
 function step(graph: Graph, node: number, rate: number): Value {
   const tensor = graph.tensor(node);
   if (tensor === undefined) return graph.value(node) - rate * graph.grad(node);
-  const gradient = graph.gradTensor(node)!.data;
+  const gradient = (graph.gradOf(node) as Tensor).data;
   return new Tensor(tensor.shape, tensor.data.map((x, i) => x - rate * gradient[i]));
 }
 

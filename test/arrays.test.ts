@@ -217,3 +217,24 @@ describe('--check on arrays through the command line', () => {
     expect((await runInProcess([...net, '--check'])).stderr).toBe('');
   });
 });
+
+describe('an array the output does not depend on has a gradient of zeros, in every mode', () => {
+  const program = ['-e', 'a = sum(W)\ny = b*2', 'W=[[1,2]]', 'b=1', '--no-color'];
+
+  test('the table and the JSON give zeros of its shape', async () => {
+    const table = await runInProcess(program);
+    expect(table.stdout).toContain('│ W     │ (1×2) │     (1×2) │');
+    expect(table.stdout).toContain('∂y/∂W =\n[[0 0]]\n');
+    const json = JSON.parse((await runInProcess([...program, '--json'])).stdout);
+    expect(json.gradients).toEqual({ W: [[0, 0]], b: 2 });
+  });
+
+  test('--check agrees, and --train leaves it where it is', async () => {
+    const checked = await runInProcess([...program, '--check']);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/│ W +│ \(1×2\) │ +\(1×2\) │ +Δ 0 │ +0 │ agrees +│/);
+    const trained = await runInProcess([...program, '--train', '--epochs', '3', '--json']);
+    expect(trained.stderr).toBe('');
+    expect(JSON.parse(trained.stdout).trained.W).toMatchObject({ start: [[1, 2]], final: [[1, 2]], grad: [[0, 0]] });
+  });
+});

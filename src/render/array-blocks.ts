@@ -38,9 +38,8 @@ export function arrayBlocks(result: Result, { paint, digits, all, full, width }:
     tooLarge(text('theArrays'), full ? 16 * tensor.size : 0);
     // Not push(...lines): --full may give more lines than a call takes arguments.
     let lines = [`${paint.cyan(name)} ${paint.dim(shapeLabel(tensor))} =`, ...printed(tensor, digits, full, width)];
-    const gradient = graph.gradTensor(node);
-    if (gradient !== undefined && !result.labels.has(node)) {
-      lines = lines.concat(`${partial(outputName, name)} =`, printed(gradient, digits, full, width).map((line) => paint.yellow(line)));
+    if (!result.labels.has(node)) {
+      lines = lines.concat(`${partial(outputName, name)} =`, printed(graph.gradOf(node) as Tensor, digits, full, width).map((line) => paint.yellow(line)));
     }
     blocks.push(`${lines.join('\n')}\n`);
   }

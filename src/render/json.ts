@@ -118,8 +118,8 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
   const arrays = graph.hasArrays;
   const forwardGradients = result.forward?.shown === true;
   const value = (node: number, grad: boolean, given = digits) => {
-    const tensor = !arrays ? undefined : grad ? graph.gradTensor(node) : graph.tensor(node);
-    if (tensor !== undefined) text.add(nested(tensor, given));
+    const tensor = !arrays ? undefined : !grad ? graph.tensor(node) : result.labels.has(node) ? undefined : graph.gradOf(node);
+    if (typeof tensor === 'object') text.add(nested(tensor, given));
     else if (!grad) text.addNumber(graph.value(node), given);
     else text.addNumber(arrays && result.labels.has(node) ? NaN : forwardGradients ? gradientOf(result, node) : graph.grad(node), given);
   };
@@ -250,7 +250,7 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
           kind,
           ...(op === undefined ? {} : { operation: op.name, arguments: graph.args(node) }),
           value: plain(graph.valueOf(node)),
-          grad: plain(graph.gradTensor(node) ?? graph.grad(node)),
+          grad: plain(graph.gradOf(node)),
         };
       }),
     );

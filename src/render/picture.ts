@@ -42,9 +42,7 @@ export function drawnLines(value: Value, number: (x: number) => string, gradient
 
 /** ∂output/∂node, a number or an array; zeros for an array that no gradient reached. */
 export function gradientOf(graph: Graph, node: number): Value {
-  if (!graph.hasArrays) return graph.grad(node);
-  const shape = graph.shape(node);
-  return graph.gradTensor(node) ?? (shape.length === 0 ? graph.grad(node) : Tensor.zeros(shape));
+  return graph.hasArrays ? graph.gradOf(node) : graph.grad(node);
 }
 
 /** What an operation sends back along the arrow of each argument: a number, an array, or nothing (labels). */

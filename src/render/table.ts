@@ -51,9 +51,9 @@ export function renderTable(
     const number = (x: number) => formatNumber(x, digits, words.undefinedNumber);
     // An array by its shape: it is printed whole (or NumPy's summary of it) under the table.
     const tensor = graph.tensor(node);
-    const gradient = graph.gradTensor(node);
     const shown = tensor !== undefined ? shapeLabel(tensor) : graph.isInput(node) ? givenValue(result, node) : number(graph.value(node));
-    const slope = tensor === undefined ? number(gradientOf(result, node)) : gradient === undefined || result.labels.has(node) ? '–' : shapeLabel(gradient);
+    // An array's gradient has its shape; a label (data) has none.
+    const slope = tensor === undefined ? number(gradientOf(result, node)) : result.labels.has(node) ? '–' : shown;
     const cells: Cell[] = [[graph.name(node)!, name], [shown], [slope, paint.yellow]];
     if (check !== undefined) {
       const input = checks.get(node);

@@ -43,8 +43,8 @@ export function renderTraining(training: Training, { paint, digits: given, width
     // An array trained is shown by its shape, and its gradient by the largest of it in size.
     const value = (x: Value) => (typeof x === 'number' ? number(x) : shapeLabel(x));
     const gradient = (node: number) => {
-      const tensor = graph.gradTensor(node);
-      return tensor === undefined ? number(graph.grad(node)) : `max |∂| ${formatNumber(tensor.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
+      const value = graph.gradOf(node);
+      return typeof value === 'number' ? number(value) : `max |∂| ${formatNumber(value.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
     };
     for (const { node, start, final } of trained) yield [[graph.name(node)!, paint.cyan], [value(start)], [value(final), paint.bold], [gradient(node), paint.yellow]];
   }
@@ -128,7 +128,7 @@ export function trainingJson(training: Training, digits: number, descent?: Train
     output: outputName,
     ...(training.newton ? { method: 'newton' } : {}),
     trained: Object.fromEntries(
-      trained.map(({ node, start, final }) => [graph.name(node), { start: nested(start), final: nested(final), grad: nested(graph.gradTensor(node) ?? graph.grad(node)) }]),
+      trained.map(({ node, start, final }) => [graph.name(node), { start: nested(start), final: nested(final), grad: nested(graph.gradOf(node)) }]),
     ),
     value: { start: history[0], final: result.value },
     ...(training.accuracy && { accuracy: { start: training.accuracy.start, final: training.accuracy.final, rows: training.accuracy.rows } }),
