@@ -10,7 +10,7 @@
  */
 import { AddLayer, DivLayer, MulLayer, NegLayer, SubLayer, type Symbols } from './layers.js';
 import { text, type Said } from './messages/index.js';
-import { multiply, sameShape, shapeText, size, Tensor, type Shape, type Value } from './tensor.js';
+import { multiply, sameShape, shapeText, size, Tensor, transposeData, type Shape, type Value } from './tensor.js';
 
 export interface ArrayLayer {
   forward(x: Value, y?: Value, z?: Value): Value;
@@ -127,7 +127,7 @@ export class MatMulLayer implements ArrayLayer {
 
   static shape([x, w]: Shape[], context: ShapeContext): Shape | Said {
     if (x.length === 0 || w.length === 0) return text('shapeMatmulNumber', context.formula, context.labels[x.length === 0 ? 0 : 1]);
-    const inner = [x.at(-1)!, w.length === 2 ? w[0] : w[0]];
+    const inner = [x.at(-1)!, w[0]];
     if (inner[0] !== inner[1]) return text('shapeMatmul', context.formula, context.labels[0], shapeText(x), context.labels[1], shapeText(w), inner[0], inner[1]);
     return MatMulLayer.product(x, w);
   }
@@ -148,10 +148,8 @@ export class MatMulLayer implements ArrayLayer {
 
 /** u vᵀ, for vectors u and v: each element of u times v, a row each. */
 function outer(nodes: Symbols, u: number, v: number): number {
-  const [a, b] = [nodes.shape(u)[0], nodes.shape(v)[0]];
-  // u repeated in b rows, turned into a columns of it: row i is u[i] throughout.
-  const columns = nodes.op(TransposeLayer, nodes.op(MulLayer, u, nodes.ones([b, a])));
-  return nodes.op(MulLayer, columns, v);
+  // u spread along the columns of an a × b matrix: row i is u[i] throughout.
+  return nodes.op(MulLayer, spreadOver(nodes, u, [nodes.shape(u)[0], nodes.shape(v)[0]], 1), v);
 }
 
 /**
@@ -172,9 +170,8 @@ export function summedTo(nodes: Symbols, x: number, shape: Shape): number {
 /** A number, a vector as a row, or a vector as a column: `x` with the axes of size 1 that `shape` has and it lacks (NumPy's keepdims). */
 function kept(nodes: Symbols, x: number, shape: Shape): number {
   if (sameShape(nodes.shape(x), shape)) return x;
-  // A column: the vector as a row, turned.
-  if (shape.length === 2 && shape[1] === 1 && shape[0] > 1) return nodes.op(TransposeLayer, nodes.op(MulLayer, x, nodes.ones([1, shape[0]])));
-  return nodes.op(MulLayer, x, nodes.ones(shape));
+  // A column: the vector spread along its one column.
+  return spreadOver(nodes, x, shape, shape.length === 2 && shape[1] === 1 && shape[0] > 1 ? 1 : undefined);
 }
 
 /**
@@ -382,9 +379,7 @@ export class TransposeLayer implements ArrayLayer {
 function transpose(x: Tensor): Tensor {
   if (x.rank < 2) return x;
   const [rows, columns] = x.shape;
-  const out = new Float64Array(x.size);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) out[j * rows + i] = x.data[i * columns + j];
-  return new Tensor([columns, rows], out);
+  return new Tensor([columns, rows], transposeData(x.data, rows, columns));
 }
 
 /**
@@ -670,15 +665,7 @@ export class AffineLayer implements ArrayLayer {
   }
 
   static shape([x, w, b]: Shape[], context: ShapeContext): Shape | Said {
-    const product = MatMulLayer.shape([x, w], {
-      get formula() {
-        return context.formula;
-      },
-      get labels() {
-        return context.labels.slice(0, 2);
-      },
-      known: context.known,
-    });
+    const product = MatMulLayer.shape([x, w], context);
     if (!Array.isArray(product)) return product;
     const columns = (product as Shape).at(-1);
     if (!(b.length === 0 || (b.length === 1 && b[0] === columns))) return text('shapeBias', context.formula, context.labels[2], shapeText(b), shapeText(product as Shape), columns ?? 1);

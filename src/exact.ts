@@ -63,8 +63,8 @@ export class Exact {
     if (!Number.isFinite(x)) return undefined;
     // Most values have few places: the first that gives x back names the shortest decimal.
     for (let places = 0; places <= 9; places++) {
-      const units = Math.round(x * POWERS[places]);
-      if (Math.abs(units) <= MAX_UNITS && units / POWERS[places] === x) return new Exact(units === 0 ? 0 : units, places);
+      const units = unitsOf(x, places);
+      if (Math.abs(units) <= MAX_UNITS && doubleOf(units, places) === x) return new Exact(units === 0 ? 0 : units, places);
     }
     const [mantissa, exponent = '0'] = String(x).split('e');
     const point = mantissa.indexOf('.');
@@ -147,8 +147,10 @@ export class Exact {
 
   /** Less than 0, 0, or more than 0 as this is less than, equal to, or more than other. */
   compare(other: Exact): number {
-    const aligned = this.aligned(other);
-    if (aligned !== undefined) return Math.sign(aligned[0] - aligned[1]);
+    if (this.fraction === undefined && other.fraction === undefined) {
+      const difference = sumUnits(this.units, this.places, -other.units, other.places);
+      if (!Number.isNaN(difference)) return Math.sign(difference);
+    }
     const [a, b] = [this.ratio(), other.ratio()];
     const difference = a.num * b.den - b.num * a.den;
     return difference > 0n ? 1 : difference < 0n ? -1 : 0;
@@ -161,18 +163,6 @@ export class Exact {
     const point = digits.length - this.places;
     const text = this.places === 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;
     return this.units < 0 ? `-${text}` : text;
-  }
-
-  /**
-   * Two decimals' units at the places of the one with more, with those places: each still a
-   * whole number of at most MAX_UNITS, so that their sum is exact; undefined if not.
-   */
-  private aligned(other: Exact): [number, number, number] | undefined {
-    if (this.fraction !== undefined || other.fraction !== undefined) return undefined;
-    const places = Math.max(this.places, other.places);
-    const a = this.units * POWERS[places - this.places];
-    const b = other.units * POWERS[places - other.places];
-    return Math.abs(a) <= MAX_UNITS && Math.abs(b) <= MAX_UNITS ? [a, b, places] : undefined;
   }
 
   /** The number as a fraction of BigInts. */

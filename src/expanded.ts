@@ -1,4 +1,4 @@
-import { Graph } from './graph.js';
+import { Graph, type Expansion } from './graph.js';
 import { text, type Said } from './messages/index.js';
 import { label } from './notation.js';
 import { formatNumber } from './numbers.js';
@@ -20,27 +20,32 @@ const MOST_NOTES = 3;
 export function expansionLosses(result: Result): Said[] {
   const { graph, expanded = [] } = result;
   const notes: Said[] = [];
+  // Each kind's expanded form on its own, away from the rest of the program: built once, run at each composite's value.
+  const alone = new Map<Expansion['layer'], { form: Graph; at: number; out: number }>();
   for (const { node, input, layer: Layer } of expanded) {
     if (notes.length === MOST_NOTES) break;
     const x = graph.value(input);
     const fused = new Layer();
     const value = fused.forward(x);
     const slope = fused.backward(1)[0];
-    // The expanded form's own slope, away from the rest of the program.
-    const alone = new Graph();
-    const at = alone.input('x', x);
-    const out = Layer.expand!(alone, at);
-    alone.forward();
-    alone.backward(out);
-    const lost = [
-      ['value', graph.value(node), value],
-      ['slope', alone.grad(at), slope],
-    ].find(([, expandedly, fusedly]) => !near(expandedly as number, fusedly as number));
-    if (lost === undefined) continue;
-    const [what, expandedly, fusedly] = lost as ['value' | 'slope', number, number];
     const number = (v: number) => formatNumber(v, 6);
     const written = `${operationOf(Layer)!.symbol}(${label(graph, input)})`;
-    notes.push(text(what === 'value' ? 'expandLosesValue' : 'expandLosesSlope', written, number(x), number(expandedly), number(fusedly)));
+    if (!near(graph.value(node), value)) {
+      notes.push(text('expandLosesValue', written, number(x), number(graph.value(node)), number(value)));
+      continue;
+    }
+    let own = alone.get(Layer);
+    if (own === undefined) {
+      const form = new Graph();
+      const at = form.input('x', x);
+      own = { form, at, out: Layer.expand!(form, at) };
+      alone.set(Layer, own);
+    }
+    own.form.setValue(own.at, x);
+    own.form.forward();
+    own.form.backward(own.out);
+    const expandedSlope = own.form.grad(own.at);
+    if (!near(expandedSlope, slope)) notes.push(text('expandLosesSlope', written, number(x), number(expandedSlope), number(slope)));
   }
   return notes;
 }

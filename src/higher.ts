@@ -172,6 +172,11 @@ export function elementsOf(graph: Graph, inputs: readonly number[], gradients: r
   });
 }
 
+/** How many elements the inputs have together: a number is one. */
+export function elementCount(graph: Graph, inputs: readonly number[]): number {
+  return inputs.reduce((count, input) => count + size(graph.shape(input)), 0);
+}
+
 /** The inputs' gradients from the last backward pass, element by element, in the order of elementNames. */
 export function gradientElements(graph: Graph, inputs: readonly number[]): number[] {
   // A program of numbers, a row of a thousand inputs each backward pass of its Hessian: read plainly.
@@ -284,10 +289,12 @@ export function ordered(program: Program, n: number, picture: boolean): Result {
   const inputs = graph.inputs();
   // Nothing to differentiate by: no inputs, or (of arrays) only labels and data.
   if (inputs.length === 0 || (graph.hasArrays && parameters(program).length === 0)) return evaluate(program);
-  // On arrays, the Hessian of their elements: their third derivatives would be n³ numbers.
-  if (graph.hasArrays && n > 2) throw new InputError(text('orderArrays', n));
-  if (graph.hasArrays && picture) throw new InputError(text('orderArraysPicture', n));
-  if (graph.hasArrays) return hessian(program);
+  if (graph.hasArrays) {
+    // On arrays, the Hessian of their elements: their third derivatives would be n³ numbers.
+    if (n > 2) throw new InputError(text('orderArrays', n));
+    if (picture) throw new InputError(text('orderArraysPicture', n));
+    return hessian(program);
+  }
   if (inputs.length > 1 && picture) throw new InputError(text('orderPicture', n, inputs.length));
   if (inputs.length > 1 && n > 2) throw new InputError(text('orderInputs', n, inputs.length));
   if (picture) {

@@ -141,9 +141,11 @@ export function evaluate(program: Program): Result {
 }
 
 /** The inputs that are parameters: not labels, nor what --data gave. --check checks them, --train trains them. */
-export function parameters({ graph, data = [] }: Program): number[] {
+export function parameters(program: Program | Result): number[] {
+  const { graph, data = [] } = program;
   const inputs = graph.inputs();
-  const notParameters = new Set([...labels(graph, inputs), ...data]);
+  // A result has its labels already: finding them walks the graph.
+  const notParameters = new Set([...('labels' in program ? program.labels : labels(graph, inputs)), ...data]);
   return inputs.filter((node) => !notParameters.has(node));
 }
 

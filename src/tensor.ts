@@ -131,8 +131,8 @@ export function multiply(
   n: number,
   { transposeA = false, transposeB = false } = {},
 ): Float64Array {
-  const rows = transposeA ? transposed(a, k, m) : a;
-  const columns = transposeB ? b : transposed(b, k, n);
+  const rows = transposeA ? transposeData(a, k, m) : a;
+  const columns = transposeB ? b : transposeData(b, k, n);
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i += 2) {
     // A last row or column short of a pair or a four is clamped to the last one, computed again.
@@ -170,7 +170,7 @@ export function multiply(
 }
 
 /** A rows × columns matrix, row by row, transposed: columns × rows. */
-function transposed(x: Float64Array, rows: number, columns: number): Float64Array {
+export function transposeData(x: Float64Array, rows: number, columns: number): Float64Array {
   const out = new Float64Array(x.length);
   for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) out[j * rows + i] = x[i * columns + j];
   return out;

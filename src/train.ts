@@ -2,7 +2,7 @@ import { InputError, MathError } from './errors.js';
 import { text, type Said } from './messages/index.js';
 import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
 import type { Graph, Program } from './graph.js';
-import { differentiate, elementNames, elementsOf, gradientElements, Nodes } from './higher.js';
+import { differentiate, elementCount, elementsOf, gradientElements, Nodes } from './higher.js';
 import { allFinite, Tensor, type Value } from './tensor.js';
 import { nfc } from './parse/source.js';
 import { evaluate, MAX_ARRAY_WORK, MAX_WORK, parameters, type Result } from './result.js';
@@ -181,7 +181,7 @@ function hits({ graph, output }: Program): { share: number; rows: number } | und
  */
 function newtonElements(program: Program, nodes: number[]): number[] {
   const { graph, output } = program;
-  const count = elementNames(graph, nodes).length;
+  const count = elementCount(graph, nodes);
   if (count > MOST_NEWTON_INPUTS) throw new InputError(graph.hasArrays ? text('newtonElements', count, MOST_NEWTON_INPUTS) : text('newtonInputs', count, MOST_NEWTON_INPUTS));
   // The gradient's rules read the shapes and what forward computed: the program runs first, its shapes checked.
   if (graph.hasArrays) evaluate(program);
