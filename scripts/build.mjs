@@ -38,6 +38,8 @@ function asciiOnly(path) {
 }
 
 rmSync('dist', { recursive: true, force: true });
+/** The live page's script, a file beside the command line's bundle. */
+const LIVE_FILE = 'live.js';
 const node = { bundle: true, platform: 'node', target: 'node20', external: ['@viz-js/viz'], plugins: [liveScriptPlugin], logLevel: 'warning' };
 await Promise.all([
   // Minified: the bundle and its code cache are read and decoded on every start, the smaller
@@ -49,14 +51,14 @@ await Promise.all([
     format: 'cjs',
     outfile: 'dist/cli.cjs',
     supported: { 'dynamic-import': false },
-    plugins: [liveScriptFilePlugin('live.js'), noSubcommands],
+    plugins: [liveScriptFilePlugin(LIVE_FILE), noSubcommands],
     minify: true,
     legalComments: 'none',
     charset: 'ascii',
   }),
   build({ ...node, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js' }),
 ]);
-writeFileSync('dist/live.js', await liveScript());
+writeFileSync(`dist/${LIVE_FILE}`, await liveScript());
 asciiOnly('dist/cli.cjs');
 // Type declarations of the library, then a check of the tests' types.
 run('npx', ['tsc', '-p', '.']);

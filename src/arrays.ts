@@ -22,6 +22,8 @@ export interface ArrayLayer {
    * moved); false where it cannot, and forward must run again. Graph.probe uses it.
    */
   moved?(position: number, index: number, delta: number, out: Tensor): boolean;
+  /** For a classifier's loss: of the rows its last forward scored, how many had the label's class highest. */
+  hits?(): { right: number; rows: number };
 }
 
 /**

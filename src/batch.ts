@@ -1,7 +1,7 @@
 import { check as checkGradients, checkable, disagreement } from './check.js';
 import { BackpropError, cut, errorObject, InputError, printable } from './errors.js';
 import type { Graph, Program } from './graph.js';
-import { text, type Said } from './messages/index.js';
+import { list, text, type Said } from './messages/index.js';
 import { csvCells } from './parse/csv.js';
 import { tensorOf } from './parse/array.js';
 import { preview, readValuesLine, type ValuesLine } from './parse/json-line.js';
@@ -243,8 +243,7 @@ function csvValues(cells: string[], header: Column[]): LineValues {
 /** ` (its inputs: x, y and 3 more)`, for a message; nothing for a program of no inputs. */
 function itsInputs(inputs: InputNames): Said {
   if (inputs.size === 0) return '';
-  const shown = inputs.first(5).map((name) => cut(name));
-  return text('itsInputs', inputs.size > 5 ? text('listMore', shown.join(', '), inputs.size - 5) : shown.join(', '));
+  return text('itsInputs', list(inputs.first(5).map((name) => cut(name)), inputs.size));
 }
 
 /**

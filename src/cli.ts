@@ -94,7 +94,7 @@ async function dataValues(data: NonNullable<Request['data']>, seed: number, io: 
   const { mnist, MNIST_FILES, MNIST_READ, spiral } = await import('./data.js');
   const folder = data.name === 'mnist' ? data.folder : '';
   const file = (name: string) => mnistFile(folder, name, MNIST_READ, io);
-  const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(file(MNIST_FILES.images), file(MNIST_FILES.labels), MNIST_FILES);
+  const { x, t } = data.name === 'spiral' ? spiral(seed) : mnist(file(MNIST_FILES.images), file(MNIST_FILES.labels));
   return new Map<string, Value>([['x', x], ['t', t]]);
 }
 
@@ -105,7 +105,7 @@ function mnistFile(folder: string, name: string, most: { raw: number; gzipped: n
     try {
       return io.read(path, file.endsWith('.gz') ? most.gzipped : most.raw);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(text('cannotRead', `'${path}'`, reason(error)));
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(text('cannotRead', fileName(path), reason(error)));
     }
   }
   throw new InputError(text('mnistMissing', folder, name));

@@ -59,16 +59,16 @@ export const MNIST_FILES: { images: string; labels: string } = { images: 'train-
 /**
  * The first MNIST_IMAGES training images, 784 pixels each scaled to [0, 1] as the book's
  * load_mnist(normalize=True) does, and their labels, from the bytes of the two IDX files
- * (gzipped or not). `names` are the files', for a message about one that is not MNIST's.
+ * (gzipped or not).
  */
-export function mnist(images: Uint8Array, labels: Uint8Array, names: typeof MNIST_FILES): Data {
-  const pixels = idx(images, 3, names.images);
-  const classes = idx(labels, 1, names.labels);
+export function mnist(images: Uint8Array, labels: Uint8Array): Data {
+  const pixels = idx(images, 3, MNIST_FILES.images);
+  const classes = idx(labels, 1, MNIST_FILES.labels);
   const [count, rows, columns] = pixels.sizes;
   const size = rows * columns;
   // A file cut short gives the images it holds whole.
   const n = Math.min(MNIST_IMAGES, count, classes.sizes[0], Math.floor(pixels.bytes.length / size), classes.bytes.length);
-  if (!(n > 0)) throw new InputError(text('notMnist', names.images));
+  if (!(n > 0)) throw new InputError(text('notMnist', MNIST_FILES.images));
   const x = Tensor.zeros([n, size]);
   for (let i = 0; i < n * size; i++) x.data[i] = pixels.bytes[i] / 255;
   const t = Tensor.zeros([n]);

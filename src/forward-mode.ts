@@ -12,7 +12,6 @@ import { MAX_WORK, type ForwardMode, type Result, type TangentPass, type Tangent
  * computes values and tangents together, as a pass of dual numbers does.
  */
 
-
 /** Refuses forward mode where its passes would take too long, before any runs: a pass an input over every operation. */
 export function forwardable(graph: Graph): void {
   if (graph.hasArrays) throw new InputError(text('modeArrays'));

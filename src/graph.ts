@@ -6,7 +6,6 @@ import { text, type Said } from './messages/index.js';
 import { operationOf, type AnyLayer, type Operation } from './operations.js';
 import { broadcast, sameShape, shapeOf, shapeText, size, strides, Tensor, type Shape, type Value } from './tensor.js';
 
-export type { AnyLayer };
 
 /** An operation whose arguments' shapes do not go together: the node, and why (see Graph.inferShapes). */
 export class ShapeProblem extends Error {

@@ -52,7 +52,6 @@ export function differentiate(graph: Graph, output: number, inputs: readonly num
   return inputs.map((input) => grads.get(input) ?? nodes.constant(0));
 }
 
-
 /** `result′`, `result″`, `result‴`, `result⁽⁴⁾`: the n-th derivative of a one-input program, by its name. */
 export function primed(name: string, n: number): string {
   if (n === 0) return name;

@@ -1,8 +1,7 @@
 import type { Graph, Program } from './graph.js';
 import { ATOM, POWER, UNARY, type Operation } from './operations.js';
 import { formatNumber, FULL_DIGITS } from './numbers.js';
-import { SMALL } from './tensor.js';
-import { shapeText, type Tensor } from './tensor.js';
+import { shapeText, SMALL, type Tensor } from './tensor.js';
 
 /**
  * How tightly a node binds when written by its label, by the table of operations: writing an

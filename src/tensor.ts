@@ -65,6 +65,11 @@ export class Tensor {
 /** A value of the graph: a number, or an array. */
 export type Value = number | Tensor;
 
+/** A value as JSON holds it: a number, or nested lists of numbers. */
+export function plainValue(value: Value): number | number[] | number[][] {
+  return typeof value === 'number' ? value : value.toNested();
+}
+
 /** Whether a number, or every element of an array, is a finite number. */
 export function allFinite(value: Value): boolean {
   return typeof value === 'number' ? Number.isFinite(value) : value.data.every(Number.isFinite);

@@ -1,6 +1,5 @@
 import { InputError, MathError } from './errors.js';
-import { text, type Said } from './messages/index.js';
-import { CrossEntropyLayer, SoftmaxWithLossLayer } from './arrays.js';
+import { list, text, type Said } from './messages/index.js';
 import type { Graph, Program } from './graph.js';
 import { differentiate, elementCount, elementsOf, gradientElements, Nodes } from './higher.js';
 import { allFinite, Tensor, type Value } from './tensor.js';
@@ -169,9 +168,8 @@ function step(graph: Graph, node: number, rate: number): Value {
 /** The share of a classifier's rows right, as its loss was last computed (Training.accuracy); none for any other output. */
 function hits({ graph, output }: Program): { share: number; rows: number } | undefined {
   const layer = graph.layer(output);
-  if (!(layer instanceof SoftmaxWithLossLayer || layer instanceof CrossEntropyLayer)) return undefined;
-  const { right, rows } = layer.hits();
-  return { share: right / rows, rows };
+  const counted = layer !== undefined && 'hits' in layer ? layer.hits?.() : undefined;
+  return counted && { share: counted.right / counted.rows, rows: counted.rows };
 }
 
 /**
@@ -248,8 +246,7 @@ function trainedInputs(program: Program, given: string[] | undefined): number[] 
     const node = byName.get(name);
     if (node === undefined) {
       // A program can have millions of inputs: the message names the first few.
-      const known = inputs.slice(0, 5).map((input) => graph.name(input)!);
-      throw new InputError(text('notTrainable', name, inputs.length > 5 ? text('listMore', known.join(', '), inputs.length - 5) : known.join(', ')));
+      throw new InputError(text('notTrainable', name, list(inputs.slice(0, 5).map((input) => graph.name(input)!), inputs.length)));
     }
     return node;
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { mnist, MNIST_FILES, MNIST_IMAGES, spiral, SPIRAL_CLASSES, SPIRAL_POINTS } from '../src/data.js';
+import { mnist, MNIST_IMAGES, spiral, SPIRAL_CLASSES, SPIRAL_POINTS } from '../src/data.js';
 import { InputError } from '../src/errors.js';
 import { runInProcess } from './io.js';
 import { expectValid } from './schema.js';
@@ -44,7 +44,7 @@ describe('spiral', () => {
 describe('mnist', () => {
   test('the first images, pixels scaled to [0, 1] as the book normalizes them, and their labels', () => {
     const { images, labels } = mnistFiles(MNIST_IMAGES + 5);
-    const { x, t } = mnist(images, labels, MNIST_FILES);
+    const { x, t } = mnist(images, labels);
     expect(x.shape).toEqual([MNIST_IMAGES, 784]);
     expect(x.data[784 * 3]).toBe(3 / 255);
     expect(Array.from(t.data.subarray(0, 12))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
@@ -52,18 +52,18 @@ describe('mnist', () => {
 
   test('gzipped files read the same', () => {
     const { images, labels } = mnistFiles(10);
-    expect(mnist(gzipSync(images), gzipSync(labels), MNIST_FILES)).toEqual(mnist(images, labels, MNIST_FILES));
-    expect(mnist(images, labels, MNIST_FILES).x.shape).toEqual([10, 784]);
+    expect(mnist(gzipSync(images), gzipSync(labels))).toEqual(mnist(images, labels));
+    expect(mnist(images, labels).x.shape).toEqual([10, 784]);
   });
 
   test('a file that is not MNIST’s is named', () => {
     const { images, labels } = mnistFiles(3);
-    expect(() => mnist(Buffer.from('hello'), labels, MNIST_FILES)).toThrow(InputError);
-    expect(() => mnist(Buffer.from('hello'), labels, MNIST_FILES)).toThrow(`'train-images-idx3-ubyte' is not an MNIST file (IDX, unsigned bytes): give the folder of the MNIST training files, as published`);
-    expect(() => mnist(images, images, MNIST_FILES)).toThrow(/'train-labels-idx1-ubyte' is not an MNIST file/);
-    expect(() => mnist(Buffer.from([0x1f, 0x8b, 1, 2]), labels, MNIST_FILES)).toThrow(/'train-images-idx3-ubyte' is not an MNIST file/);
+    expect(() => mnist(Buffer.from('hello'), labels)).toThrow(InputError);
+    expect(() => mnist(Buffer.from('hello'), labels)).toThrow(`'train-images-idx3-ubyte' is not an MNIST file (IDX, unsigned bytes): give the folder of the MNIST training files, as published`);
+    expect(() => mnist(images, images)).toThrow(/'train-labels-idx1-ubyte' is not an MNIST file/);
+    expect(() => mnist(Buffer.from([0x1f, 0x8b, 1, 2]), labels)).toThrow(/'train-images-idx3-ubyte' is not an MNIST file/);
     // Cut short: the images it holds whole.
-    expect(mnist(images.subarray(0, 16 + 784 + 100), labels, MNIST_FILES).x.shape).toEqual([1, 784]);
+    expect(mnist(images.subarray(0, 16 + 784 + 100), labels).x.shape).toEqual([1, 784]);
   });
 });
 

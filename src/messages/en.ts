@@ -259,7 +259,7 @@ More: README.md in the installed package, $(npm root -g)/${pkg}/README.md
   dataInput: (data: string, name: string) => `--data ${data} gives the inputs x and t: the program has no input '${name}'; write the net with its data as x and its labels as t`,
   dataBound: (word: string, data: string) => `'${word}': --data ${data} gives this input its value; leave out one of them`,
   dataReceipt: (data: string) => `--data ${data} gives a program its inputs x and t: give a program (-e or -f) that uses them`,
-  dataFolder: () => `--data mnist needs the folder of the MNIST files after it: --data mnist DIR`,
+  dataFolder: "--data mnist needs the folder of the MNIST files after it: --data mnist DIR",
   mnistMissing: (folder: string, file: string) => `--data mnist: there is no ${file} (or ${file}.gz) in '${folder}': give the folder that holds the MNIST training files (backprop downloads nothing)`,
   notMnist: (file: string) => `'${file}' is not an MNIST file (IDX, unsigned bytes): give the folder of the MNIST training files, as published`,
   dataOption: 'feed data to the program as its inputs x and t: spiral (3 classes of 30 points, from the seed), or mnist DIR (the first 100 training images in DIR)',

@@ -1,7 +1,7 @@
 import { en, type Messages } from './en.js';
 
 export { en, type Messages };
-export { say, text, type Said, type Text } from './text.js';
+export { list, say, text, type Said, type Text } from './text.js';
 
 /** The languages backprop speaks; each has a catalogue of its own (all.ts holds them all). */
 export const LANGUAGES = ['en', 'ko', 'ja'] as const;

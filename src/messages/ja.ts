@@ -206,7 +206,7 @@ $(npm root -g)/${pkg}/README.md
   dataInput: (data, name) => `--data ${data} は入力 x と t を与える: プログラムに入力 '${name}' がない; データを x、ラベルを t とするネットを書いてください`,
   dataBound: (word, data) => `'${word}': --data ${data} がこの入力に値を与える; どちらかを外してください`,
   dataReceipt: (data) => `--data ${data} はプログラムに入力 x と t を与える: それを使うプログラム (-e か -f) を指定してください`,
-  dataFolder: () => `--data mnist の後には MNIST ファイルのフォルダーが必要: --data mnist DIR の形で指定してください`,
+  dataFolder: "--data mnist の後には MNIST ファイルのフォルダーが必要: --data mnist DIR の形で指定してください",
   mnistMissing: (folder, file) => `--data mnist: '${folder}' に ${file} (または ${file}.gz) がない: MNIST の訓練ファイルのあるフォルダーを指定してください (backprop は何もダウンロードしない)`,
   notMnist: (file) => `'${file}' は MNIST ファイル (IDX、符号なしバイト) ではない: 公開されたままの MNIST 訓練ファイルのフォルダーを指定してください`,
   dataOption: 'データをプログラムの入力 x と t として与える: spiral (シードから作る 3 クラス各 30 点) または mnist DIR (DIR の最初の 100 枚の訓練画像)',

@@ -208,7 +208,7 @@ log, 0 × ∞, --train 발산, 가득 찬 디스크), --check가 불일치를 �
   dataInput: (data, name) => `${particle(`--data ${data}`, '은/는')} 입력 x와 t를 줌: 프로그램에 ${particle(`입력 '${name}'`, '이/가')} 없음; 데이터를 x로, 레이블을 t로 하는 신경망을 쓰세요`,
   dataBound: (word, data) => `'${word}': ${particle(`--data ${data}`, '이/가')} 이 입력에 값을 줌; 둘 중 하나는 빼세요`,
   dataReceipt: (data) => `${particle(`--data ${data}`, '은/는')} 프로그램에 입력 x와 t를 줌: 그것을 쓰는 프로그램(-e 또는 -f)을 주세요`,
-  dataFolder: () => `--data mnist 뒤에는 MNIST 파일이 있는 폴더가 필요함: --data mnist DIR 형태로 주세요`,
+  dataFolder: "--data mnist 뒤에는 MNIST 파일이 있는 폴더가 필요함: --data mnist DIR 형태로 주세요",
   mnistMissing: (folder, file) => `--data mnist: '${folder}'에 ${particle(`${file}(또는 ${file}.gz)`, '이/가')} 없음: MNIST 학습 파일이 있는 폴더를 주세요 (backprop은 아무것도 내려받지 않음)`,
   notMnist: (file) => `${particle(`'${file}'`, '은/는')} MNIST 파일(IDX, 부호 없는 바이트)이 아님: 배포된 그대로의 MNIST 학습 파일이 있는 폴더를 주세요`,
   dataOption: '데이터를 프로그램의 입력 x와 t로 줌: spiral(시드로 만든 3개 클래스, 30개씩의 점) 또는 mnist DIR(DIR의 처음 100개 학습 이미지)',

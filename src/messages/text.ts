@@ -20,6 +20,15 @@ export function text<K extends keyof Messages>(key: K, ...parts: K extends Fille
   return { key, parts };
 }
 
+/**
+ * A list for a message, cut short: a generated program can have millions of names. `count`
+ * is how many there are, when only the first few are given.
+ */
+export function list(items: string[], count = items.length, most = 5): Said {
+  const shown = items.slice(0, most).join(', ');
+  return count > most ? text('listMore', shown, count - most) : shown;
+}
+
 /** A message in the words of a catalogue, English unless another is given. */
 export function say(said: Said, messages: Messages = en): string {
   if (typeof said === 'string') return said;

@@ -1,13 +1,12 @@
 import { cut, InputError } from '../errors.js';
 import { Graph, ShapeProblem, type Expansion, type Program } from '../graph.js';
-import type { AnyLayer } from '../graph.js';
 import { layerFor, type LayerClass } from '../layers.js';
-import { FUNCTIONS, newLayer, OPERATIONS, UNARY, type Operation } from '../operations.js';
+import { FUNCTIONS, newLayer, OPERATIONS, UNARY, type AnyLayer, type Operation } from '../operations.js';
 import { Random } from '../random.js';
 import { Tensor, type Shape, type Value } from '../tensor.js';
 import { label } from '../notation.js';
 import { ArrayTextProblem, readArray } from './array.js';
-import { text, type Said } from '../messages/index.js';
+import { list, text, type Said } from '../messages/index.js';
 import { Lexer, tokenAt } from './lexer.js';
 import { errorAt, where } from './source.js';
 import { Names } from './names.js';
@@ -632,15 +631,6 @@ function isSign(operator: string): boolean {
 function takes(op: Operation, name: string): Said {
   if (op.optional !== undefined) return text('takesOneOrTwo', name);
   return text(op.arity === 1 ? 'takesOne' : op.arity === 2 ? 'takesTwo' : 'takesThree', name);
-}
-
-/**
- * A list for a message, cut short: a generated program can have millions of names. `count`
- * is how many there are, when only the first few are given.
- */
-function list(items: string[], count = items.length, most = 5): Said {
-  const shown = items.slice(0, most).join(', ');
-  return count > most ? text('listMore', shown, count - most) : shown;
 }
 
 /** Whether a list of numbers in increasing order holds this one: a binary search. */

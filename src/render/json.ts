@@ -2,7 +2,7 @@ import { ABSOLUTE, RELATIVE, STEP, type Check } from '../check.js';
 import { expression, label, shownName } from '../notation.js';
 import { say } from '../messages/index.js';
 import { FULL_DIGITS, jsonNumber, round } from '../numbers.js';
-import type { Tensor, Value } from '../tensor.js';
+import { plainValue, type Tensor } from '../tensor.js';
 import type { Nudge } from '../nudge.js';
 import { gradientOf, type Result } from '../result.js';
 import type { Step } from '../trace.js';
@@ -218,20 +218,20 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
             node: name(node),
             operation: graph.operation(node)!.name,
             expression: expression(graph, node),
-            arguments: args.map((arg) => plain(graph.valueOf(arg))),
-            value: plain(graph.valueOf(node)),
+            arguments: args.map((arg) => plainValue(graph.valueOf(arg))),
+            value: plainValue(graph.valueOf(node)),
           };
         }
-        if (step.pass === 'sum') return { pass: 'sum', node: name(step.node), shares: step.shares.map(plain), grad: plain(step.grad) };
+        if (step.pass === 'sum') return { pass: 'sum', node: name(step.node), shares: step.shares.map(plainValue), grad: plainValue(step.grad) };
         return {
           pass: 'backward',
           step: step.step,
           node: name(step.node),
-          grad: plain(step.grad),
+          grad: plainValue(step.grad),
           shares: step.shares.map(({ argument, slope, share, broadcast }) => ({
             to: name(argument),
             ...(slope === undefined ? {} : { slope }),
-            share: plain(share),
+            share: plainValue(share),
             ...(broadcast === undefined ? {} : { broadcast_from: broadcast.from }),
           })),
         };
@@ -249,8 +249,8 @@ export function* jsonChunks(result: Result, options: JsonOptions = {}): Generato
           name: name(node),
           kind,
           ...(op === undefined ? {} : { operation: op.name, arguments: graph.args(node) }),
-          value: plain(graph.valueOf(node)),
-          grad: plain(graph.gradOf(node)),
+          value: plainValue(graph.valueOf(node)),
+          grad: plainValue(graph.gradOf(node)),
         };
       }),
     );
@@ -309,10 +309,6 @@ function which({ graph }: Result, nodes: number[], exact: (node: number) => bool
 }
 
 /** A value as JSON.stringify takes it: a number, or an array as nested lists. */
-function plain(value: Value): number | number[] | number[][] {
-  return typeof value === 'number' ? value : value.toNested();
-}
-
 /** An array as JSON: nested lists of numbers, each written as jsonNumber writes it. */
 function nested(tensor: Tensor, digits: number): string {
   const row = (start: number) => `[${Array.from(tensor.data.subarray(start, start + tensor.columns), (x) => jsonNumber(x, digits)).join(',')}]`;

@@ -1,7 +1,7 @@
 import type { Language } from '../messages/index.js';
 import { Graph, type Program } from '../graph.js';
 import { newLayer, operationNamed } from '../operations.js';
-import { Tensor, type Value } from '../tensor.js';
+import { plainValue, Tensor, type Value } from '../tensor.js';
 import { arrayLines, shapeLabel } from './array-text.js';
 import { drawnWhole } from './picture.js';
 
@@ -35,7 +35,7 @@ export function pageData({ graph, output, outputName }: Program, digits: number,
   const nodes = Array.from({ length: graph.size }, (_, node): PageNode => {
     const op = graph.operation(node);
     if (op === undefined) {
-      const value = plain(graph.valueOf(node));
+      const value = plainValue(graph.valueOf(node));
       if (graph.isInput(node)) return { input: graph.name(node)!, value };
       const name = graph.name(node);
       return name === undefined ? { constant: value } : { constant: value, name };
@@ -62,10 +62,6 @@ export function programOf({ nodes, output, outputName, exact }: PageData): Progr
     }
   }
   return { graph, output, outputName };
-}
-
-function plain(value: Value): PageValue {
-  return typeof value === 'number' ? value : value.toNested();
 }
 
 function valueOf(value: PageValue): Value {

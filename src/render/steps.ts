@@ -8,15 +8,6 @@ import { arrayLines, shapeLabel, SMALL } from './array-text.js';
 import { columns, fit, INDENT } from './wrap.js';
 import type { Paint } from './paint.js';
 
-/**
- * The trace in words a student can follow, one numbered line per node: the forward pass as
- * `(1) apple_price = apple × apple_num = 100 × 2 = 200`, the backward pass as upstream
- * gradient × local derivative for each argument, and the sums where shares meet.
- *
- * Every line fits in `width` columns: a backward step too long for one line gives each share
- * a line of its own, indented under it, and any line still too long goes on, indented, on the
- * next, broken between words.
- */
 /** A blank that fit() does not break at (a character of private use, one column wide), made a blank again after. */
 const GLUE = '\uE000';
 
@@ -28,6 +19,15 @@ function inline(tensor: Tensor, number: (x: number) => string, width: number): s
     .join(' ');
 }
 
+/**
+ * The trace in words a student can follow, one numbered line per node: the forward pass as
+ * `(1) apple_price = apple × apple_num = 100 × 2 = 200`, the backward pass as upstream
+ * gradient × local derivative for each argument, and the sums where shares meet.
+ *
+ * Every line fits in `width` columns: a backward step too long for one line gives each share
+ * a line of its own, indented under it, and any line still too long goes on, indented, on the
+ * next, broken between words.
+ */
 export function renderSteps(result: Result, steps: Step[], paint: Paint, digits: number, width = Infinity, words: Messages = en): string {
   return [...stepLines(result, steps, paint, digits, width, words)].join('');
 }

@@ -1,7 +1,7 @@
 import { plot } from 'asciichart';
 import { en, type Messages } from '../messages/index.js';
 import { DIGITS, formatNumber, round } from '../numbers.js';
-import type { Value } from '../tensor.js';
+import { plainValue, type Value } from '../tensor.js';
 import type { Training } from '../train.js';
 import { shapeLabel } from './array-text.js';
 import { drawGrid, type Cell } from './grid.js';
@@ -116,10 +116,6 @@ function label(x: number): string {
 }
 
 /** A value as JSON has it: a number, or an array as nested lists. */
-function nested(value: Value): unknown {
-  return typeof value === 'number' ? value : value.toNested();
-}
-
 /** The run as JSON: `{ "output", "trained", "value", "history", ... }`, numbers rounded. */
 export function trainingJson(training: Training, digits: number, descent?: Training): string {
   const { result, trained, history } = training;
@@ -128,7 +124,7 @@ export function trainingJson(training: Training, digits: number, descent?: Train
     output: outputName,
     ...(training.newton ? { method: 'newton' } : {}),
     trained: Object.fromEntries(
-      trained.map(({ node, start, final }) => [graph.name(node), { start: nested(start), final: nested(final), grad: nested(graph.gradOf(node)) }]),
+      trained.map(({ node, start, final }) => [graph.name(node), { start: plainValue(start), final: plainValue(final), grad: plainValue(graph.gradOf(node)) }]),
     ),
     value: { start: history[0], final: result.value },
     ...(training.accuracy && { accuracy: { start: training.accuracy.start, final: training.accuracy.final, rows: training.accuracy.rows } }),
