@@ -37,16 +37,20 @@ export function renderTraining(training: Training, { paint, digits: given, width
     training.stopped === 'tolerance'
       ? words.stoppedAfter(epochs, outputName, training.tolerance)
       : words.ranEpochs(epochs);
+  // An array trained is shown by its shape, and its gradient by the largest of it in size:
+  // found once, not on each pass over the rows.
+  const largest = new Map<number, string>();
+  for (const { node } of graph.hasArrays ? trained : []) {
+    const gradient = graph.gradOf(node);
+    if (typeof gradient !== 'number') largest.set(node, `max |∂| ${formatNumber(gradient.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`);
+  }
   // The rows are made as the table reads them: --train may have a million inputs.
   function* rows(digits: number): Generator<Cell[]> {
     const number = (x: number) => formatNumber(x, digits);
-    // An array trained is shown by its shape, and its gradient by the largest of it in size.
     const value = (x: Value) => (typeof x === 'number' ? number(x) : shapeLabel(x));
-    const gradient = (node: number) => {
-      const value = graph.gradOf(node);
-      return typeof value === 'number' ? number(value) : `max |∂| ${formatNumber(value.data.reduce((most, g) => Math.max(most, Math.abs(g)), 0), 3)}`;
-    };
-    for (const { node, start, final } of trained) yield [[graph.name(node)!, paint.cyan], [value(start)], [value(final), paint.bold], [gradient(node), paint.yellow]];
+    for (const { node, start, final } of trained) {
+      yield [[graph.name(node)!, paint.cyan], [value(start)], [value(final), paint.bold], [largest.get(node) ?? number(graph.grad(node)), paint.yellow]];
+    }
   }
   const output = (digits: number): Cell[] => [
     [outputName, paint.bold],
