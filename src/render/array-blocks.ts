@@ -56,17 +56,21 @@ function printed(tensor: Tensor, given: number | undefined, full: boolean, width
   return lines.flatMap((line) => broken(line, width));
 }
 
-/** A line of numbers broken between two of them into lines of at most `width`, the rest indented as NumPy does. */
+/**
+ * A line of numbers broken between two of them into lines of at most `width`, the rest
+ * indented under the first number, as NumPy does: each number keeps the blanks that align it
+ * in its column, so that the rows' pieces stay in columns under each other.
+ */
 function broken(line: string, width: number): string[] {
-  const indent = line.length - line.trimStart().replace(/^\[+/, '').length;
-  const words = line.split(/(?<=\S) +(?=\S)/);
+  const prefix = /^ ?\[*/.exec(line)![0];
+  const fields = line.slice(prefix.length).split(/(?<=\S) /);
   const out: string[] = [];
   let current = '';
-  for (const word of words) {
-    const next = current === '' ? word : `${current} ${word}`;
+  for (const field of fields) {
+    const next = current === '' ? prefix + field : `${current} ${field}`;
     if (cellWidth(next) > width && current !== '') {
       out.push(current);
-      current = `${' '.repeat(indent)}${word}`;
+      current = ' '.repeat(prefix.length) + field;
     } else current = next;
   }
   return [...out, current];

@@ -26,6 +26,18 @@ describe('arrays under the table', () => {
     expect(numbers.length).toBeGreaterThanOrEqual(144);
   });
 
+  test('a row too wide for the screen goes on on the next line, its numbers still in their columns', async () => {
+    const tail = Array.from({ length: 26 }, (_, i) => i + 5).join(',');
+    const { stdout } = await runInProcess(['-e', 'L = sum(W * W)', `W=[[1,-22.5,3,4.25,${tail}],[100,2,-3,4,${tail}]]`, '--full', '--no-color']);
+    const lines = stdout.slice(stdout.indexOf('W (2×30) =')).split('\n').slice(1, 5);
+    expect(lines.every((line) => cellWidth(line) <= 80)).toBe(true);
+    // Where each number ends, in the first row's pieces and the second's: the same columns.
+    const ends = (line: string) => [...line.matchAll(/\d(?=[ \]]|$)/g)].map(({ index }) => index);
+    expect(ends(lines[0])).toEqual(ends(lines[2]));
+    expect(ends(lines[1])).toEqual(ends(lines[3]));
+    expect(lines[2]).toMatch(/^ \[100 {5}2 -3 {4}4 5/);
+  });
+
   test('--full prints a column of more rows than a call takes arguments', async () => {
     const rows = 200_000;
     const program = `v = ones(${rows}, 1)\nL = sum(v * v)`;
