@@ -63,9 +63,8 @@ asciiOnly('dist/cli.cjs');
 // Type declarations of the library, then a check of the tests' types.
 run('npx', ['tsc', '-p', '.']);
 run('npx', ['tsc', '-p', 'test']);
-// Only the build writes the code cache: an installed package never writes into itself. The
-// book's receipt as a table, then as JSON: the second run starts from the first one's cache and
-// adds what it compiles (commander is not needed by the first), so that both start compiled.
+// Only the build writes the code caches: an installed package never writes into itself. The
+// book's receipt as a table, then as JSON, each writing the cache of its form (bin/backprop.js).
 for (const form of [[], ['--json']]) {
   run('node', ['bin/backprop.js', 'apple=100x2', 'orange=150x3', 'tax=1.1', ...form], { BACKPROP_CODE_CACHE: 'write' }, 'ignore');
 }

@@ -78,10 +78,10 @@ test('BACKPROP_CODE_CACHE=write where the cache cannot be written: one error lin
   for (const file of ['bin/backprop.js', 'bin/package.json', 'dist/cli.cjs']) copyFileSync(join(root, file), join(copy, file));
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
   // A folder where the cache file would go: as good as a dist/ the user cannot write, even for root.
-  mkdirSync(join(copy, 'dist', 'cli.cjs.cache'));
+  for (const cache of ['cli.cjs.cache', 'cli.cjs.json.cache']) mkdirSync(join(copy, 'dist', cache));
   const run = spawnSync(join(copy, 'bin', 'backprop.js'), ['x*2', 'x=3', '--json'], { encoding: 'utf8', env: { ...process.env, BACKPROP_CODE_CACHE: 'write' } });
   expect(JSON.parse(run.stdout).value).toBe(6);
-  expect(run.stderr).toMatch(/^error: cannot write the code cache ".*cli\.cjs\.cache": .*\n$/);
+  expect(run.stderr).toMatch(/^error: cannot write the code cache ".*cli\.cjs(\.json)?\.cache": .*\n$/);
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.status).toBe(1);
 });
